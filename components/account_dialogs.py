@@ -1,0 +1,91 @@
+"""Dialogs of the account: creation or change of the account, a mail to ask for, a new password.
+
+Each takes an async `on_save(values)` that returns a message to show on success, or raises
+InvalidInput (errors shown at their fields, values kept) or Refused (message shown in the dialog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from components.form import FormFields
+from components.password_fields import new_password_fields
+from ecandidat_ui import messages
+from ecandidat_ui.services.errors import InvalidInput, Refused
+
+OnSave = Callable[[dict[str, str]], Awaitable[str | None]]
+
+
+class FormDialog:
+    def __init__(self, title: str, on_save: OnSave, *, intro: str = "", save_label: str = "Enregistrer") -> None:
+        self.on_save = on_save
+        self.form = FormFields()
+        self.dialog = ui.dialog().props('aria-modal="true"')
+        with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-6"):
+            with ui.row().classes("w-full items-center justify-between no-wrap"):
+                ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
+                ui.button(icon="close", on_click=self.dialog.close).props('flat round aria-label="Fermer"')
+            if intro:
+                ui.label(intro).classes("text-body2 text-grey-9")
+            self.body = ui.column().classes("w-full gap-2")
+            self.problem = ui.label().classes("text-negative text-body2").props('role="alert"')
+            self.problem.set_visibility(False)
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button("Annuler", icon="close", on_click=self.dialog.close).props("flat").mark("cancel")
+                self.save_button = ui.button(save_label, icon="check", on_click=self.save).mark("save")
+
+    def open(self) -> None:
+        self.dialog.open()
+
+    async def save(self) -> None:
+        self.form.clear_errors()
+        self.problem.set_visibility(False)
+        self.save_button.props("loading")
+        try:
+            message = await self.on_save(self.form.values())
+        except InvalidInput as error:
+            self.form.show_errors(error.errors)
+            return
+        except Refused as error:
+            self.problem.set_text(error.message)
+            self.problem.set_visibility(True)
+            return
+        finally:
+            self.save_button.props(remove="loading")
+        self.dialog.close()
+        if message:
+            ui.notify(message, type="positive", multi_line=True, timeout=10000)
+
+
+def account_dialog(title: str, on_save: OnSave, *, values: dict[str, str] | None = None) -> FormDialog:
+    """« Création de compte », also used to change the account (the same fields and notice)."""
+    values = values or {}
+    dialog = FormDialog(title, on_save, intro=messages.ACCOUNT_NOTICE)
+    with dialog.body:
+        dialog.form.text("last_name", "Nom *", max_length=30, autocomplete="family-name",
+                         value=values.get("last_name", ""))
+        dialog.form.text("first_name", "Prénom *", max_length=20, autocomplete="given-name",
+                         value=values.get("first_name", ""))
+        dialog.form.text("mail", "Adresse mail *", max_length=100, autocomplete="email", kind="email",
+                         value=values.get("mail", ""))
+        dialog.form.text("mail_confirmation", "Confirmation Adresse Mail *", max_length=100, kind="email",
+                         autocomplete="off", value=values.get("mail", ""))
+    return dialog
+
+
+def mail_dialog(title: str, intro: str, on_save: OnSave) -> FormDialog:
+    """« J'ai oublié mes identifiants » and « J'ai perdu mon code d'activation »."""
+    dialog = FormDialog(title, on_save, intro=intro)
+    with dialog.body:
+        dialog.form.text("mail", "Adresse mail *", max_length=100, autocomplete="email", kind="email")
+    return dialog
+
+
+def password_dialog(on_save: OnSave, strength: Callable[[str], int]) -> FormDialog:
+    dialog = FormDialog("Modifier mon mot de passe", on_save)
+    with dialog.body:
+        dialog.form.password("current", "Mot de passe actuel *")
+        new_password_fields(dialog.form, strength)
+    return dialog

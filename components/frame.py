@@ -1,0 +1,117 @@
+"""The layout shared by every page: header, menu (a drawer on phones) and the content column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from nicegui import ui
+
+PRIMARY = "#1d4f91"
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    path: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class FrameModel:
+    institution: str
+    current_path: str
+    menu: list[MenuEntry]
+    account_menu: list[MenuEntry] = field(default_factory=list)
+    user_name: str | None = None
+    on_sign_in: Callable[[], None] | None = None
+    on_create_account: Callable[[], None] | None = None
+    on_sign_out: Callable[[], None] | None = None
+
+
+def apply_theme() -> None:
+    """Once per app: colours and button style shared by every page."""
+    ui.button.default_props("no-caps")
+
+
+@contextmanager
+def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
+    ui.page_title(f"{title} - eCandidat - {model.institution}")
+    ui.colors(primary=PRIMARY)
+    ui.add_head_html(_STYLE)
+    ui.link("Aller au contenu", "#contenu").classes("skip-link")
+    with ui.header(elevated=True).classes("items-center gap-2 px-3 py-2 bg-primary text-white"):
+        menu_button = ui.button(icon="menu").props('flat round color=white aria-label="Menu"').classes("lg:hidden")
+        with ui.link(target="/").classes("text-white no-underline column leading-tight"):
+            ui.label("ESUP eCandidat").classes("text-caption")
+            ui.label(model.institution).classes("text-subtitle1 text-bold")
+        ui.space()
+        _header_account(model)
+    with ui.left_drawer(value=None, bordered=True).props("breakpoint=1023 width=250").classes("bg-grey-1 p-0") as drawer:
+        _menu(model)
+    menu_button.on_click(drawer.toggle)
+    with ui.column().classes("w-full max-w-5xl mx-auto p-4 sm:p-6 gap-4").props('id="contenu" tabindex="-1"') as content:
+        ui.label(title).classes("text-h5 text-bold").props('role="heading" aria-level="1"')
+        yield content
+
+
+def _header_account(model: FrameModel) -> None:
+    if model.user_name:
+        ui.label(model.user_name).classes("text-body2 text-bold").mark("user-name")
+        if model.on_sign_out:
+            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
+                "flat color=white no-caps"
+            ).mark("header-sign-out")
+        return
+    ui.label("Non connecté").classes("text-body2 gt-xs").mark("user-name")
+    if model.on_sign_in:
+        ui.button("Connexion", icon="login", on_click=model.on_sign_in).props("flat color=white no-caps").mark(
+            "header-sign-in"
+        )
+    if model.on_create_account:
+        ui.button("Créer un compte", icon="person_add", on_click=model.on_create_account).props(
+            "outline color=white no-caps"
+        ).classes("gt-xs").mark("header-create-account")
+
+
+def _menu(model: FrameModel) -> None:
+    with ui.element("nav").props('aria-label="Menu principal"').classes("w-full"):
+        with ui.list().props("padding").classes("w-full"):
+            for entry in model.menu:
+                _menu_item(entry, model.current_path)
+            if model.user_name and model.on_sign_out:
+                with ui.item(on_click=model.on_sign_out).props('clickable tag="button"').classes("w-full").mark(
+                    "menu-sign-out"
+                ):
+                    with ui.item_section().props("avatar"):
+                        ui.icon("logout").props('aria-hidden="true"')
+                    ui.item_section("Déconnexion")
+            if model.account_menu:
+                ui.separator().classes("my-2")
+                ui.item_label("Mon compte").props("header").classes("text-bold text-grey-9")
+                for entry in model.account_menu:
+                    _menu_item(entry, model.current_path)
+
+
+def _menu_item(entry: MenuEntry, current_path: str) -> None:
+    active = entry.path == current_path
+    with ui.item(on_click=lambda path=entry.path: ui.navigate.to(path)).props(
+        f'clickable tag="a" href="{entry.path}"' + (' active aria-current="page"' if active else "")
+    ).classes("w-full rounded-r-full") as item:
+        with ui.item_section().props("avatar"):
+            ui.icon(entry.icon).props('aria-hidden="true"')
+        ui.item_section(entry.label)
+    item.props('active-class="menu-active"')
+
+
+_STYLE = """
+<style>
+  .skip-link { position: absolute; left: -999px; top: 0; z-index: 9999; background: #fff; color: #1d4f91;
+               padding: .5rem 1rem; }
+  .skip-link:focus { left: .5rem; top: .5rem; }
+  .menu-active { background: #dbe6f5; color: #10325e; font-weight: 700; }
+  :focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 2px; }
+  .q-field--outlined .q-field__label { color: #374151; }
+</style>
+"""

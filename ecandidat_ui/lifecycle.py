@@ -1,0 +1,50 @@
+"""What runs around the pages: schema upgrade and default data at start, then the background tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date
+
+from nicegui import app, background_tasks
+
+from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import throttle
+
+log = logging.getLogger(__name__)
+HOUSEKEEPING_EVERY = 3600.0
+
+
+def prepare(platform: Platform) -> None:
+    """Bring the database to the newest schema and make sure a campaign exists."""
+    platform.db.upgrade()
+    platform.campaigns.ensure_default(date.today())
+
+
+def attach(platform: Platform) -> None:
+    """Start the background tasks with the app (NiceGUI does not await startup handlers: call prepare first)."""
+
+    def startup() -> None:
+        background_tasks.create(platform.mail_sender.run(), name="mail sender")
+        background_tasks.create(_housekeeping(platform), name="housekeeping")
+
+    app.on_startup(startup)
+    app.on_shutdown(platform.db.dispose)
+
+
+def housekeep(platform: Platform) -> None:
+    deleted = platform.accounts.delete_unvalidated()
+    if deleted:
+        log.info("deleted %s accounts never validated", deleted)
+    platform.sessions.delete_expired()
+    with platform.db.session() as session:
+        throttle.forget_old(session)
+
+
+async def _housekeeping(platform: Platform) -> None:
+    while True:
+        try:
+            await asyncio.to_thread(housekeep, platform)  # run.io_bound would swallow the cancellation
+        except Exception:
+            log.exception("housekeeping failed; trying again later")
+        await asyncio.sleep(HOUSEKEEPING_EVERY)

@@ -1,0 +1,151 @@
+"""Sends the outbox: through SMTP with `emails` when a host is set, else as .eml files in the data folder.
+
+A mail is claimed before sending so that several processes never send it twice, marked sent once the
+server accepted it, and tried again with an exponential back-off when it failed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from urllib.parse import urlsplit
+
+import emails
+from emails.backend.smtp import SMTPBackend
+from sqlmodel import col, or_, select, update
+
+from ecandidat_ui.db import Database
+from ecandidat_ui.mail import outbox
+from ecandidat_ui.settings import Settings
+from models import OutboxMail
+from models.clock import utcnow
+
+log = logging.getLogger(__name__)
+CLAIM = timedelta(minutes=5)
+BATCH = 20
+
+
+class MailSender:
+    def __init__(self, db: Database, settings: Settings, *, retry_base_delay: float = 30.0) -> None:
+        self.db = db
+        self.settings = settings
+        self.retry_base_delay = retry_base_delay
+        self._wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._unsubscribe = lambda: None
+
+    async def run(self, poll_seconds: float = 30.0) -> None:
+        """Send what is due, then sleep until a new mail is committed or the next retry is due."""
+        self._loop = asyncio.get_running_loop()
+        self._unsubscribe = outbox.on_new_mail(self.wake)
+        try:
+            while True:
+                self._wake.clear()
+                await asyncio.to_thread(self.send_due)
+                delay = await asyncio.to_thread(self._seconds_to_next_due, poll_seconds)
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=delay)
+                except TimeoutError:
+                    pass
+        finally:
+            self._unsubscribe()
+
+    def wake(self) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    def send_due(self) -> int:
+        """Send every mail that is due now; returns how many were accepted."""
+        sent = 0
+        for mail in self._claim_due():
+            sent += self._send_one(mail)
+        return sent
+
+    def _claim_due(self) -> list[OutboxMail]:
+        now = utcnow()
+        with self.db.session() as session:
+            due = session.exec(
+                select(OutboxMail)
+                .where(col(OutboxMail.sent_at).is_(None), OutboxMail.next_attempt_at <= now)
+                .where(or_(col(OutboxMail.claimed_until).is_(None), col(OutboxMail.claimed_until) < now))
+                .order_by(col(OutboxMail.id))
+                .limit(BATCH)
+            ).all()
+            claimed = []
+            for mail in due:
+                result = session.exec(
+                    update(OutboxMail)
+                    .where(col(OutboxMail.id) == mail.id)
+                    .where(or_(col(OutboxMail.claimed_until).is_(None), col(OutboxMail.claimed_until) < now))
+                    .values(claimed_until=now + CLAIM)
+                )
+                if result.rowcount == 1:
+                    claimed.append(mail)
+            return claimed
+
+    def _send_one(self, mail: OutboxMail) -> bool:
+        try:
+            self._deliver(mail)
+        except Exception as error:  # any failure of the transport: keep the mail and try again later
+            self._failed(mail, error)
+            return False
+        with self.db.session() as session:
+            row = session.get(OutboxMail, mail.id)
+            row.sent_at, row.claimed_until, row.attempts = utcnow(), None, row.attempts + 1
+        return True
+
+    def _failed(self, mail: OutboxMail, error: Exception) -> None:
+        with self.db.session() as session:
+            row = session.get(OutboxMail, mail.id)
+            row.attempts += 1
+            wait = min(self.retry_base_delay * 2 ** (row.attempts - 1), self.settings.mail_retry_max_delay)
+            row.next_attempt_at = utcnow() + timedelta(seconds=wait)
+            row.claimed_until = None
+            row.last_error = f"{type(error).__name__}: {error}"[:500]
+        log.warning("mail %s to %s not sent (try %s), next try in %.0f s: %s", mail.id, mail.to, row.attempts, wait, error)
+
+    def _deliver(self, mail: OutboxMail) -> None:
+        message = emails.Message(
+            subject=mail.subject,
+            text=mail.text,
+            html=mail.html,
+            mail_from=(self.settings.institution_name, self.settings.mail_from),
+            mail_to=mail.to,
+        )
+        if not self.settings.smtp_host:
+            path = self.settings.outbox_dir / f"{mail.id:06d}-{mail.template}.eml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(message.as_string(), encoding="utf-8")
+            log.info("no SMTP host: mail %s to %s written to %s", mail.id, mail.to, path)
+            return
+        backend = SMTPBackend(
+            host=self.settings.smtp_host,
+            port=self.settings.smtp_port,
+            tls=self.settings.smtp_tls,
+            ssl=self.settings.smtp_ssl,
+            user=self.settings.smtp_user or None,
+            password=self.settings.smtp_password or None,
+            timeout=self.settings.smtp_timeout,
+            fail_silently=False,
+            local_hostname=urlsplit(self.settings.public_url).hostname or "localhost",
+        )
+        try:
+            response = message.send(to=mail.to, smtp=backend)
+        finally:
+            backend.close()
+        if response is None or response.status_code not in (250, 251):
+            raise RuntimeError(getattr(response, "error", None) or f"SMTP status {getattr(response, 'status_code', None)}")
+
+    def _seconds_to_next_due(self, poll_seconds: float) -> float:
+        with self.db.session() as session:
+            next_at = session.exec(
+                select(OutboxMail.next_attempt_at)
+                .where(col(OutboxMail.sent_at).is_(None))
+                .order_by(col(OutboxMail.next_attempt_at))
+                .limit(1)
+            ).first()
+        if next_at is None:
+            return poll_seconds
+        return max(0.05, min(poll_seconds, (next_at - utcnow()).total_seconds()))

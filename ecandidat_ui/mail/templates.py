@@ -1,0 +1,86 @@
+"""Default French mail templates. Placeholders are {name}; values are escaped in the HTML part."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+SIGNATURE = "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\nCe mail a été envoyé automatiquement, merci de ne pas y répondre."
+
+DEFAULTS: dict[str, tuple[str, str]] = {
+    "account_created": (
+        "Création de votre compte eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre compte eCandidat de {etablissement} a été créé.\n"
+        "Votre login (numéro de dossier) est : {login}\n\n"
+        "Pour valider votre compte et choisir votre mot de passe, suivez ce lien :\n{lien}\n\n"
+        "Ce lien est valable {jours} jours. Passé ce délai, un compte non validé est supprimé.",
+    ),
+    "activation_resent": (
+        "Validation de votre compte eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre login (numéro de dossier) est : {login}\n\n"
+        "Pour valider votre compte, suivez ce lien :\n{lien}\n\n"
+        "Ce lien remplace ceux des mails précédents et il est valable {jours} jours.",
+    ),
+    "already_validated": (
+        "Votre compte eCandidat est déjà validé",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre compte eCandidat (login : {login}) est déjà validé : vous pouvez vous connecter.\n"
+        "Si vous avez oublié votre mot de passe, utilisez le lien « J'ai oublié mes identifiants » "
+        "de la page de connexion :\n{lien}",
+    ),
+    "mail_changed": (
+        "Validation de votre nouvelle adresse mail eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Vous avez modifié l'adresse mail de votre compte eCandidat (login : {login}).\n"
+        "Pour la valider et réactiver votre compte, suivez ce lien :\n{lien}\n\n"
+        "Ce lien est valable {jours} jours.",
+    ),
+    "password_reset": (
+        "Réinitialisation de votre mot de passe eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre login (numéro de dossier) est : {login}\n\n"
+        "Pour choisir un nouveau mot de passe, suivez ce lien :\n{lien}\n\n"
+        "Ce lien ne peut servir qu'une fois et il est valable une heure. "
+        "Si vous n'avez rien demandé, ignorez ce mail : votre mot de passe reste inchangé.",
+    ),
+    "password_changed": (
+        "Votre mot de passe eCandidat a été modifié",
+        "Bonjour {prenom} {nom},\n\n"
+        "Le mot de passe de votre compte eCandidat (login : {login}) a été modifié le {date}.\n"
+        "Si vous n'êtes pas à l'origine de ce changement, demandez immédiatement un nouveau mot de passe "
+        "avec le lien « J'ai oublié mes identifiants » :\n{lien}",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    template: str
+    subject: str
+    text: str
+    html: str
+
+
+_URL = re.compile(r"(https?://[^\s<]+)")
+
+
+def render(template: str, **values: object) -> RenderedMail:
+    subject, body = DEFAULTS[template]
+    body += SIGNATURE
+    text = body.format(**values)
+    escaped = body.format(**{key: html.escape(str(value)) for key, value in values.items()})
+    return RenderedMail(template, subject.format(**values), text, _as_html(escaped, subject))
+
+
+def _as_html(escaped_body: str, title: str) -> str:
+    linked = _URL.sub(r'<a href="\1">\1</a>', escaped_body)
+    paragraphs = "".join(
+        f"<p>{part.replace(chr(10), '<br>')}</p>" for part in linked.split("\n\n") if part.strip()
+    )
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+        f'<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2937">{paragraphs}</body></html>'
+    )

@@ -1,0 +1,38 @@
+"""Everything a page needs, built once from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ecandidat_ui.db import Database
+from ecandidat_ui.mail.sender import MailSender
+from ecandidat_ui.services.accounts import AccountService
+from ecandidat_ui.services.campaigns import CampaignService
+from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.sessions import SessionService
+from ecandidat_ui.settings import Settings
+
+
+@dataclass
+class Platform:
+    settings: Settings
+    db: Database
+    sessions: SessionService
+    accounts: AccountService
+    campaigns: CampaignService
+    offer: OfferService
+    mail_sender: MailSender
+
+
+def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
+    db = Database(settings.database_url)
+    sessions = SessionService(db)
+    return Platform(
+        settings=settings,
+        db=db,
+        sessions=sessions,
+        accounts=AccountService(db, settings, sessions),
+        campaigns=CampaignService(db),
+        offer=OfferService(db),
+        mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
+    )

@@ -1,0 +1,366 @@
+"""The candidate's account: creation, validation by mail, sign-in, forgotten identifiers, changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, delete, select, update
+
+from ecandidat_ui import messages, security
+from ecandidat_ui.db import Database
+from ecandidat_ui.mail import outbox
+from ecandidat_ui.mail.templates import render
+from ecandidat_ui.services import fields, throttle
+from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.sessions import SessionService
+from ecandidat_ui.settings import Settings
+from models import Account, AccountToken, IssuedLogin, TokenPurpose, UserSession
+from models.clock import utcnow
+
+RESET_LINK_LIFETIME = timedelta(hours=1)
+NAME_MAX = {"last_name": 30, "first_name": 20}
+
+
+class LinkState(StrEnum):
+    VALID = "valid"
+    UNKNOWN = "unknown"
+    USED = "used"
+    REPLACED = "replaced"
+    EXPIRED = "expired"
+
+
+LINK_MESSAGES = {
+    LinkState.UNKNOWN: messages.LINK_UNKNOWN,
+    LinkState.USED: messages.LINK_USED,
+    LinkState.REPLACED: messages.LINK_REPLACED,
+    LinkState.EXPIRED: messages.LINK_EXPIRED,
+}
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    """What following a validation link did."""
+
+    state: LinkState
+    login: str = ""
+    needs_password: bool = False
+
+    @property
+    def message(self) -> str:
+        if self.state is LinkState.VALID:
+            return messages.VALIDATED
+        if self.state is LinkState.USED:
+            return messages.ALREADY_VALIDATED
+        if self.state is LinkState.UNKNOWN:
+            return messages.UNKNOWN_LINK
+        return LINK_MESSAGES[self.state]
+
+
+class AccountService:
+    def __init__(self, db: Database, settings: Settings, sessions: SessionService) -> None:
+        self.db = db
+        self.settings = settings
+        self.sessions = sessions
+
+    # --- creation and validation -------------------------------------------------------------------
+
+    def create(self, last_name: str, first_name: str, mail: str, mail_confirmation: str) -> Account:
+        values = self._identity(last_name, first_name, mail, mail_confirmation)
+        try:
+            with self.db.session() as session:
+                if self._by_mail(session, values["mail"]):
+                    raise InvalidInput({"mail": messages.MAIL_ALREADY_USED})
+                account = Account(
+                    login=self._issue_login(session),
+                    last_name=values["last_name"],
+                    first_name=values["first_name"],
+                    mail=values["mail"],
+                    mail_key=fields.mail_key(values["mail"]),
+                )
+                session.add(account)
+                session.flush()
+                self._send_validation_link(session, account, "account_created")
+                return account
+        except IntegrityError:  # the same address created at the same instant by another request
+            raise InvalidInput({"mail": messages.MAIL_ALREADY_USED}) from None
+
+    def follow_validation_link(self, token: str) -> ValidationOutcome:
+        """Validate the account of the link. The link stays usable to choose a password until one is set."""
+        with self.db.session() as session:
+            row, state = self._token(session, token, TokenPurpose.VALIDATION)
+            if state is not LinkState.VALID:
+                login = session.get(Account, row.account_id).login if row else ""
+                return ValidationOutcome(state, login)
+            account = session.get(Account, row.account_id)
+            now = utcnow()
+            account.validated_at = account.validated_at or now
+            account.mail_confirmed = True
+            if account.password_hash:
+                row.used_at = now
+            return ValidationOutcome(LinkState.VALID, account.login, needs_password=not account.password_hash)
+
+    def reset_link_state(self, token: str) -> tuple[LinkState, str]:
+        with self.db.session() as session:
+            row, state = self._token(session, token, TokenPurpose.PASSWORD_RESET)
+            login = session.get(Account, row.account_id).login if row else ""
+            return state, login
+
+    def set_password_from_link(self, token: str, purpose: TokenPurpose, password: str, confirmation: str) -> str:
+        """Set the password chosen on a validation or reset page; returns the login."""
+        with self.db.session() as session:
+            row, state = self._token(session, token, purpose)
+            if state is not LinkState.VALID:
+                raise Refused(LINK_MESSAGES[state])
+            account = session.get(Account, row.account_id)
+            if purpose is TokenPurpose.VALIDATION and account.password_hash:
+                raise Refused(LINK_MESSAGES[LinkState.USED])
+            self._check_new_password(account, password, confirmation)
+            account.password_hash = security.hash_password(password)
+            now = utcnow()
+            account.validated_at = account.validated_at or now
+            account.mail_confirmed = True
+            row.used_at = now
+            self._revoke(session, account.id, purpose)
+            throttle.forget(session, throttle.account_key(account.id))
+            if purpose is TokenPurpose.PASSWORD_RESET:
+                self.sessions.end_all(session, account.id)
+                self._mail(session, account, "password_changed", date=_now_text(), lien=self.settings.link("/"))
+            return account.login
+
+    # --- sign-in -----------------------------------------------------------------------------------
+
+    def sign_in(self, login_or_mail: str, password: str, address: str) -> str:
+        """Check the credentials; returns a new session id, or raises InvalidInput/Refused with the message."""
+        identifier = (login_or_mail or "").strip()
+        errors = {}
+        if not identifier:
+            errors["login"] = messages.REQUIRED
+        if not password:
+            errors["password"] = messages.REQUIRED
+        if errors:
+            raise InvalidInput(errors)
+        with self.db.session() as session:
+            account = self._by_login_or_mail(session, identifier)
+            keys = [throttle.ip_key(address)] + ([throttle.account_key(account.id)] if account else [])
+            if wait := throttle.minutes_to_wait(session, *keys):
+                raise Refused(_too_many(wait))
+            if account is not None and (not account.mail_confirmed or not account.password_hash):
+                raise Refused(messages.NOT_VALIDATED)
+            if account is None:
+                security.verify_password(None, password)  # the same time as for a real account
+                failure = InvalidInput({"login": messages.UNKNOWN_LOGIN})
+            elif not security.verify_password(account.password_hash, password):
+                failure = InvalidInput({"password": messages.WRONG_PASSWORD})
+            else:
+                throttle.forget(session, throttle.account_key(account.id))
+                if security.needs_rehash(account.password_hash):
+                    account.password_hash = security.hash_password(password)
+                return self.sessions.open(session, account.id)
+            throttle.record_failure(session, *keys)
+        raise failure  # after the failure was committed
+
+    # --- forgotten identifiers ---------------------------------------------------------------------
+
+    def send_reset_link(self, mail: str) -> None:
+        """Mail the login and a one-hour reset link. Says nothing of whether the address is known."""
+        address = self._mail_field(mail)
+        with self.db.session() as session:
+            account = self._by_mail(session, address)
+            if account is None:
+                return
+            self._revoke(session, account.id, TokenPurpose.PASSWORD_RESET)
+            token = self._new_token(session, account, TokenPurpose.PASSWORD_RESET, RESET_LINK_LIFETIME)
+            self._mail(session, account, "password_reset", lien=self.settings.link(f"/compte/mot-de-passe/{token}"))
+
+    def resend_validation_link(self, mail: str) -> None:
+        """A new validation link (the previous ones stop working). Says nothing of whether the address is known."""
+        address = self._mail_field(mail)
+        with self.db.session() as session:
+            account = self._by_mail(session, address)
+            if account is None:
+                return
+            if account.mail_confirmed and account.password_hash:
+                self._mail(session, account, "already_validated", lien=self.settings.link("/connexion"))
+                return
+            self._send_validation_link(session, account, "activation_resent")
+
+    # --- changes from the account ------------------------------------------------------------------
+
+    def account(self, account_id: int) -> Account | None:
+        with self.db.session() as session:
+            return session.get(Account, account_id)
+
+    def update_identity(
+        self, account_id: int, last_name: str, first_name: str, mail: str, mail_confirmation: str
+    ) -> bool:
+        """Change names and mail; returns True when the mail changed (the account must be validated again)."""
+        values = self._identity(last_name, first_name, mail, mail_confirmation)
+        try:
+            with self.db.session() as session:
+                account = session.get(Account, account_id)
+                account.last_name, account.first_name = values["last_name"], values["first_name"]
+                if fields.mail_key(values["mail"]) == account.mail_key:
+                    account.mail = values["mail"]
+                    return False
+                if self._by_mail(session, values["mail"]):
+                    raise InvalidInput({"mail": messages.MAIL_ALREADY_USED})
+                account.mail, account.mail_key = values["mail"], fields.mail_key(values["mail"])
+                account.mail_confirmed = False
+                self.sessions.end_all(session, account.id)
+                self._send_validation_link(session, account, "mail_changed")
+                return True
+        except IntegrityError:
+            raise InvalidInput({"mail": messages.MAIL_ALREADY_USED}) from None
+
+    def change_password(
+        self, account_id: int, session_id: str, current: str, password: str, confirmation: str
+    ) -> None:
+        """Change the password; every other session of the account ends."""
+        with self.db.session() as session:
+            account = session.get(Account, account_id)
+            if not security.verify_password(account.password_hash, current or ""):
+                raise InvalidInput({"current": messages.CURRENT_PASSWORD_WRONG})
+            self._check_new_password(account, password, confirmation)
+            account.password_hash = security.hash_password(password)
+            session.exec(
+                delete(UserSession).where(UserSession.account_id == account_id, UserSession.id != session_id)
+            )
+            self._mail(session, account, "password_changed", date=_now_text(), lien=self.settings.link("/"))
+
+    # --- housekeeping ------------------------------------------------------------------------------
+
+    def delete_unvalidated(self) -> int:
+        """Delete the accounts never validated within the allowed days; their logins stay issued."""
+        cutoff = utcnow() - timedelta(days=self.settings.unvalidated_account_days)
+        with self.db.session() as session:
+            stale = select(Account.id).where(col(Account.validated_at).is_(None), Account.created_at < cutoff)
+            ids = list(session.exec(stale).all())
+            if ids:
+                session.exec(delete(AccountToken).where(col(AccountToken.account_id).in_(ids)))
+                session.exec(delete(Account).where(col(Account.id).in_(ids)))
+            return len(ids)
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _identity(self, last_name: str, first_name: str, mail: str, confirmation: str) -> dict[str, object]:
+        values, errors = fields.collect(
+            {
+                "last_name": lambda: fields.person_name(last_name, NAME_MAX["last_name"]),
+                "first_name": lambda: fields.person_name(first_name, NAME_MAX["first_name"]),
+                "mail": lambda: fields.mail_address(mail),
+                "mail_confirmation": lambda: fields.mail_address(confirmation),
+            }
+        )
+        if "mail" in values and "mail_confirmation" in values:
+            if fields.mail_key(values["mail"]) != fields.mail_key(values["mail_confirmation"]):
+                errors["mail_confirmation"] = messages.MAIL_CONFIRMATION_DIFFERS
+        if errors:
+            raise InvalidInput(errors)
+        return values
+
+    @staticmethod
+    def _mail_field(mail: str) -> str:
+        try:
+            return fields.mail_address(mail)
+        except fields.FieldError as error:
+            raise InvalidInput({"mail": error.message}) from None
+
+    @staticmethod
+    def _check_new_password(account: Account, password: str, confirmation: str) -> None:
+        personal = (account.login, account.last_name, account.first_name, account.mail.split("@")[0])
+        if problem := security.password_problem(password or "", personal):
+            raise InvalidInput({"password": problem})
+        if password != confirmation:
+            raise InvalidInput({"confirmation": messages.PASSWORD_CONFIRMATION_DIFFERS})
+
+    def _issue_login(self, session: Session) -> str:
+        while True:
+            login = security.new_login(self.settings.login_prefix)
+            if session.get(IssuedLogin, login) is None:
+                session.add(IssuedLogin(login=login))
+                return login
+
+    @staticmethod
+    def _by_mail(session: Session, mail: str) -> Account | None:
+        return session.exec(select(Account).where(Account.mail_key == fields.mail_key(mail))).first()
+
+    def _by_login_or_mail(self, session: Session, identifier: str) -> Account | None:
+        if "@" in identifier:
+            return self._by_mail(session, identifier)
+        return session.exec(select(Account).where(Account.login == identifier.upper())).first()
+
+    def _send_validation_link(self, session: Session, account: Account, template: str) -> None:
+        self._revoke(session, account.id, TokenPurpose.VALIDATION)
+        lifetime = timedelta(days=self.settings.unvalidated_account_days)
+        token = self._new_token(session, account, TokenPurpose.VALIDATION, lifetime)
+        self._mail(
+            session,
+            account,
+            template,
+            lien=self.settings.link(f"/compte/validation/{token}"),
+            jours=self.settings.unvalidated_account_days,
+        )
+
+    @staticmethod
+    def _new_token(session: Session, account: Account, purpose: TokenPurpose, lifetime: timedelta) -> str:
+        token = security.new_token()
+        session.add(
+            AccountToken(
+                account_id=account.id,
+                purpose=purpose,
+                token_hash=security.token_digest(token),
+                expires_at=utcnow() + lifetime,
+            )
+        )
+        return token
+
+    @staticmethod
+    def _revoke(session: Session, account_id: int, purpose: TokenPurpose) -> None:
+        session.exec(
+            update(AccountToken)
+            .where(AccountToken.account_id == account_id, AccountToken.purpose == purpose)
+            .where(col(AccountToken.used_at).is_(None), col(AccountToken.revoked_at).is_(None))
+            .values(revoked_at=utcnow())
+        )
+
+    @staticmethod
+    def _token(session: Session, token: str, purpose: TokenPurpose) -> tuple[AccountToken | None, LinkState]:
+        row = session.exec(
+            select(AccountToken).where(
+                AccountToken.token_hash == security.token_digest(token or ""), AccountToken.purpose == purpose
+            )
+        ).first()
+        if row is None:
+            return None, LinkState.UNKNOWN
+        if row.used_at:
+            return row, LinkState.USED
+        if row.revoked_at:
+            return row, LinkState.REPLACED
+        if row.expires_at <= utcnow():
+            return row, LinkState.EXPIRED
+        return row, LinkState.VALID
+
+    def _mail(self, session: Session, account: Account, template: str, **values: object) -> None:
+        mail = render(
+            template,
+            prenom=account.first_name,
+            nom=account.last_name,
+            login=account.login,
+            etablissement=self.settings.institution_name,
+            **values,
+        )
+        outbox.enqueue(session, account.mail, mail)
+
+
+def _too_many(minutes: int) -> str:
+    return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)
+
+
+def _now_text() -> str:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Paris")).strftime("%d/%m/%Y à %H:%M")

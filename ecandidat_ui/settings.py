@@ -1,0 +1,111 @@
+"""Every setting of the platform, read once from the environment (ECANDIDAT_*) and an optional .env file."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from pydantic import EmailStr, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message is one line an administrator can act on."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ECANDIDAT_", env_file=".env", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=1, le=65535)
+    public_url: str = ""
+    data_dir: Path = Path("data")
+    database_url: str = ""
+
+    smtp_host: str = ""
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_tls: bool = False
+    smtp_ssl: bool = False
+    smtp_timeout: float = Field(10.0, gt=0)
+    mail_from: EmailStr = "ne-pas-repondre@example.org"
+    mail_retry_max_delay: int = Field(3600, ge=1, description="longest wait between two tries of a mail, s")
+
+    storage_secret: str = ""
+
+    institution_name: str = "Université Esup"
+    institution_article: str = "l'"
+    contact_mail: EmailStr = "contact.ecandidat@example.org"
+    faq_url: str = ""
+    documentation_url: str = ""
+    home_message: str = (
+        "**Bienvenue sur l'application eCandidat.**\n\n"
+        "Avant toute candidature, consultez l'offre de formation et soyez attentif aux dates de début "
+        "et de fin de dépôt des candidatures."
+    )
+    cas_url: str = ""
+
+    unvalidated_account_days: int = Field(5, ge=1)
+    login_prefix: str = Field("", pattern=r"^[0-9A-Z]{0,2}$")
+    demo: bool = False
+
+    @field_validator("public_url", "cas_url", "faq_url", "documentation_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("doit commencer par http:// ou https://")
+        return value
+
+    @model_validator(mode="after")
+    def _derived_defaults(self) -> Settings:
+        if not self.public_url:
+            shown_host = "localhost" if self.host in {"0.0.0.0", "::", "127.0.0.1"} else self.host
+            self.public_url = f"http://{shown_host}:{self.port}"
+        if not self.database_url:
+            self.database_url = f"sqlite:///{(self.data_dir / 'ecandidat.sqlite3').resolve()}"
+        return self
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def cas_enabled(self) -> bool:
+        return bool(self.cas_url)
+
+    @property
+    def student_of(self) -> str:
+        """'l'Université Esup', as in « Je suis étudiant à l'Université Esup »."""
+        return f"{self.institution_article}{self.institution_name}"
+
+    def link(self, path: str) -> str:
+        return f"{self.public_url}{path}"
+
+
+def load_settings() -> Settings:
+    """Read the settings, prepare the data folder and the storage secret, or raise SettingsError."""
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = "ECANDIDAT_" + "_".join(str(part) for part in first["loc"]).upper()
+        raise SettingsError(f"Paramètre invalide {name} : {first['msg']}") from None
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SettingsError(f"Dossier de données inutilisable ECANDIDAT_DATA_DIR={settings.data_dir}: {error}") from None
+    if not settings.storage_secret:
+        settings.storage_secret = _kept_secret(settings.data_dir / "storage_secret")
+    return settings
+
+
+def _kept_secret(path: Path) -> str:
+    """A secret generated on first start and kept in the data folder (readable by the owner only)."""
+    if path.exists():
+        return path.read_text().strip()
+    secret = secrets.token_urlsafe(48)
+    path.touch(mode=0o600)
+    path.write_text(secret)
+    return secret

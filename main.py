@@ -1,0 +1,38 @@
+"""eCandidat UI: `python main.py` starts the platform (`--demo` adds a sample offer)."""
+
+import logging
+import sys
+
+from nicegui import ui
+
+import pages
+from components.frame import apply_theme
+from ecandidat_ui import lifecycle
+from ecandidat_ui.platform import build_platform
+from ecandidat_ui.settings import SettingsError, load_settings
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+try:
+    settings = load_settings()
+except SettingsError as error:
+    sys.exit(f"eCandidat : {error}")
+
+platform = build_platform(settings)
+lifecycle.prepare(platform)
+lifecycle.attach(platform)
+apply_theme()
+pages.register_all(platform)
+
+if __name__ in {"__main__", "__mp_main__"}:
+    ui.run(
+        host=settings.host,
+        port=settings.port,
+        title=f"eCandidat - {settings.institution_name}",
+        language="fr",
+        storage_secret=settings.storage_secret,
+        reload=False,
+        show=False,
+        favicon="🎓",
+        reconnect_timeout=10.0,
+    )

@@ -1,0 +1,10 @@
+"""One module per page; register_all() adds them all to the app."""
+
+from ecandidat_ui.platform import Platform
+
+
+def register_all(platform: Platform) -> None:
+    from pages import account, account_links, assistance, connection, home, offer
+
+    for module in (home, connection, assistance, offer, account_links, account):
+        module.register(platform)

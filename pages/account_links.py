@@ -1,0 +1,84 @@
+"""The pages the mails link to: validation of the account, a new password."""
+
+from __future__ import annotations
+
+from nicegui import run, ui
+
+from components.form import FormFields
+from components.password_fields import new_password_fields
+from ecandidat_ui import messages, security, web_session
+from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
+from ecandidat_ui.services.errors import InvalidInput, Refused
+from models import TokenPurpose
+from pages.layout import page_frame
+
+
+def register(platform: Platform) -> None:
+    @ui.page("/compte/validation/{token}")
+    async def validation_page(token: str) -> None:
+        account = web_session.current_account(platform.sessions)
+        outcome = await run.io_bound(platform.accounts.follow_validation_link, token)
+        with page_frame(platform, "Validation de compte", "/compte/validation", account):
+            ok = outcome.state in (LinkState.VALID, LinkState.USED)
+            _result(outcome.message, ok=ok)
+            if outcome.needs_password:
+                _password_form(platform, token, TokenPurpose.VALIDATION, outcome.login)
+            elif ok:
+                _to_sign_in()
+
+    @ui.page("/compte/mot-de-passe/{token}")
+    async def reset_page(token: str) -> None:
+        account = web_session.current_account(platform.sessions)
+        state, login = await run.io_bound(platform.accounts.reset_link_state, token)
+        with page_frame(platform, "Nouveau mot de passe", "/compte/mot-de-passe", account):
+            if state is LinkState.VALID:
+                _password_form(platform, token, TokenPurpose.PASSWORD_RESET, login)
+            else:
+                _result(LINK_MESSAGES[state], ok=False)
+                ui.label("Vous pouvez demander un nouveau lien depuis la page de connexion.").classes("text-body1")
+                _to_sign_in()
+
+
+def _result(text: str, *, ok: bool) -> None:
+    classes = "bg-green-1 text-green-10" if ok else "bg-red-1 text-red-10"
+    with ui.row().classes(f"w-full items-center gap-3 p-4 rounded no-wrap {classes}").props('role="status"'):
+        ui.icon("check_circle" if ok else "error").props('aria-hidden="true"')
+        ui.label(text).classes("text-body1 text-bold").mark("link-result")
+
+
+def _to_sign_in() -> None:
+    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to("/connexion")).mark("to-sign-in")
+
+
+def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login: str) -> None:
+    form = FormFields()
+    with ui.card().classes("w-full max-w-xl p-6 gap-3") as card:
+        ui.label("Choisissez votre mot de passe").classes("text-h6").props('role="heading" aria-level="2"')
+        ui.label(f"Votre login (numéro de dossier) : {login}").classes("text-body1").mark("login")
+        new_password_fields(form, security.password_strength)
+        problem = ui.label().classes("text-negative").props('role="alert"')
+        problem.set_visibility(False)
+
+        async def save() -> None:
+            form.clear_errors()
+            problem.set_visibility(False)
+            values = form.values()
+            try:
+                await run.io_bound(
+                    platform.accounts.set_password_from_link, token, purpose, values["password"],
+                    values["confirmation"],
+                )
+            except InvalidInput as error:
+                form.show_errors(error.errors)
+                return
+            except Refused as error:
+                problem.set_text(error.message)
+                problem.set_visibility(True)
+                return
+            card.clear()
+            with card:
+                _result(messages.PASSWORD_SET, ok=True)
+                _to_sign_in()
+
+        ui.button("Enregistrer", icon="check", on_click=save).mark("save-password")

@@ -1,0 +1,33 @@
+"""The connection cards, as on the home page and on « Connexion »."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from nicegui import run, ui
+
+from components.login_card import LoginCard, student_card
+from ecandidat_ui import web_session
+from ecandidat_ui.platform import Platform
+from pages.layout import open_create_account, open_forgotten, open_lost_activation
+
+
+def connection_cards(platform: Platform) -> None:
+    settings = platform.settings
+
+    async def sign_in(login: str, password: str) -> None:
+        session_id = await run.io_bound(platform.accounts.sign_in, login, password, ui.context.client.ip)
+        web_session.remember(session_id)
+        ui.navigate.to("/")
+
+    with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
+        if settings.cas_enabled:
+            service = quote(settings.link("/cas/retour"), safe="")
+            student_card(settings.student_of, f"{settings.cas_url}/login?service={service}")
+        LoginCard(
+            settings.student_of,
+            on_sign_in=sign_in,
+            on_forgotten=lambda: open_forgotten(platform),
+            on_lost_activation=lambda: open_lost_activation(platform),
+            on_create=lambda: open_create_account(platform),
+        )

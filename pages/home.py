@@ -1,0 +1,95 @@
+from nicegui import run, ui
+
+from components.account_dialogs import account_dialog, password_dialog
+from ecandidat_ui import messages, security, web_session
+from ecandidat_ui.platform import Platform
+from models import Account
+from pages.connection_cards import connection_cards
+from pages.layout import page_frame
+
+INFOS = {
+    "mail_changed": messages.MAIL_CHANGED,
+    "signed_out": messages.SIGNED_OUT,
+}
+
+
+def register(platform: Platform) -> None:
+    @ui.page("/")
+    def home_page(info: str = "") -> None:
+        account = web_session.current_account(platform.sessions)
+        with page_frame(platform, "Accueil", "/", account):
+            if info in INFOS:
+                _banner(INFOS[info], "info")
+            if platform.campaigns.active() is None:
+                _banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
+            with ui.card().classes("w-full p-6").props('role="region" aria-label="Informations"'):
+                ui.markdown(platform.settings.home_message).classes("text-body1")
+            if account is None:
+                connection_cards(platform)
+            else:
+                _signed_in(platform, account)
+
+
+def _signed_in(platform: Platform, account: Account) -> None:
+    with ui.card().classes("w-full p-6 gap-2"):
+        ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
+        ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
+        ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9")
+        with ui.row().classes("gap-2 pt-2"):
+            ui.button("Modifier mon compte", icon="manage_accounts",
+                      on_click=lambda: _edit_account(platform, account.id)).props("outline").mark("edit-account")
+            ui.button("Modifier mon mot de passe", icon="password",
+                      on_click=lambda: _change_password(platform, account.id)).props("outline").mark(
+                "change-password"
+            )
+    settings = platform.settings
+    with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
+        ui.label(messages.DATA_PROTECTION.format(etablissement=settings.institution_name,
+                                                 contact=settings.contact_mail)).classes("text-body2 p-2")
+
+
+def _edit_account(platform: Platform, account_id: int) -> None:
+    account = platform.accounts.account(account_id)
+
+    async def save(values: dict[str, str]) -> str | None:
+        mail_changed = await run.io_bound(
+            platform.accounts.update_identity,
+            account_id,
+            values["last_name"],
+            values["first_name"],
+            values["mail"],
+            values["mail_confirmation"],
+        )
+        if mail_changed:
+            web_session.forget(platform.sessions)
+            ui.navigate.to("/?info=mail_changed")
+            return None
+        ui.navigate.reload()
+        return messages.ACCOUNT_UPDATED
+
+    values = {"last_name": account.last_name, "first_name": account.first_name, "mail": account.mail}
+    account_dialog("Modifier mon compte", save, values=values).open()
+
+
+def _change_password(platform: Platform, account_id: int) -> None:
+    session_id = web_session.session_id()
+
+    async def save(values: dict[str, str]) -> str:
+        await run.io_bound(
+            platform.accounts.change_password,
+            account_id,
+            session_id,
+            values["current"],
+            values["password"],
+            values["confirmation"],
+        )
+        return messages.PASSWORD_CHANGED
+
+    password_dialog(save, security.password_strength).open()
+
+
+def _banner(text: str, kind: str) -> None:
+    colors = {"info": "bg-blue-1 text-blue-10", "warning": "bg-amber-2 text-brown-10"}
+    with ui.row().classes(f"w-full items-center gap-3 p-4 rounded {colors[kind]} no-wrap").props('role="status"'):
+        ui.icon("info" if kind == "info" else "warning").props('aria-hidden="true"')
+        ui.label(text).classes("text-body1").mark("banner")

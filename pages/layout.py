@@ -1,0 +1,88 @@
+"""The frame of every page, filled with the platform's menu, the signed-in account and the account dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import run, ui
+
+from components.account_dialogs import account_dialog, mail_dialog
+from components.frame import FrameModel, MenuEntry, frame
+from ecandidat_ui import messages, web_session
+from ecandidat_ui.platform import Platform
+from models import Account
+
+ACCOUNT_PAGES = [
+    MenuEntry("Informations perso.", "/compte/informations-perso", "person"),
+    MenuEntry("Adresse", "/compte/adresse", "home"),
+    MenuEntry("Baccalauréat", "/compte/baccalaureat", "school"),
+    MenuEntry("Cursus Interne", "/compte/cursus-interne", "account_balance"),
+    MenuEntry("Cursus Externe", "/compte/cursus-externe", "history_edu"),
+    MenuEntry("Stages", "/compte/stages", "work_outline"),
+    MenuEntry("Expériences pro.", "/compte/experiences-pro", "work"),
+    MenuEntry("Candidatures", "/compte/candidatures", "assignment"),
+]
+
+
+def public_menu(signed_in: bool) -> list[MenuEntry]:
+    entries = [
+        MenuEntry("Accueil", "/", "home"),
+        MenuEntry("Assistance", "/assistance", "help_outline"),
+        MenuEntry("Offre de formation", "/offre", "menu_book"),
+    ]
+    if not signed_in:
+        entries.append(MenuEntry("Connexion", "/connexion", "login"))
+    return entries
+
+
+@contextmanager
+def page_frame(platform: Platform, title: str, path: str, account: Account | None) -> Iterator[ui.column]:
+    signed_in = account is not None
+    model = FrameModel(
+        institution=platform.settings.institution_name,
+        current_path=path,
+        menu=public_menu(signed_in),
+        account_menu=ACCOUNT_PAGES if signed_in else [],
+        user_name=account.display_name if account else None,
+        on_sign_in=lambda: ui.navigate.to("/connexion"),
+        on_create_account=lambda: open_create_account(platform),
+        on_sign_out=lambda: sign_out(platform),
+    )
+    with frame(title, model) as content:
+        yield content
+
+
+def sign_out(platform: Platform) -> None:
+    web_session.forget(platform.sessions)
+    ui.navigate.to("/")
+
+
+def open_create_account(platform: Platform) -> None:
+    async def save(values: dict[str, str]) -> str:
+        await run.io_bound(
+            platform.accounts.create,
+            values["last_name"],
+            values["first_name"],
+            values["mail"],
+            values["mail_confirmation"],
+        )
+        return messages.ACCOUNT_CREATED
+
+    account_dialog("Création de compte", save).open()
+
+
+def open_forgotten(platform: Platform) -> None:
+    async def save(values: dict[str, str]) -> str:
+        await run.io_bound(platform.accounts.send_reset_link, values["mail"])
+        return messages.RESET_SENT
+
+    mail_dialog("J'ai oublié mes identifiants", messages.FORGOTTEN_INTRO, save).open()
+
+
+def open_lost_activation(platform: Platform) -> None:
+    async def save(values: dict[str, str]) -> str:
+        await run.io_bound(platform.accounts.resend_validation_link, values["mail"])
+        return messages.ACTIVATION_SENT
+
+    mail_dialog("J'ai perdu mon code d'activation", messages.LOST_ACTIVATION_INTRO, save).open()
