@@ -23,6 +23,7 @@ class FormDialog:
         self.on_save = on_save
         self.form = FormFields()
         self.dialog = ui.dialog().props('aria-modal="true"')
+        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
@@ -64,14 +65,32 @@ def account_dialog(title: str, on_save: OnSave, *, values: dict[str, str] | None
     values = values or {}
     dialog = FormDialog(title, on_save, intro=messages.ACCOUNT_NOTICE)
     with dialog.body:
-        dialog.form.text("last_name", "Nom *", max_length=30, autocomplete="family-name",
-                         value=values.get("last_name", ""))
-        dialog.form.text("first_name", "Prénom *", max_length=20, autocomplete="given-name",
-                         value=values.get("first_name", ""))
-        dialog.form.text("mail", "Adresse mail *", max_length=100, autocomplete="email", kind="email",
-                         value=values.get("mail", ""))
-        dialog.form.text("mail_confirmation", "Confirmation Adresse Mail *", max_length=100, kind="email",
-                         autocomplete="off", value=values.get("mail", ""))
+        dialog.form.text(
+            "last_name", "Nom *", max_length=30, autocomplete="family-name", value=values.get("last_name", "")
+        )
+        dialog.form.text(
+            "first_name",
+            "Prénom *",
+            max_length=20,
+            autocomplete="given-name",
+            value=values.get("first_name", ""),
+        )
+        dialog.form.text(
+            "mail",
+            "Adresse mail *",
+            max_length=100,
+            autocomplete="email",
+            kind="email",
+            value=values.get("mail", ""),
+        )
+        dialog.form.text(
+            "mail_confirmation",
+            "Confirmation Adresse Mail *",
+            max_length=100,
+            kind="email",
+            autocomplete="off",
+            value=values.get("mail", ""),
+        )
     return dialog
 
 

@@ -48,10 +48,14 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
             ui.label(model.institution).classes("text-subtitle1 text-bold")
         ui.space()
         _header_account(model)
-    with ui.left_drawer(value=None, bordered=True).props("breakpoint=1023 width=250").classes("bg-grey-1 p-0") as drawer:
+    with (
+        ui.left_drawer(value=None, bordered=True).props("breakpoint=1023 width=250").classes("bg-grey-1 p-0") as drawer
+    ):
         _menu(model)
     menu_button.on_click(drawer.toggle)
-    with ui.column().classes("w-full max-w-5xl mx-auto p-4 sm:p-6 gap-4").props('id="contenu" tabindex="-1"') as content:
+    with (
+        ui.column().classes("w-full max-w-5xl mx-auto p-4 sm:p-6 gap-4").props('id="contenu" tabindex="-1"') as content
+    ):
         ui.label(title).classes("text-h5 text-bold").props('role="heading" aria-level="1"')
         yield content
 
@@ -60,9 +64,9 @@ def _header_account(model: FrameModel) -> None:
     if model.user_name:
         ui.label(model.user_name).classes("text-body2 text-bold").mark("user-name")
         if model.on_sign_out:
-            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
-                "flat color=white no-caps"
-            ).mark("header-sign-out")
+            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props("flat color=white no-caps").mark(
+                "header-sign-out"
+            )
         return
     ui.label("Non connecté").classes("text-body2 gt-xs").mark("user-name")
     if model.on_sign_in:
@@ -76,29 +80,34 @@ def _header_account(model: FrameModel) -> None:
 
 
 def _menu(model: FrameModel) -> None:
-    with ui.element("nav").props('aria-label="Menu principal"').classes("w-full"):
-        with ui.list().props("padding").classes("w-full"):
-            for entry in model.menu:
+    nav = ui.element("nav").props('aria-label="Menu principal"').classes("w-full")
+    with nav, ui.list().props("padding").classes("w-full"):
+        for entry in model.menu:
+            _menu_item(entry, model.current_path)
+        if model.user_name and model.on_sign_out:
+            with (
+                ui.item(on_click=model.on_sign_out)
+                .props('clickable tag="button"')
+                .classes("w-full")
+                .mark("menu-sign-out")
+            ):
+                with ui.item_section().props("avatar"):
+                    ui.icon("logout").props('aria-hidden="true"')
+                ui.item_section("Déconnexion")
+        if model.account_menu:
+            ui.separator().classes("my-2")
+            ui.item_label("Mon compte").props("header").classes("text-bold text-grey-9")
+            for entry in model.account_menu:
                 _menu_item(entry, model.current_path)
-            if model.user_name and model.on_sign_out:
-                with ui.item(on_click=model.on_sign_out).props('clickable tag="button"').classes("w-full").mark(
-                    "menu-sign-out"
-                ):
-                    with ui.item_section().props("avatar"):
-                        ui.icon("logout").props('aria-hidden="true"')
-                    ui.item_section("Déconnexion")
-            if model.account_menu:
-                ui.separator().classes("my-2")
-                ui.item_label("Mon compte").props("header").classes("text-bold text-grey-9")
-                for entry in model.account_menu:
-                    _menu_item(entry, model.current_path)
 
 
 def _menu_item(entry: MenuEntry, current_path: str) -> None:
     active = entry.path == current_path
-    with ui.item(on_click=lambda path=entry.path: ui.navigate.to(path)).props(
-        f'clickable tag="a" href="{entry.path}"' + (' active aria-current="page"' if active else "")
-    ).classes("w-full rounded-r-full") as item:
+    with (
+        ui.item(on_click=lambda path=entry.path: ui.navigate.to(path))
+        .props(f'clickable tag="a" href="{entry.path}"' + (' active aria-current="page"' if active else ""))
+        .classes("w-full rounded-r-full") as item
+    ):
         with ui.item_section().props("avatar"):
             ui.icon(entry.icon).props('aria-hidden="true"')
         ui.item_section(entry.label)

@@ -9,12 +9,8 @@ NOT_VALIDATED = (
 )
 UNKNOWN_LOGIN = "Ce login ne correspond à aucun compte pour la campagne en cours"
 WRONG_PASSWORD = "Votre mot de passe est incorrect"
-RESET_SENT = (
-    "Un mail vous a été envoyé contenant votre login et un lien de réinitialisation de votre mot de passe"
-)
-ACTIVATION_SENT = (
-    "Un mail vous a été envoyé contenant votre login et la procédure de validation de votre compte"
-)
+RESET_SENT = "Un mail vous a été envoyé contenant votre login et un lien de réinitialisation de votre mot de passe"
+ACTIVATION_SENT = "Un mail vous a été envoyé contenant votre login et la procédure de validation de votre compte"
 VALIDATED = "Votre compte a été validé"
 ALREADY_VALIDATED = "Ce compte a déjà été validé"
 UNKNOWN_LINK = "Ce compte n'existe pas, validation impossible"

@@ -95,7 +95,9 @@ def load_settings() -> Settings:
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SettingsError(f"Dossier de données inutilisable ECANDIDAT_DATA_DIR={settings.data_dir}: {error}") from None
+        raise SettingsError(
+            f"Dossier de données inutilisable ECANDIDAT_DATA_DIR={settings.data_dir}: {error}"
+        ) from None
     if not settings.storage_secret:
         settings.storage_secret = _kept_secret(settings.data_dir / "storage_secret")
     return settings

@@ -26,7 +26,6 @@ class Account(SQLModel, table=True):
         return f"{self.first_name} {self.last_name}"
 
 
-
 class IssuedLogin(SQLModel, table=True):
     """Every login ever given, so that a numéro de dossier is never given twice, even after a purge."""
 

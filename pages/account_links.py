@@ -66,7 +66,10 @@ def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login:
             values = form.values()
             try:
                 await run.io_bound(
-                    platform.accounts.set_password_from_link, token, purpose, values["password"],
+                    platform.accounts.set_password_from_link,
+                    token,
+                    purpose,
+                    values["password"],
                     values["confirmation"],
                 )
             except InvalidInput as error:

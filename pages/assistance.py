@@ -10,7 +10,10 @@ def register(platform: Platform) -> None:
     def assistance_page() -> None:
         settings = platform.settings
         account = web_session.current_account(platform.sessions)
-        with page_frame(platform, "Assistance", "/assistance", account), ui.card().classes("w-full p-6 gap-3"):
+        with (
+            page_frame(platform, "Assistance", "/assistance", account),
+            ui.card().classes("w-full p-6 gap-3"),
+        ):
             ui.label("Vous pouvez :").classes("text-body1")
             with ui.list().classes("w-full"):
                 if settings.faq_url:

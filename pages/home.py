@@ -36,16 +36,21 @@ def _signed_in(platform: Platform, account: Account) -> None:
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
         ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9")
         with ui.row().classes("gap-2 pt-2"):
-            ui.button("Modifier mon compte", icon="manage_accounts",
-                      on_click=lambda: _edit_account(platform, account.id)).props("outline").mark("edit-account")
-            ui.button("Modifier mon mot de passe", icon="password",
-                      on_click=lambda: _change_password(platform, account.id)).props("outline").mark(
-                "change-password"
-            )
+            ui.button(
+                "Modifier mon compte",
+                icon="manage_accounts",
+                on_click=lambda: _edit_account(platform, account.id),
+            ).props("outline").mark("edit-account")
+            ui.button(
+                "Modifier mon mot de passe",
+                icon="password",
+                on_click=lambda: _change_password(platform, account.id),
+            ).props("outline").mark("change-password")
     settings = platform.settings
     with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
-        ui.label(messages.DATA_PROTECTION.format(etablissement=settings.institution_name,
-                                                 contact=settings.contact_mail)).classes("text-body2 p-2")
+        ui.label(
+            messages.DATA_PROTECTION.format(etablissement=settings.institution_name, contact=settings.contact_mail)
+        ).classes("text-body2 p-2")
 
 
 def _edit_account(platform: Platform, account_id: int) -> None:

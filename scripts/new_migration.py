@@ -11,7 +11,7 @@ from alembic import command
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ecandidat_ui.db import Database, alembic_config  # noqa: E402
+from ecandidat_ui.db import Database, alembic_config
 
 
 def main(message: str) -> None:

@@ -7,9 +7,9 @@ server accepted it, and tried again with an exponential back-off when it failed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import timedelta
-
 from urllib.parse import urlsplit
 
 import emails
@@ -45,10 +45,8 @@ class MailSender:
                 self._wake.clear()
                 await asyncio.to_thread(self.send_due)
                 delay = await asyncio.to_thread(self._seconds_to_next_due, poll_seconds)
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
-                except TimeoutError:
-                    pass
         finally:
             self._unsubscribe()
 
@@ -104,7 +102,14 @@ class MailSender:
             row.next_attempt_at = utcnow() + timedelta(seconds=wait)
             row.claimed_until = None
             row.last_error = f"{type(error).__name__}: {error}"[:500]
-        log.warning("mail %s to %s not sent (try %s), next try in %.0f s: %s", mail.id, mail.to, row.attempts, wait, error)
+        log.warning(
+            "mail %s to %s not sent (try %s), next try in %.0f s: %s",
+            mail.id,
+            mail.to,
+            row.attempts,
+            wait,
+            error,
+        )
 
     def _deliver(self, mail: OutboxMail) -> None:
         message = emails.Message(
@@ -136,7 +141,9 @@ class MailSender:
         finally:
             backend.close()
         if response is None or response.status_code not in (250, 251):
-            raise RuntimeError(getattr(response, "error", None) or f"SMTP status {getattr(response, 'status_code', None)}")
+            raise RuntimeError(
+                getattr(response, "error", None) or f"SMTP status {getattr(response, 'status_code', None)}"
+            )
 
     def _seconds_to_next_due(self, poll_seconds: float) -> float:
         with self.db.session() as session:

@@ -6,7 +6,10 @@ import html
 import re
 from dataclasses import dataclass
 
-SIGNATURE = "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\nCe mail a été envoyé automatiquement, merci de ne pas y répondre."
+SIGNATURE = (
+    "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\n"
+    "Ce mail a été envoyé automatiquement, merci de ne pas y répondre."
+)
 
 DEFAULTS: dict[str, tuple[str, str]] = {
     "account_created": (
@@ -77,9 +80,7 @@ def render(template: str, **values: object) -> RenderedMail:
 
 def _as_html(escaped_body: str, title: str) -> str:
     linked = _URL.sub(r'<a href="\1">\1</a>', escaped_body)
-    paragraphs = "".join(
-        f"<p>{part.replace(chr(10), '<br>')}</p>" for part in linked.split("\n\n") if part.strip()
-    )
+    paragraphs = "".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in linked.split("\n\n") if part.strip())
     return (
         f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
         f'<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2937">{paragraphs}</body></html>'

@@ -215,9 +215,7 @@ class AccountService:
         except IntegrityError:
             raise InvalidInput({"mail": messages.MAIL_ALREADY_USED}) from None
 
-    def change_password(
-        self, account_id: int, session_id: str, current: str, password: str, confirmation: str
-    ) -> None:
+    def change_password(self, account_id: int, session_id: str, current: str, password: str, confirmation: str) -> None:
         """Change the password; every other session of the account ends."""
         with self.db.session() as session:
             account = session.get(Account, account_id)
@@ -225,9 +223,7 @@ class AccountService:
                 raise InvalidInput({"current": messages.CURRENT_PASSWORD_WRONG})
             self._check_new_password(account, password, confirmation)
             account.password_hash = security.hash_password(password)
-            session.exec(
-                delete(UserSession).where(UserSession.account_id == account_id, UserSession.id != session_id)
-            )
+            session.exec(delete(UserSession).where(UserSession.account_id == account_id, UserSession.id != session_id))
             self._mail(session, account, "password_changed", date=_now_text(), lien=self.settings.link("/"))
 
     # --- housekeeping ------------------------------------------------------------------------------
@@ -254,9 +250,9 @@ class AccountService:
                 "mail_confirmation": lambda: fields.mail_address(confirmation),
             }
         )
-        if "mail" in values and "mail_confirmation" in values:
-            if fields.mail_key(values["mail"]) != fields.mail_key(values["mail_confirmation"]):
-                errors["mail_confirmation"] = messages.MAIL_CONFIRMATION_DIFFERS
+        both = "mail" in values and "mail_confirmation" in values
+        if both and fields.mail_key(values["mail"]) != fields.mail_key(values["mail_confirmation"]):
+            errors["mail_confirmation"] = messages.MAIL_CONFIRMATION_DIFFERS
         if errors:
             raise InvalidInput(errors)
         return values

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
+import pytest
 from nicegui.testing import User
 
 from ecandidat_ui import messages
@@ -17,18 +16,31 @@ async def test_home_page_of_a_visitor(user: User):
         await user.should_see(entry)
     await user.should_see("Je ne suis pas étudiant à l'Université Esup")
     await user.should_see("Veuillez vous connecter avec votre compte eCandidat")
-    for text in ("Utilisateur *", "Mot de passe *", "J'ai oublié mes identifiants",
-                 "J'ai perdu mon code d'activation", "Créer un compte"):
+    for text in (
+        "Utilisateur *",
+        "Mot de passe *",
+        "J'ai oublié mes identifiants",
+        "J'ai perdu mon code d'activation",
+        "Créer un compte",
+    ):
         await user.should_see(text)
     await user.should_not_see("Je suis étudiant à l'Université Esup")
     await user.should_not_see("Informations perso.")
 
 
-async def test_student_card_appears_when_cas_is_configured(user: User, monkeypatch):
+@pytest.fixture
+def cas_configured(monkeypatch) -> None:
     monkeypatch.setenv("ECANDIDAT_CAS_URL", "https://cas.example.org/cas")
-    # settings are read when main.py runs: reopen a fresh simulation through the page of the new settings
+    monkeypatch.setenv("ECANDIDAT_INSTITUTION_NAME", "CY Cergy Paris Université")
+    monkeypatch.setenv("ECANDIDAT_INSTITUTION_ARTICLE", "")
+
+
+async def test_student_card_appears_when_cas_is_configured(cas_configured, user: User):
     await user.open("/")
-    await user.should_not_see("Je suis étudiant à l'Université Esup")
+    await user.should_see("Je suis étudiant à CY Cergy Paris Université")
+    await user.should_see("Je ne suis pas étudiant à CY Cergy Paris Université")
+    await user.should_see("Veuillez vous connecter")
+    await user.should_see(marker="cas")
 
 
 async def test_assistance_page_shows_what_the_institution_set(user: User):

@@ -56,17 +56,34 @@ def test_creation_stores_upper_case_names_and_mails_login_and_link(platform: Pla
 @pytest.mark.parametrize(
     ("values", "errors"),
     [
-        (("", "", "", ""), {"last_name": messages.REQUIRED, "first_name": messages.REQUIRED,
-                            "mail": messages.REQUIRED, "mail_confirmation": messages.REQUIRED}),
-        (("N" * 31, "P" * 21, "a@example.org", "a@example.org"),
-         {"last_name": "Ce champ ne peut pas dépasser 30 caractères",
-          "first_name": "Ce champ ne peut pas dépasser 20 caractères"}),
-        (("Nom", "Prénom", "pas-une-adresse", "pas-une-adresse"),
-         {"mail": messages.BAD_MAIL, "mail_confirmation": messages.BAD_MAIL}),
-        (("Nom", "Prénom", "a@example.org", "b@example.org"),
-         {"mail_confirmation": messages.MAIL_CONFIRMATION_DIFFERS}),
-        (("<b>Nom</b>", "Prénom2", "a@example.org", "a@example.org"),
-         {"last_name": messages.FORBIDDEN_CHARACTERS, "first_name": messages.FORBIDDEN_CHARACTERS}),
+        (
+            ("", "", "", ""),
+            {
+                "last_name": messages.REQUIRED,
+                "first_name": messages.REQUIRED,
+                "mail": messages.REQUIRED,
+                "mail_confirmation": messages.REQUIRED,
+            },
+        ),
+        (
+            ("N" * 31, "P" * 21, "a@example.org", "a@example.org"),
+            {
+                "last_name": "Ce champ ne peut pas dépasser 30 caractères",
+                "first_name": "Ce champ ne peut pas dépasser 20 caractères",
+            },
+        ),
+        (
+            ("Nom", "Prénom", "pas-une-adresse", "pas-une-adresse"),
+            {"mail": messages.BAD_MAIL, "mail_confirmation": messages.BAD_MAIL},
+        ),
+        (
+            ("Nom", "Prénom", "a@example.org", "b@example.org"),
+            {"mail_confirmation": messages.MAIL_CONFIRMATION_DIFFERS},
+        ),
+        (
+            ("<b>Nom</b>", "Prénom2", "a@example.org", "a@example.org"),
+            {"last_name": messages.FORBIDDEN_CHARACTERS, "first_name": messages.FORBIDDEN_CHARACTERS},
+        ),
     ],
 )
 def test_creation_refuses_bad_input_field_by_field(platform: Platform, values, errors):
@@ -109,7 +126,11 @@ def test_validation_then_password_then_sign_in(platform: Platform, mailbox: Mail
     assert refused.value.message == messages.NOT_VALIDATED
 
     outcome = platform.accounts.follow_validation_link(token)
-    assert (outcome.state, outcome.message, outcome.needs_password) == (LinkState.VALID, messages.VALIDATED, True)
+    assert (outcome.state, outcome.message, outcome.needs_password) == (
+        LinkState.VALID,
+        messages.VALIDATED,
+        True,
+    )
     assert platform.accounts.follow_validation_link(token).needs_password  # still usable until a password is set
 
     with pytest.raises(InvalidInput) as refused:
@@ -212,12 +233,16 @@ def test_reset_link_sets_a_new_password_once_and_ends_other_sessions(platform: P
     assert account.login in mail.text and "une heure" in mail.text
     token = token_of(mail.link())
     assert platform.accounts.reset_link_state(token) == (LinkState.VALID, account.login)
-    platform.accounts.set_password_from_link(token, TokenPurpose.PASSWORD_RESET, "un tout autre secret", "un tout autre secret")
+    platform.accounts.set_password_from_link(
+        token, TokenPurpose.PASSWORD_RESET, "un tout autre secret", "un tout autre secret"
+    )
     assert platform.sessions.account_for(old_session) is None
     assert delivered(platform, mailbox, count=3).subject == "Votre mot de passe eCandidat a été modifié"
     assert platform.accounts.reset_link_state(token)[0] is LinkState.USED
     with pytest.raises(Refused):
-        platform.accounts.set_password_from_link(token, TokenPurpose.PASSWORD_RESET, "encore un autre", "encore un autre")
+        platform.accounts.set_password_from_link(
+            token, TokenPurpose.PASSWORD_RESET, "encore un autre", "encore un autre"
+        )
     assert platform.accounts.sign_in(account.login, "un tout autre secret", "127.0.0.1")
 
 
@@ -275,7 +300,9 @@ def test_changing_the_password_needs_the_current_one_and_ends_other_sessions(pla
     here = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
     elsewhere = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.2")
     with pytest.raises(InvalidInput) as refused:
-        platform.accounts.change_password(account.id, here, "faux", "nouvelle phrase secrète", "nouvelle phrase secrète")
+        platform.accounts.change_password(
+            account.id, here, "faux", "nouvelle phrase secrète", "nouvelle phrase secrète"
+        )
     assert refused.value.errors == {"current": messages.CURRENT_PASSWORD_WRONG}
     platform.accounts.change_password(account.id, here, PASSWORD, "nouvelle phrase secrète", "nouvelle phrase secrète")
     assert platform.sessions.account_for(here) is not None

@@ -22,8 +22,15 @@ def outbox(platform) -> list[OutboxMail]:
 
 
 def test_html_part_escapes_values_and_links_urls():
-    mail = render("account_created", prenom="<b>MARIE</b>", nom="X", login="21EG9U1F",
-                  etablissement="Université Esup", lien="http://ecandidat.test/v/abc", jours=5)
+    mail = render(
+        "account_created",
+        prenom="<b>MARIE</b>",
+        nom="X",
+        login="21EG9U1F",
+        etablissement="Université Esup",
+        lien="http://ecandidat.test/v/abc",
+        jours=5,
+    )
     assert "<b>MARIE</b>" in mail.text
     assert "&lt;b&gt;MARIE&lt;/b&gt;" in mail.html
     assert '<a href="http://ecandidat.test/v/abc">' in mail.html
@@ -48,6 +55,7 @@ def test_an_smtp_outage_loses_nothing_and_the_mail_goes_once_the_server_is_back(
     server.controller = type(server.controller)(server, hostname="127.0.0.1", port=port)
     server.controller.start()
     try:
+
         async def wait_for_retry() -> None:
             task = asyncio.create_task(platform.mail_sender.run(poll_seconds=0.1))
             try:

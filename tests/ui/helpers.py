@@ -1,0 +1,70 @@
+"""Small steps shared by the page tests."""
+
+from __future__ import annotations
+
+import asyncio
+
+from nicegui import ui
+from nicegui.testing import User
+
+from tests.mailbox import Mailbox
+
+PASSWORD = "une phrase de passe solide"
+
+
+async def see(user: User, text: str) -> None:
+    """Wait for text that appears after work done off the event loop (hashing, database, mail)."""
+    await user.should_see(text, retries=50)
+
+
+def field(user: User, marker: str) -> ui.input:
+    return user.find(marker=marker).elements.pop()
+
+
+def fill(user: User, **values: str) -> None:
+    for marker, value in values.items():
+        field(user, marker).value = value
+
+
+async def create_account(
+    user: User,
+    mailbox: Mailbox,
+    mail: str = "marie.baillon@example.org",
+    last_name: str = "Baillon",
+    first_name: str = "Marie",
+) -> str:
+    """Create an account through the dialog; returns the validation link of its mail."""
+    await user.open("/")
+    user.find(marker="create-account").click()
+    fill(user, last_name=last_name, first_name=first_name, mail=mail, mail_confirmation=mail)
+    user.find(marker="save").click()
+    await see(user, "Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider")
+    return (await mailbox.wait_for(mail)).link()
+
+
+async def validated_account(user: User, mailbox: Mailbox, mail: str = "marie.baillon@example.org") -> str:
+    """Create and validate an account with PASSWORD; returns its login."""
+    link = await create_account(user, mailbox, mail)
+    await user.open(link.removeprefix("http://ecandidat.test"))
+    fill(user, password=PASSWORD, confirmation=PASSWORD)
+    user.find(marker="save-password").click()
+    await see(user, "Votre mot de passe a été enregistré, vous pouvez vous connecter")
+    return (await mailbox.wait_for(mail)).login()
+
+
+async def sign_in(user: User, login: str, password: str = PASSWORD) -> None:
+    await user.open("/connexion")
+    fill(user, login=login, password=password)
+    user.find(marker="sign-in").click()
+
+
+def path_of(link: str) -> str:
+    return link.removeprefix("http://ecandidat.test")
+
+
+async def error_of(user: User, marker: str, timeout: float = 5.0) -> str | None:
+    """The error shown at a field, once the save running off the event loop has set one."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while field(user, marker).error is None and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
+    return field(user, marker).error

@@ -1,0 +1,206 @@
+"""The account lifecycle through the pages: every dialog, branch and message of the reference texts."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from ecandidat_ui import messages
+from tests.mailbox import Mailbox
+from tests.ui.helpers import (
+    PASSWORD,
+    create_account,
+    error_of,
+    field,
+    fill,
+    path_of,
+    see,
+    sign_in,
+    validated_account,
+)
+
+MAIL = "marie.baillon@example.org"
+
+
+async def test_creation_dialog_shows_each_error_at_its_field_and_keeps_the_values(user: User):
+    await user.open("/")
+    user.find(marker="header-create-account").click()
+    await user.should_see("Création de compte")
+    await user.should_see(messages.ACCOUNT_NOTICE)
+    fill(
+        user,
+        last_name="Baillon",
+        first_name="",
+        mail="marie@example.org",
+        mail_confirmation="marie@exemple.org",
+    )
+    user.find(marker="save").click()
+    assert await error_of(user, "first_name") == messages.REQUIRED
+    assert field(user, "mail_confirmation").error == messages.MAIL_CONFIRMATION_DIFFERS
+    assert field(user, "last_name").error is None
+    assert field(user, "last_name").value == "Baillon"
+    assert field(user, "mail").value == "marie@example.org"
+
+
+async def test_creation_refuses_a_known_address_whatever_its_case(user: User, mailbox: Mailbox):
+    await create_account(user, mailbox)
+    user.find(marker="create-account").click()
+    fill(user, last_name="Autre", first_name="Personne", mail=MAIL.upper(), mail_confirmation=MAIL.upper())
+    user.find(marker="save").click()
+    assert await error_of(user, "mail") == messages.MAIL_ALREADY_USED
+
+
+async def test_the_whole_account_lifecycle(user: User, mailbox: Mailbox):
+    link = await create_account(user, mailbox, last_name="Lefèvre-Núñez", first_name="d'Artagnan")
+    mail = await mailbox.wait_for(MAIL)
+    login = mail.login()
+    assert mail.subject == "Création de votre compte eCandidat"
+
+    await sign_in(user, login)
+    await see(user, messages.NOT_VALIDATED)
+
+    await user.open(path_of(link))
+    await see(user, messages.VALIDATED)
+    await see(user, f"Votre login (numéro de dossier) : {login}")
+    fill(user, password="trop court", confirmation="trop court")
+    user.find(marker="save-password").click()
+    await see(user, "Nouveau mot de passe *")
+    assert await error_of(user, "password") == "Le mot de passe doit contenir au moins 12 caractères"
+    fill(user, password=PASSWORD, confirmation=PASSWORD)
+    user.find(marker="save-password").click()
+    await see(user, messages.PASSWORD_SET)
+
+    await user.open(path_of(link))
+    await see(user, messages.ALREADY_VALIDATED)
+
+    await sign_in(user, login, "mauvais mot de passe")
+    await see(user, "Mot de passe *")
+    assert await error_of(user, "password") == messages.WRONG_PASSWORD
+
+    await sign_in(user, login)
+    await see(user, "Bienvenue D'ARTAGNAN LEFÈVRE-NÚÑEZ.")
+    await see(user, f"Vous êtes connecté avec le login : {login}")
+    for entry in (
+        "Informations perso.",
+        "Adresse",
+        "Baccalauréat",
+        "Cursus Interne",
+        "Cursus Externe",
+        "Stages",
+        "Expériences pro.",
+        "Candidatures",
+        "Déconnexion",
+    ):
+        await user.should_see(entry)
+    await user.should_not_see("Non connecté")
+
+    user.find(marker="header-sign-out").click()
+    await see(user, "Non connecté")
+    await user.open("/compte/informations-perso")
+    await see(user, "Veuillez vous connecter avec votre compte eCandidat")
+
+
+async def test_unknown_login(user: User):
+    await sign_in(user, "ZZZZZZZZ", "un mot de passe quelconque")
+    assert await error_of(user, "login") == messages.UNKNOWN_LOGIN
+
+
+async def test_unknown_and_replaced_links_get_their_own_message(user: User, mailbox: Mailbox):
+    await user.open("/compte/validation/inconnu")
+    await see(user, messages.UNKNOWN_LINK)
+    await user.open("/compte/mot-de-passe/inconnu")
+    await see(user, messages.LINK_UNKNOWN)
+
+    first = await create_account(user, mailbox)
+    user.find(marker="lost-activation").click()
+    fill(user, mail=MAIL)
+    user.find(marker="save").click()
+    await see(user, messages.ACTIVATION_SENT)
+    second = (await mailbox.wait_for(MAIL, count=2)).link()
+    assert second != first
+    await user.open(path_of(first))
+    await see(user, messages.LINK_REPLACED)
+    await user.open(path_of(second))
+    await see(user, messages.VALIDATED)
+
+
+async def test_forgotten_identifiers_answer_the_same_for_unknown_addresses(user: User, mailbox: Mailbox):
+    await user.open("/")
+    user.find(marker="forgotten").click()
+    await user.should_see(messages.FORGOTTEN_INTRO)
+    fill(user, mail="personne@example.org")
+    user.find(marker="save").click()
+    await see(user, messages.RESET_SENT)
+    assert mailbox.mails == []
+
+
+async def test_forgotten_identifiers_give_a_new_password(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await user.open("/")
+    user.find(marker="forgotten").click()
+    fill(user, mail=MAIL)
+    user.find(marker="save").click()
+    await see(user, messages.RESET_SENT)
+    reset = await mailbox.wait_for(MAIL, count=2)
+    assert reset.login() == login
+    await user.open(path_of(reset.link()))
+    fill(user, password="un tout nouveau secret", confirmation="un tout nouveau secret")
+    user.find(marker="save-password").click()
+    await see(user, messages.PASSWORD_SET)
+    assert (await mailbox.wait_for(MAIL, count=3)).subject == "Votre mot de passe eCandidat a été modifié"
+    await user.open(path_of(reset.link()))
+    await see(user, messages.LINK_USED)
+    await sign_in(user, MAIL, "un tout nouveau secret")
+    await see(user, f"Vous êtes connecté avec le login : {login}")
+
+
+async def test_changing_the_mail_signs_out_and_asks_for_validation(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await sign_in(user, login)
+    await see(user, "Modifier mon compte")
+    user.find(marker="edit-account").click()
+    assert field(user, "mail").value == MAIL
+    fill(user, mail="nouvelle@example.org", mail_confirmation="nouvelle@example.org")
+    user.find(marker="save").click()
+    await see(user, messages.MAIL_CHANGED)
+    await user.should_see("Non connecté")
+    link = (await mailbox.wait_for("nouvelle@example.org")).link()
+    await user.open(path_of(link))
+    await see(user, messages.VALIDATED)
+    await sign_in(user, "nouvelle@example.org")
+    await see(user, f"Vous êtes connecté avec le login : {login}")
+
+
+async def test_changing_the_password(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await sign_in(user, login)
+    await see(user, "Modifier mon mot de passe")
+    user.find(marker="change-password").click()
+    fill(user, current=PASSWORD, password="une autre phrase secrète", confirmation="une autre phrase secrète")
+    await see(user, "Robustesse : Excellente")
+    user.find(marker="save").click()
+    await see(user, messages.PASSWORD_CHANGED)
+    assert (await mailbox.wait_for(MAIL, count=2)).subject == "Votre mot de passe eCandidat a été modifié"
+
+
+async def test_too_many_failures_make_the_candidate_wait(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    for _ in range(5):
+        await sign_in(user, login, "mauvais mot de passe")
+        await see(user, "Mot de passe *")
+        await error_of(user, "password")
+    await sign_in(user, login)
+    await see(user, "Trop de tentatives, veuillez réessayer dans 15 minutes")
+
+
+async def test_previous_and_next_follow_the_menu_order(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await sign_in(user, login)
+    await see(user, "Bienvenue MARIE BAILLON.")
+    await user.open("/compte/informations-perso")
+    await user.should_not_see(marker="previous")
+    user.find(marker="next").click()
+    await see(user, messages.COMING_SOON)
+    await user.should_see(marker="previous")
+    assert user.back_history[-1] == "/compte/adresse"
+    await user.open("/compte/candidatures")
+    await user.should_not_see(marker="next")
