@@ -1,9 +1,11 @@
 """eCandidat UI: `python main.py` starts the platform (`--demo` adds a sample offer)."""
 
 import logging
+import os
 import sys
 
 from nicegui import ui
+from nicegui.storage import Storage
 
 import pages
 from components.frame import apply_theme
@@ -25,6 +27,8 @@ apply_theme()
 pages.register_all(platform)
 
 if __name__ in {"__main__", "__mp_main__"}:
+    if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder
+        Storage.path = (settings.data_dir / "storage").resolve()
     ui.run(
         host=settings.host,
         port=settings.port,
