@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from nicegui import ui
 
+from components.file_progress import BADGES
+
 PRIMARY = "#1d4f91"
 
 
@@ -16,6 +18,7 @@ class MenuEntry:
     label: str
     path: str
     icon: str
+    status: str | None = None  # complete, to_complete or optional: a badge beside the entry
 
 
 @dataclass(frozen=True)
@@ -64,15 +67,15 @@ def _header_account(model: FrameModel) -> None:
     if model.user_name:
         ui.label(model.user_name).classes("text-body2 text-bold").mark("user-name")
         if model.on_sign_out:
-            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props("flat color=white no-caps").mark(
-                "header-sign-out"
-            )
+            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
+                "flat color=white no-caps"
+            ).classes("gt-xs").mark("header-sign-out")
         return
-    ui.label("Non connecté").classes("text-body2 gt-xs").mark("user-name")
+    ui.label("Non connecté").classes("text-body2").mark("user-name")
     if model.on_sign_in:
-        ui.button("Connexion", icon="login", on_click=model.on_sign_in).props("flat color=white no-caps").mark(
-            "header-sign-in"
-        )
+        ui.button("Connexion", icon="login", on_click=model.on_sign_in).props("flat color=white no-caps").classes(
+            "gt-xs"
+        ).mark("header-sign-in")
     if model.on_create_account:
         ui.button("Créer un compte", icon="person_add", on_click=model.on_create_account).props(
             "outline color=white no-caps"
@@ -88,7 +91,7 @@ def _menu(model: FrameModel) -> None:
             with (
                 ui.item(on_click=model.on_sign_out)
                 .props('clickable tag="button"')
-                .classes("w-full")
+                .classes("w-full text-left")
                 .mark("menu-sign-out")
             ):
                 with ui.item_section().props("avatar"):
@@ -111,7 +114,15 @@ def _menu_item(entry: MenuEntry, current_path: str) -> None:
         with ui.item_section().props("avatar"):
             ui.icon(entry.icon).props('aria-hidden="true"')
         ui.item_section(entry.label)
+        if entry.status:
+            with ui.item_section().props("side"):
+                _status_icon(entry.status)
     item.props('active-class="menu-active"')
+
+
+def _status_icon(status: str) -> None:
+    icon, color, text = BADGES[status]
+    ui.icon(icon, size="xs").classes(color).props(f'aria-label="{text}" role="img"')
 
 
 _STYLE = """
@@ -122,5 +133,7 @@ _STYLE = """
   .menu-active { background: #dbe6f5; color: #10325e; font-weight: 700; }
   :focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 2px; }
   .q-field--outlined .q-field__label { color: #374151; }
+  .q-field--with-bottom { padding-bottom: 0; }
+  .q-field__bottom { position: static; transform: none; min-height: 20px; }
 </style>
 """

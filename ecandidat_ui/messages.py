@@ -72,3 +72,31 @@ DATA_PROTECTION = (
     "accéder aux données vous concernant, les rectifier, demander leur effacement ou exercer votre droit à "
     "la limitation du traitement de vos données en écrivant à {contact}."
 )
+
+# Mon compte (spec §3)
+BAD_BIRTH_DATE = "La date de naissance est invalide"
+BAD_INE = "Le numéro INE et la clé INE sont incorrects"
+INE_TAKEN = "Cet INE a déjà été attribué à un candidat, vous ne pouvez pas continuer"
+INE_HINT = "L'INE correspond au code INE et sa clé (tout attaché : sans espace, ni tiret, etc..)"
+UNKNOWN_POSTAL_CODE = "Ce code postal ne correspond à aucune commune"
+COMMUNE_NOT_IN_POSTAL_CODE = "Cette commune ne correspond pas au code postal"
+UNKNOWN_VALUE = "Valeur inconnue, choisissez-la dans la liste"
+BAD_YEAR = "L'année doit être comprise entre {min} et {max}"
+BAD_NUMBER = "Ce champ doit être un nombre"
+BAD_HOURS = "Le nombre d'heures par semaine doit être compris entre 1 et 99"
+TWO_SPECIALTIES = "Choisissez les 2 enseignements de spécialité suivis en Terminale"
+FILE_CONFLICT = (
+    "Cet onglet a été enregistré entre-temps depuis une autre fenêtre. Votre saisie est conservée ci-dessous, "
+    "à côté de la version enregistrée : choisissez celle à garder."
+)
+SAVED = "Vos informations ont été enregistrées"
+DRAFT_RESTORED = "Nous avons retrouvé une saisie non enregistrée de cet onglet : elle est affichée ci-dessous."
+UNSAVED_CHANGES = "Vous avez des modifications non enregistrées. Voulez-vous quitter cet onglet sans les enregistrer ?"
+LOCKED_BY_INSTITUTION = "Renseigné par l'établissement"
+REQUIRED_TABS = "Vous devez obligatoirement remplir les {count} onglets suivants avant de candidater : {tabs}."
+FILE_COMPLETE = "Les onglets obligatoires de votre dossier sont complets : vous pouvez candidater."
+
+CAS_INCOMPLETE = (
+    "Votre compte de l'établissement ne fournit pas votre nom ou votre adresse mail : "
+    "créez un compte eCandidat avec le bouton « Créer un compte »."
+)

@@ -8,6 +8,7 @@ from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
+from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
@@ -20,6 +21,7 @@ class Platform:
     sessions: SessionService
     accounts: AccountService
     campaigns: CampaignService
+    candidate_file: CandidateFileService
     offer: OfferService
     mail_sender: MailSender
 
@@ -33,6 +35,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         sessions=sessions,
         accounts=AccountService(db, settings, sessions),
         campaigns=CampaignService(db),
+        candidate_file=CandidateFileService(db, settings),
         offer=OfferService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
     )

@@ -45,7 +45,9 @@ class Settings(BaseSettings):
         "et de fin de dépôt des candidatures."
     )
     cas_url: str = ""
+    cas_version: int = Field(3, ge=2, le=3, description="CAS protocol: 3 (/p3/serviceValidate) or 2")
 
+    ine_required: bool = Field(False, description="INE mandatory for French nationals")
     unvalidated_account_days: int = Field(5, ge=1)
     login_prefix: str = Field("", pattern=r"^[0-9A-Z]{0,2}$")
     demo: bool = False

@@ -2,19 +2,40 @@
 
 from models.account import Account, AccountToken, IssuedLogin, TokenPurpose
 from models.campaign import Campaign
+from models.candidate_file import (
+    Baccalaureate,
+    Draft,
+    ExternalCursus,
+    FileFlags,
+    Internship,
+    PersonalInfo,
+    PostalAddress,
+    ProExperience,
+)
 from models.mail import OutboxMail
 from models.offer import Centre, Formation
 from models.session import LoginFailure, UserSession
+from models.student import Student, StudentResult
 
 __all__ = [
     "Account",
     "AccountToken",
+    "Baccalaureate",
     "Campaign",
     "Centre",
+    "Draft",
+    "ExternalCursus",
+    "FileFlags",
     "Formation",
+    "Internship",
     "IssuedLogin",
     "LoginFailure",
     "OutboxMail",
+    "PersonalInfo",
+    "PostalAddress",
+    "ProExperience",
+    "Student",
+    "StudentResult",
     "TokenPurpose",
     "UserSession",
 ]

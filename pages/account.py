@@ -1,42 +1,321 @@
-"""The pages of « Mon compte », in menu order, with Précédent / Suivant."""
+"""The pages of « Mon compte », in menu order, with their badges and Précédent / Suivant."""
 
 from __future__ import annotations
 
-from nicegui import ui
+from datetime import date
 
-from ecandidat_ui import messages, web_session
+from nicegui import run, ui
+
+from components.entry_list import EntryView, entry_list
+from components.file_progress import TabLink, tab_strip
+from ecandidat_ui import messages, refdata, web_session
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidate_file import (
+    IDENTITY_FROM_INSTITUTION,
+    CandidateFile,
+    Tab,
+    draft_key,
+    row_values,
+)
+from ecandidat_ui.services.file_rules import OBTAINED
+from models import Account
+from pages import file_specs
+from pages.file_editors import EntryDialog, SingleTabEditor
 from pages.layout import ACCOUNT_PAGES, page_frame
+
+TABS = list(Tab)
+SAVED_QUERY = "enregistre"
 
 
 def register(platform: Platform) -> None:
     for index, entry in enumerate(ACCOUNT_PAGES):
-        _register_entry(platform, index, entry.path, entry.label)
+        _register_tab(platform, index, TABS[index], entry.label, entry.path)
 
 
-def _register_entry(platform: Platform, index: int, path: str, title: str) -> None:
+def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: str) -> None:
     @ui.page(path)
-    def account_page() -> None:
+    async def account_tab(enregistre: str = "") -> None:
         account = web_session.current_account(platform.sessions)
         if account is None:
             ui.navigate.to("/connexion")
             return
-        with page_frame(platform, title, path, account):
-            _previous_next(index)
-            with ui.card().classes("w-full p-6 items-center gap-2"):
-                ui.icon("construction", size="lg", color="grey-8").props('aria-hidden="true"')
-                ui.label(messages.COMING_SOON).classes("text-body1").mark("coming-soon")
+        file = await run.io_bound(platform.candidate_file.load, account.id)
+        statuses = platform.candidate_file.statuses_of(file, date.today())
+        with page_frame(platform, title, path, account, statuses=statuses):
+            tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(ACCOUNT_PAGES, TABS, strict=True)], path)
+            navigation = _previous_next(index)
+            if enregistre:
+                with (
+                    ui.row()
+                    .classes("w-full items-center gap-2 p-3 rounded bg-green-1 text-green-10")
+                    .props('role="status"')
+                ):
+                    ui.icon("check_circle").props('aria-hidden="true"')
+                    ui.label(messages.SAVED).classes("text-body1").mark("saved")
+            editor = BUILDERS[tab](platform, account, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
+            navigation.editor = editor
 
 
-def _previous_next(index: int) -> None:
-    with ui.row().classes("w-full justify-end gap-2"):
-        if index > 0:
-            previous = ACCOUNT_PAGES[index - 1]
-            ui.button("Précédent", icon="chevron_left", on_click=lambda: ui.navigate.to(previous.path)).props(
-                f'outline aria-label="Précédent : {previous.label}"'
-            ).mark("previous")
-        if index < len(ACCOUNT_PAGES) - 1:
-            following = ACCOUNT_PAGES[index + 1]
-            ui.button("Suivant", on_click=lambda: ui.navigate.to(following.path)).props(
-                f'icon-right=chevron_right aria-label="Suivant : {following.label}"'
-            ).mark("next")
+class _Navigation:
+    """Précédent / Suivant; asks first when the tab has unsaved changes."""
+
+    def __init__(self, index: int) -> None:
+        self.editor: SingleTabEditor | None = None
+        with ui.row().classes("w-full justify-end gap-2"):
+            if index > 0:
+                previous = ACCOUNT_PAGES[index - 1]
+                ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path)).props(
+                    f'outline aria-label="Précédent : {previous.label}"'
+                ).mark("previous")
+            if index < len(ACCOUNT_PAGES) - 1:
+                following = ACCOUNT_PAGES[index + 1]
+                ui.button("Suivant", on_click=lambda: self.go(following.path)).props(
+                    f'icon-right=chevron_right aria-label="Suivant : {following.label}"'
+                ).mark("next")
+
+    async def go(self, target: str) -> None:
+        if self.editor is not None and getattr(self.editor, "dirty", False):
+            with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-6 gap-3"):
+                ui.label(messages.UNSAVED_CHANGES).classes("text-body1")
+                with ui.row().classes("w-full justify-end gap-2"):
+                    ui.button("Rester", on_click=lambda: dialog.submit(False)).props("flat").mark("stay")
+                    ui.button("Quitter sans enregistrer", on_click=lambda: dialog.submit(True)).mark("leave")
+            leave = await dialog
+            dialog.delete()
+            if not leave:
+                return
+            ui.run_javascript("window.onbeforeunload = null")
+        ui.navigate.to(target)
+
+
+def _previous_next(index: int) -> _Navigation:
+    return _Navigation(index)
+
+
+# --- the tabs -------------------------------------------------------------------------------------
+
+
+def _personal(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+    service = platform.candidate_file
+    locked = set(IDENTITY_FROM_INSTITUTION) if file.is_internal_student else set()
+    saved = row_values(file.personal) or _personal_defaults(account, file)
+    return SingleTabEditor(
+        service,
+        account.id,
+        draft_key(Tab.PERSONAL),
+        file_specs.personal_specs(locked),
+        saved,
+        file.personal.version if file.personal else 0,
+        lambda values, version: service.save_personal(account.id, values, version, date.today()),
+        on_saved,
+        locked_hint=messages.LOCKED_BY_INSTITUTION,
+    )
+
+
+def _personal_defaults(account: Account, file: CandidateFile) -> dict[str, object]:
+    defaults: dict[str, object] = {
+        "nationality": refdata.FRANCE_CODE,
+        "birth_name": account.last_name,
+        "first_name": account.first_name,
+    }
+    if file.student is not None:
+        student = file.student
+        defaults.update(
+            ine=student.ine,
+            civility=student.civility,
+            birth_name=student.birth_name,
+            first_name=student.first_name,
+            birth_date=student.birth_date.isoformat() if student.birth_date else "",
+        )
+    return defaults
+
+
+def _address(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+    service = platform.candidate_file
+    saved = row_values(file.address) or {"country": refdata.FRANCE_CODE}
+    return SingleTabEditor(
+        service,
+        account.id,
+        draft_key(Tab.ADDRESS),
+        file_specs.address_specs(),
+        saved,
+        file.address.version if file.address else 0,
+        lambda values, version: service.save_address(account.id, values, version),
+        on_saved,
+    )
+
+
+def _bac(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+    service = platform.candidate_file
+    saved = row_values(file.bac) or {"has_bac": True, "country": refdata.FRANCE_CODE}
+    if saved.get("year"):
+        saved["year"] = str(saved["year"])
+    return SingleTabEditor(
+        service,
+        account.id,
+        draft_key(Tab.BAC),
+        file_specs.bac_specs(date.today()),
+        saved,
+        file.bac.version if file.bac else 0,
+        lambda values, version: service.save_bac(account.id, values, version, date.today()),
+        on_saved,
+    )
+
+
+def _internal(platform: Platform, account: Account, file: CandidateFile, on_saved) -> None:
+    if not file.is_internal_student:
+        ui.label(
+            f"Cet onglet présente les résultats obtenus à {platform.settings.student_of}. Il est rempli par "
+            "l'établissement pour ses étudiants, connectés avec leur compte de l'établissement."
+        ).classes("text-body1").mark("internal-empty")
+        return
+    if not file.results:
+        ui.label("Aucun résultat n'a été transmis par l'établissement.").classes("text-body1").mark("internal-empty")
+        return
+    columns = [
+        {"name": "year", "label": "Année universitaire", "field": "year", "align": "left"},
+        {"name": "code", "label": "Code", "field": "code", "align": "left"},
+        {"name": "label", "label": "Libellé", "field": "label", "align": "left"},
+        {"name": "mention", "label": "Mention", "field": "mention", "align": "left"},
+        {"name": "result", "label": "Résultat", "field": "result", "align": "left"},
+        {"name": "grade", "label": "Note", "field": "grade", "align": "right"},
+        {"name": "scale", "label": "Barème", "field": "scale", "align": "right"},
+    ]
+    rows = [
+        {
+            "id": r.id,
+            "year": r.academic_year,
+            "code": r.code,
+            "label": r.label,
+            "mention": r.mention,
+            "result": r.result,
+            "grade": r.grade,
+            "scale": r.scale,
+        }
+        for r in file.results
+    ]
+    ui.table(columns=columns, rows=rows, row_key="id").classes("w-full").props("flat bordered wrap-cells").mark(
+        "internal-results"
+    )
+
+
+def _list_tab(platform: Platform, account: Account, file: CandidateFile, on_saved, tab: Tab) -> None:
+    service = platform.candidate_file
+    today = date.today()
+    specs, rows, title, add_label, empty, describe = {
+        Tab.EXTERNAL: (
+            file_specs.external_specs(today),
+            file.external,
+            "Cursus post-bac",
+            "Ajouter un cursus",
+            "Vous n'avez saisi aucun cursus après le bac.",
+            _describe_cursus,
+        ),
+        Tab.INTERNSHIPS: (
+            file_specs.internship_specs(today),
+            file.internships,
+            "Stage",
+            "Ajouter un stage",
+            "Vous n'avez saisi aucun stage.",
+            _describe_internship,
+        ),
+        Tab.EXPERIENCES: (
+            file_specs.experience_specs(today),
+            file.experiences,
+            "Expérience professionnelle",
+            "Ajouter une expérience",
+            "Vous n'avez saisi aucune expérience professionnelle.",
+            _describe_experience,
+        ),
+    }[tab]
+    by_id = {row.id: row for row in rows}
+
+    def open_entry(entry_id: int | None) -> None:
+        row = by_id.get(entry_id) if entry_id else None
+        saved = {k: (str(v) if k == "year" and v else v) for k, v in row_values(row).items()} if row else {}
+        if not row and tab is Tab.EXTERNAL:
+            saved = {"country": refdata.FRANCE_CODE}
+        EntryDialog(
+            service,
+            account.id,
+            draft_key(tab, entry_id),
+            title,
+            specs,
+            saved,
+            row.version if row else 0,
+            lambda values, version: service.save_entry(account.id, tab, entry_id, values, version, today),
+            on_saved,
+        )
+
+    async def delete_entry(entry_id: int) -> None:
+        with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-6 gap-3"):
+            ui.label(f"Supprimer « {describe(by_id[entry_id]).title} » ?").classes("text-body1")
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button("Annuler", on_click=lambda: dialog.submit(False)).props("flat").mark("cancel-delete")
+                ui.button("Supprimer", color="negative", on_click=lambda: dialog.submit(True)).mark("confirm-delete")
+        confirmed = await dialog
+        dialog.delete()
+        if confirmed:
+            await run.io_bound(service.delete_entry, account.id, tab, entry_id)
+            on_saved()
+
+    if tab is Tab.EXTERNAL:
+        no_studies = bool(file.flags and file.flags.no_higher_education)
+
+        async def declare(event) -> None:
+            await run.io_bound(service.set_no_higher_education, account.id, bool(event.value))
+            on_saved()
+
+        ui.checkbox("Je n'ai pas suivi d'études après le bac", value=no_studies, on_change=declare).mark(
+            "no-higher-education"
+        ).set_visibility(not rows)
+    entry_list(
+        [describe(row) for row in rows],
+        add_label=add_label,
+        empty_text=empty,
+        on_add=lambda: open_entry(None),
+        on_edit=open_entry,
+        on_delete=delete_entry,
+    )
+
+
+def _describe_cursus(row) -> EntryView:
+    diploma = {d.code: d.label for d in refdata.diploma_types()}.get(row.diploma_type, row.diploma_type)
+    return EntryView(
+        row.id,
+        f"{row.year} · {row.label}",
+        [
+            f"{diploma} · {row.school_name}",
+            f"Obtenu : {OBTAINED.get(row.obtained, row.obtained)}"
+            + (f" · Mention : {row.mention}" if row.mention else ""),
+        ],
+    )
+
+
+def _describe_internship(row) -> EntryView:
+    hours = f" · {row.hours_per_week} h/semaine" if row.hours_per_week else ""
+    return EntryView(row.id, f"{row.year} · {row.employer}", [f"Durée : {row.duration}{hours}", row.description])
+
+
+def _describe_experience(row) -> EntryView:
+    lines = [f"{row.employer} · Durée : {row.duration}"] + ([row.description] if row.description else [])
+    return EntryView(row.id, f"{row.year} · {row.title}", lines)
+
+
+def _applications(platform: Platform, account: Account, file: CandidateFile, on_saved) -> None:
+    ui.label("Vous n'avez encore aucune candidature.").classes("text-body1").mark("no-application")
+    ui.button("Consulter l'offre de formation", icon="menu_book", on_click=lambda: ui.navigate.to("/offre")).props(
+        "outline"
+    )
+
+
+BUILDERS = {
+    Tab.PERSONAL: _personal,
+    Tab.ADDRESS: _address,
+    Tab.BAC: _bac,
+    Tab.INTERNAL: _internal,
+    Tab.EXTERNAL: lambda p, a, f, s: _list_tab(p, a, f, s, Tab.EXTERNAL),
+    Tab.INTERNSHIPS: lambda p, a, f, s: _list_tab(p, a, f, s, Tab.INTERNSHIPS),
+    Tab.EXPERIENCES: lambda p, a, f, s: _list_tab(p, a, f, s, Tab.EXPERIENCES),
+    Tab.APPLICATIONS: _applications,
+}

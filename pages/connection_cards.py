@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from nicegui import run, ui
 
 from components.login_card import LoginCard, student_card
 from ecandidat_ui import web_session
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import cas
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
 
 
@@ -22,8 +21,7 @@ def connection_cards(platform: Platform) -> None:
 
     with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
         if settings.cas_enabled:
-            service = quote(settings.link("/cas/retour"), safe="")
-            student_card(settings.student_of, f"{settings.cas_url}/login?service={service}")
+            student_card(settings.student_of, cas.login_url(settings.cas_url, settings.link(cas.RETURN_PATH)))
         LoginCard(
             settings.student_of,
             on_sign_in=sign_in,

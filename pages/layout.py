@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from nicegui import run, ui
 
@@ -37,13 +38,21 @@ def public_menu(signed_in: bool) -> list[MenuEntry]:
 
 
 @contextmanager
-def page_frame(platform: Platform, title: str, path: str, account: Account | None) -> Iterator[ui.column]:
+def page_frame(
+    platform: Platform, title: str, path: str, account: Account | None, *, statuses: dict | None = None
+) -> Iterator[ui.column]:
+    """The frame of a page; `statuses` (tab → status) puts the completion badges in the menu."""
     signed_in = account is not None
+    account_menu = ACCOUNT_PAGES if signed_in else []
+    if statuses:
+        account_menu = [
+            replace(entry, status=str(status)) for entry, status in zip(account_menu, statuses.values(), strict=True)
+        ]
     model = FrameModel(
         institution=platform.settings.institution_name,
         current_path=path,
         menu=public_menu(signed_in),
-        account_menu=ACCOUNT_PAGES if signed_in else [],
+        account_menu=account_menu,
         user_name=account.display_name if account else None,
         on_sign_in=lambda: ui.navigate.to("/connexion"),
         on_create_account=lambda: open_create_account(platform),

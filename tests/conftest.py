@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.cas_server import CasServer
 from tests.mailbox import Mailbox
 
 POSTGRES_URL = os.environ.get("ECANDIDAT_TEST_DATABASE_URL", "")
@@ -61,3 +62,12 @@ def reset_postgres(url: str) -> None:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture
+def cas_server(monkeypatch) -> Iterator[CasServer]:
+    """A CAS server on loopback, set as the institution's."""
+    server = CasServer()
+    monkeypatch.setenv("ECANDIDAT_CAS_URL", server.url)
+    yield server
+    server.stop()

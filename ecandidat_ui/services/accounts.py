@@ -14,10 +14,11 @@ from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services import fields, throttle
+from ecandidat_ui.services.cas import CasUser
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
-from models import Account, AccountToken, IssuedLogin, TokenPurpose, UserSession
+from models import Account, AccountToken, IssuedLogin, Student, TokenPurpose, UserSession
 from models.clock import utcnow
 
 RESET_LINK_LIFETIME = timedelta(hours=1)
@@ -161,6 +162,45 @@ class AccountService:
                 return self.sessions.open(session, account.id)
             throttle.record_failure(session, *keys)
         raise failure  # after the failure was committed
+
+    def sign_in_with_cas(self, user: CasUser) -> str:
+        """Sign in a student the CAS server vouched for; the first time, create their account, validated.
+
+        Names and mail come from the CAS attributes, or else from the institution's import of its students.
+        """
+        with self.db.session() as session:
+            account = session.exec(select(Account).where(Account.cas_login == user.login)).first()
+            if account is None:
+                account = self._account_for_cas(session, user)
+            account.mail_confirmed = True
+            account.validated_at = account.validated_at or utcnow()
+            return self.sessions.open(session, account.id)
+
+    def _account_for_cas(self, session: Session, user: CasUser) -> Account:
+        student = session.exec(select(Student).where(Student.cas_login == user.login)).first()
+        mail = user.first("mail", "email") or (student.mail if student else "")
+        last_name = user.first("sn", "nom", "lastname") or (student.birth_name if student else "")
+        first_name = user.first("givenName", "prenom", "firstname") or (student.first_name if student else "")
+        try:
+            address = fields.mail_address(mail)
+            names = (fields.person_name(last_name, 30), fields.person_name(first_name, 20))
+        except fields.FieldError:
+            raise Refused(messages.CAS_INCOMPLETE) from None
+        account = self._by_mail(session, address)
+        if account is None:
+            account = Account(
+                login=self._issue_login(session),
+                last_name=names[0],
+                first_name=names[1],
+                mail=address,
+                mail_key=fields.mail_key(address),
+            )
+        elif account.cas_login:
+            raise Refused(messages.CAS_INCOMPLETE)
+        account.cas_login = user.login
+        session.add(account)
+        session.flush()
+        return account
 
     # --- forgotten identifiers ---------------------------------------------------------------------
 

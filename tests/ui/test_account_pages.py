@@ -199,7 +199,7 @@ async def test_previous_and_next_follow_the_menu_order(user: User, mailbox: Mail
     await user.open("/compte/informations-perso")
     await user.should_not_see(marker="previous")
     user.find(marker="next").click()
-    await see(user, messages.COMING_SOON)
+    await see(user, "Code postal *")
     await user.should_see(marker="previous")
     assert user.back_history[-1] == "/compte/adresse"
     await user.open("/compte/candidatures")

@@ -1,0 +1,305 @@
+"""The candidate's file: reading it whole, saving each tab, drafts, and which tabs are complete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Session, SQLModel, col, delete, select
+
+from ecandidat_ui import messages
+from ecandidat_ui.db import Database
+from ecandidat_ui.services import file_rules
+from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.settings import Settings
+from models import (
+    Account,
+    Baccalaureate,
+    Draft,
+    ExternalCursus,
+    FileFlags,
+    Internship,
+    PersonalInfo,
+    PostalAddress,
+    ProExperience,
+    Student,
+    StudentResult,
+)
+from models.clock import utcnow
+
+
+class Tab(StrEnum):
+    PERSONAL = "informations-perso"
+    ADDRESS = "adresse"
+    BAC = "baccalaureat"
+    INTERNAL = "cursus-interne"
+    EXTERNAL = "cursus-externe"
+    INTERNSHIPS = "stages"
+    EXPERIENCES = "experiences-pro"
+    APPLICATIONS = "candidatures"
+
+
+class TabStatus(StrEnum):
+    COMPLETE = "complete"
+    TO_COMPLETE = "to_complete"
+    OPTIONAL = "optional"
+
+
+REQUIRED_TABS = (Tab.PERSONAL, Tab.ADDRESS, Tab.BAC, Tab.EXTERNAL)
+LIST_MODELS: dict[Tab, type[SQLModel]] = {
+    Tab.EXTERNAL: ExternalCursus,
+    Tab.INTERNSHIPS: Internship,
+    Tab.EXPERIENCES: ProExperience,
+}
+SINGLE_MODELS: dict[Tab, type[SQLModel]] = {
+    Tab.PERSONAL: PersonalInfo,
+    Tab.ADDRESS: PostalAddress,
+    Tab.BAC: Baccalaureate,
+}
+IDENTITY_FROM_INSTITUTION = ("ine", "civility", "birth_name", "first_name", "birth_date")
+
+
+class Conflict(Refused):
+    """The row changed since the page read it; `saved` is what is stored now."""
+
+    def __init__(self, saved: dict[str, object] | None) -> None:
+        super().__init__(messages.FILE_CONFLICT)
+        self.saved = saved
+
+
+@dataclass
+class CandidateFile:
+    account_id: int
+    personal: PersonalInfo | None = None
+    address: PostalAddress | None = None
+    bac: Baccalaureate | None = None
+    flags: FileFlags | None = None
+    external: list[ExternalCursus] = field(default_factory=list)
+    internships: list[Internship] = field(default_factory=list)
+    experiences: list[ProExperience] = field(default_factory=list)
+    student: Student | None = None
+    results: list[StudentResult] = field(default_factory=list)
+
+    @property
+    def is_internal_student(self) -> bool:
+        return self.student is not None
+
+
+def tab_statuses(file: CandidateFile, today: date, *, ine_required: bool = False) -> dict[Tab, TabStatus]:
+    """Complete / to complete / optional, for every tab: the one rule the badges and the home page use."""
+
+    def required(done: bool) -> TabStatus:
+        return TabStatus.COMPLETE if done else TabStatus.TO_COMPLETE
+
+    def optional(done: bool) -> TabStatus:
+        return TabStatus.COMPLETE if done else TabStatus.OPTIONAL
+
+    personal = file.personal is not None and file_rules.is_valid(
+        file_rules.personal_info, row_values(file.personal), today, ine_required=ine_required
+    )
+    address = file.address is not None and file_rules.is_valid(file_rules.postal_address, row_values(file.address))
+    bac = file.bac is not None and file_rules.is_valid(file_rules.baccalaureate, row_values(file.bac), today)
+    no_studies = file.flags is not None and file.flags.no_higher_education
+    return {
+        Tab.PERSONAL: required(personal),
+        Tab.ADDRESS: required(address),
+        Tab.BAC: required(bac),
+        Tab.INTERNAL: optional(bool(file.results)),
+        Tab.EXTERNAL: required(bool(file.external) or no_studies),
+        Tab.INTERNSHIPS: optional(bool(file.internships)),
+        Tab.EXPERIENCES: optional(bool(file.experiences)),
+        Tab.APPLICATIONS: TabStatus.OPTIONAL,
+    }
+
+
+def missing_required(statuses: dict[Tab, TabStatus]) -> list[Tab]:
+    return [tab for tab in REQUIRED_TABS if statuses[tab] is not TabStatus.COMPLETE]
+
+
+def row_values(row: SQLModel | None) -> dict[str, object]:
+    if row is None:
+        return {}
+    values = row.model_dump(exclude={"account_id", "updated_at"})
+    return {key: (value.isoformat() if isinstance(value, date) else value) for key, value in values.items()}
+
+
+class CandidateFileService:
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+
+    def load(self, account_id: int) -> CandidateFile:
+        with self.db.session() as session:
+            file = CandidateFile(
+                account_id=account_id,
+                personal=session.get(PersonalInfo, account_id),
+                address=session.get(PostalAddress, account_id),
+                bac=session.get(Baccalaureate, account_id),
+                flags=session.get(FileFlags, account_id),
+                external=_entries(session, ExternalCursus, account_id),
+                internships=_entries(session, Internship, account_id),
+                experiences=_entries(session, ProExperience, account_id),
+            )
+            account = session.get(Account, account_id)
+            if account and account.cas_login:
+                file.student = session.exec(select(Student).where(Student.cas_login == account.cas_login)).first()
+            if file.student:
+                file.results = list(
+                    session.exec(
+                        select(StudentResult)
+                        .where(StudentResult.student_id == file.student.id)
+                        .order_by(col(StudentResult.academic_year).desc(), col(StudentResult.code))
+                    ).all()
+                )
+            return file
+
+    def statuses(self, account_id: int, today: date) -> dict[Tab, TabStatus]:
+        return self.statuses_of(self.load(account_id), today)
+
+    def statuses_of(self, file: CandidateFile, today: date) -> dict[Tab, TabStatus]:
+        return tab_statuses(file, today, ine_required=self.settings.ine_required)
+
+    # --- single tabs -------------------------------------------------------------------------------
+
+    def save_personal(self, account_id: int, values: dict, version: int, today: date) -> PersonalInfo:
+        with self.db.session() as session:
+            student = self._student(session, account_id)
+            if student is not None:  # identity comes from the institution's records
+                values = {**values, **_student_identity(student)}
+            cleaned = file_rules.personal_info(values, today, ine_required=self.settings.ine_required)
+            if cleaned["ine"] and self._ine_taken(session, cleaned["ine"], account_id):
+                raise InvalidInput({"ine": messages.INE_TAKEN})
+            return self._save_single(session, PersonalInfo, account_id, cleaned, version)
+
+    def save_address(self, account_id: int, values: dict, version: int) -> PostalAddress:
+        cleaned = file_rules.postal_address(values)
+        with self.db.session() as session:
+            return self._save_single(session, PostalAddress, account_id, cleaned, version)
+
+    def save_bac(self, account_id: int, values: dict, version: int, today: date) -> Baccalaureate:
+        cleaned = file_rules.baccalaureate(values, today)
+        with self.db.session() as session:
+            return self._save_single(session, Baccalaureate, account_id, cleaned, version)
+
+    def set_no_higher_education(self, account_id: int, value: bool) -> None:
+        with self.db.session() as session:
+            flags = session.get(FileFlags, account_id) or FileFlags(account_id=account_id)
+            flags.no_higher_education = value
+            session.add(flags)
+
+    # --- list tabs ---------------------------------------------------------------------------------
+
+    def save_entry(
+        self, account_id: int, tab: Tab, entry_id: int | None, values: dict, version: int, today: date
+    ) -> SQLModel:
+        check: Callable[[dict, date], dict] = {
+            Tab.EXTERNAL: file_rules.external_cursus,
+            Tab.INTERNSHIPS: file_rules.internship,
+            Tab.EXPERIENCES: file_rules.pro_experience,
+        }[tab]
+        cleaned = check(values, today)
+        model = LIST_MODELS[tab]
+        with self.db.session() as session:
+            if entry_id is None:
+                row = model(account_id=account_id, **cleaned)
+            else:
+                row = session.get(model, entry_id)
+                if row is None or row.account_id != account_id:
+                    raise Conflict(None)
+                if row.version != version:
+                    raise Conflict(row_values(row))
+                for name, value in cleaned.items():
+                    setattr(row, name, value)
+                row.version += 1
+            session.add(row)
+            session.flush()
+            self._discard_draft(session, account_id, draft_key(tab, entry_id))
+            return row
+
+    def delete_entry(self, account_id: int, tab: Tab, entry_id: int) -> None:
+        model = LIST_MODELS[tab]
+        with self.db.session() as session:
+            session.exec(delete(model).where(model.id == entry_id, model.account_id == account_id))
+
+    # --- drafts ------------------------------------------------------------------------------------
+
+    def save_draft(self, account_id: int, key: str, values: dict, base_version: int) -> None:
+        with self.db.session() as session:
+            draft = session.get(Draft, (account_id, key)) or Draft(account_id=account_id, tab=key)
+            draft.values, draft.base_version, draft.updated_at = dict(values), base_version, utcnow()
+            session.add(draft)
+
+    def draft(self, account_id: int, key: str) -> Draft | None:
+        with self.db.session() as session:
+            return session.get(Draft, (account_id, key))
+
+    def discard_draft(self, account_id: int, key: str) -> None:
+        with self.db.session() as session:
+            self._discard_draft(session, account_id, key)
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _save_single(
+        self, session: Session, model: type[SQLModel], account_id: int, cleaned: dict, version: int
+    ) -> SQLModel:
+        row = session.get(model, account_id)
+        current = row.version if row else 0
+        if current != version:
+            raise Conflict(row_values(row))
+        if row is None:
+            row = model(account_id=account_id, version=0)
+        for name, value in cleaned.items():
+            setattr(row, name, value)
+        row.version = current + 1
+        row.updated_at = utcnow()
+        session.add(row)
+        self._discard_draft(session, account_id, str(_tab_of(model)))
+        return row
+
+    @staticmethod
+    def _discard_draft(session: Session, account_id: int, key: str) -> None:
+        session.exec(delete(Draft).where(Draft.account_id == account_id, Draft.tab == key))
+
+    @staticmethod
+    def _ine_taken(session: Session, value: str, account_id: int) -> bool:
+        other = session.exec(
+            select(PersonalInfo.account_id).where(PersonalInfo.ine == value, PersonalInfo.account_id != account_id)
+        ).first()
+        return other is not None
+
+    @staticmethod
+    def _student(session: Session, account_id: int) -> Student | None:
+        account = session.get(Account, account_id)
+        if account is None or not account.cas_login:
+            return None
+        return session.exec(select(Student).where(Student.cas_login == account.cas_login)).first()
+
+
+def draft_key(tab: Tab, entry_id: int | None = None) -> str:
+    if tab in LIST_MODELS:
+        return f"{tab}:{entry_id or 'nouveau'}"
+    return str(tab)
+
+
+def _tab_of(model: type[SQLModel]) -> Tab:
+    return next(tab for tab, candidate in SINGLE_MODELS.items() if candidate is model)
+
+
+def _entries(session: Session, model: type[SQLModel], account_id: int) -> list:
+    return list(
+        session.exec(
+            select(model).where(model.account_id == account_id).order_by(col(model.year).desc(), col(model.id).desc())
+        ).all()
+    )
+
+
+def _student_identity(student: Student) -> dict[str, object]:
+    return {
+        "ine": student.ine,
+        "civility": student.civility,
+        "birth_name": student.birth_name,
+        "first_name": student.first_name,
+        "birth_date": student.birth_date.isoformat() if student.birth_date else "",
+    }

@@ -1,0 +1,199 @@
+"""Editors of the tabs of « Mon compte »: a single form, or a list of entries edited in dialogs.
+
+Whatever is typed is kept as a server-side draft until saved or discarded, so a reload or a dropped
+connection loses nothing; a save from an outdated page shows both versions instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import background_tasks, run, ui
+
+from components.file_form import FieldSpec, FileForm, Values
+from ecandidat_ui import messages
+from ecandidat_ui.services.candidate_file import CandidateFileService, Conflict
+from ecandidat_ui.services.errors import InvalidInput, Refused
+
+SaveCall = Callable[[Values, int], Any]  # (values, expected version) → saved row
+
+
+class SingleTabEditor:
+    def __init__(
+        self,
+        service: CandidateFileService,
+        account_id: int,
+        key: str,
+        specs: list[FieldSpec],
+        saved: Values,
+        version: int,
+        save: SaveCall,
+        on_saved: Callable[[], None],
+        *,
+        locked_hint: str = "",
+    ) -> None:
+        self.service, self.account_id, self.key, self.specs, self.save_call = service, account_id, key, specs, save
+        self.on_saved = on_saved
+        self.version = version
+        self.dirty = False
+        draft = service.draft(account_id, key)
+        values = dict(saved)
+        if draft is not None:
+            values.update(draft.values)
+            self.version, self.dirty = draft.base_version, True
+            with (
+                ui.row()
+                .classes("w-full items-center gap-3 p-3 rounded bg-blue-1 text-blue-10 no-wrap")
+                .props('role="status"') as self.draft_banner
+            ):
+                ui.icon("restore").props('aria-hidden="true"')
+                ui.label(messages.DRAFT_RESTORED).classes("text-body2 grow").mark("draft-restored")
+                ui.button("Abandonner ma saisie", on_click=self.discard).props("flat").mark("discard-draft")
+        self.conflict_box = ui.column().classes("w-full")
+        with ui.card().classes("w-full p-4 sm:p-6"):
+            self.form = FileForm(specs, values, on_change=self.changed, locked_hint=locked_hint)
+            with ui.row().classes("w-full justify-end pt-2"):
+                self.save_button = ui.button("Enregistrer", icon="save", on_click=self.save).mark("save-tab")
+
+    def changed(self, values: Values) -> None:
+        self.dirty = True
+        _warn_before_leaving(True)
+        background_tasks.create(
+            run.io_bound(self.service.save_draft, self.account_id, self.key, _jsonable(values), self.version),
+            name="draft",
+        )
+
+    async def save(self, *, version: int | None = None) -> bool:
+        self.form.show_errors({})
+        self.save_button.props("loading")
+        try:
+            row = await run.io_bound(self.save_call, self.form.values(), self.version if version is None else version)
+        except InvalidInput as error:
+            self.form.show_errors(error.errors)
+            ui.notify("Certains champs sont à corriger", type="warning")
+            return False
+        except Conflict as conflict:
+            self._show_conflict(conflict)
+            return False
+        except Refused as refused:
+            ui.notify(refused.message, type="negative", multi_line=True)
+            return False
+        finally:
+            self.save_button.props(remove="loading")
+        self.version, self.dirty = row.version, False
+        _warn_before_leaving(False)
+        self.on_saved()
+        return True
+
+    async def discard(self) -> None:
+        await run.io_bound(self.service.discard_draft, self.account_id, self.key)
+        _warn_before_leaving(False)
+        ui.navigate.reload()
+
+    def _show_conflict(self, conflict: Conflict) -> None:
+        self.conflict_box.clear()
+        with self.conflict_box, ui.card().classes("w-full p-4 bg-amber-1").props('role="alert"').mark("conflict"):
+            ui.label(conflict.message).classes("text-body1 text-bold")
+            ui.label("Version enregistrée :").classes("text-body2 text-bold pt-2")
+            for spec in self.specs:
+                if conflict.saved and conflict.saved.get(spec.name) not in (None, "", []):
+                    ui.label(f"{spec.label.rstrip(' *')} : {_shown(spec, conflict.saved[spec.name])}").classes(
+                        "text-body2"
+                    )
+            with ui.row().classes("gap-2 pt-2"):
+                saved_version = int((conflict.saved or {}).get("version") or 0)
+                ui.button("Garder ma saisie", icon="edit", on_click=lambda: self.save(version=saved_version)).mark(
+                    "keep-mine"
+                )
+                ui.button("Reprendre la version enregistrée", icon="history", on_click=self.discard).props(
+                    "outline"
+                ).mark("take-saved")
+
+
+def _shown(spec: FieldSpec, value: object) -> str:
+    if spec.kind == "search" and spec.label_of:
+        return spec.label_of(str(value))
+    if isinstance(spec.options, dict):
+        return str(spec.options.get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _jsonable(values: Values) -> Values:
+    return {
+        key: (value if isinstance(value, (str, int, float, bool, list, type(None))) else str(value))
+        for key, value in values.items()
+    }
+
+
+def _warn_before_leaving(on: bool) -> None:
+    """The browser asks before a reload or a link takes the candidate away from unsaved changes."""
+    ui.run_javascript(
+        "window.onbeforeunload = " + ("(e) => { e.preventDefault(); e.returnValue = ''; }" if on else "null")
+    )
+
+
+class EntryDialog:
+    """Add or change one entry of a list tab, in a dialog, with its own draft."""
+
+    def __init__(
+        self,
+        service: CandidateFileService,
+        account_id: int,
+        key: str,
+        title: str,
+        specs: list[FieldSpec],
+        saved: Values,
+        version: int,
+        save: SaveCall,
+        on_saved: Callable[[], None],
+    ) -> None:
+        self.service, self.account_id, self.key, self.save_call = service, account_id, key, save
+        self.version, self.on_saved = version, on_saved
+        draft = service.draft(account_id, key)
+        values = {**saved, **(draft.values if draft else {})}
+        self.dialog = ui.dialog().props('aria-modal="true" persistent')
+        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
+        with self.dialog, ui.card().classes("w-[44rem] max-w-full p-6 gap-3"):
+            ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
+            if draft is not None:
+                ui.label(messages.DRAFT_RESTORED).classes("text-body2 text-blue-10").props('role="status"').mark(
+                    "draft-restored"
+                )
+            self.conflict = ui.label().classes("text-body2 text-negative").props('role="alert"')
+            self.conflict.set_visibility(False)
+            self.form = FileForm(specs, values, on_change=self.changed)
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button("Annuler", icon="close", on_click=self.cancel).props("flat").mark("cancel")
+                self.save_button = ui.button("Enregistrer", icon="check", on_click=self.save).mark("save-entry")
+        self.dialog.open()
+
+    def changed(self, values: Values) -> None:
+        background_tasks.create(
+            run.io_bound(self.service.save_draft, self.account_id, self.key, _jsonable(values), self.version),
+            name="draft",
+        )
+
+    async def cancel(self) -> None:
+        await run.io_bound(self.service.discard_draft, self.account_id, self.key)
+        self.dialog.close()
+
+    async def save(self) -> None:
+        self.form.show_errors({})
+        self.conflict.set_visibility(False)
+        self.save_button.props("loading")
+        try:
+            await run.io_bound(self.save_call, self.form.values(), self.version)
+        except InvalidInput as error:
+            self.form.show_errors(error.errors)
+            return
+        except Refused as refused:
+            self.conflict.set_text(refused.message)
+            self.conflict.set_visibility(True)
+            return
+        finally:
+            self.save_button.props(remove="loading")
+        self.dialog.close()
+        self.on_saved()
