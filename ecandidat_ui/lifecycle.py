@@ -8,6 +8,7 @@ from datetime import date
 
 from nicegui import app, background_tasks
 
+from ecandidat_ui import refdata
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import throttle
 
@@ -25,11 +26,18 @@ def attach(platform: Platform) -> None:
     """Start the background tasks with the app (NiceGUI does not await startup handlers: call prepare first)."""
 
     def startup() -> None:
+        background_tasks.create(asyncio.to_thread(_load_reference_data), name="reference data")
         background_tasks.create(platform.mail_sender.run(), name="mail sender")
         background_tasks.create(_housekeeping(platform), name="housekeeping")
 
     app.on_startup(startup)
     app.on_shutdown(platform.db.dispose)
+
+
+def _load_reference_data() -> None:
+    """Read the communes and lycées once now, rather than on the first candidate's keystroke."""
+    refdata.search_communes("paris")
+    refdata.search_lycees("lycee")
 
 
 def housekeep(platform: Platform) -> None:

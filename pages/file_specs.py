@@ -33,17 +33,20 @@ def _departements(_values: Values) -> Options:
     return {d.code: f"{d.code} - {d.name}" for d in refdata.departements()}
 
 
-def _communes(departement_field: str):
+def _communes(departement_field: str, *, former: bool = False):
+    """Communes of the chosen département; `former` also finds those merged since (places of birth)."""
+
     def search(text: str, values: Values) -> Options:
-        found = refdata.search_communes(text, departement=values.get(departement_field) or None, limit=LIMIT)
-        return {c.insee: c.name for c in found}
+        departement = values.get(departement_field) or None
+        found = refdata.search_communes(text, departement=departement, limit=LIMIT, include_former=former)
+        return {c.insee: c.label for c in found}
 
     return search
 
 
 def _commune_label(code: str) -> str:
     commune = refdata.commune_by_insee(code)
-    return commune.name if commune else code
+    return commune.label if commune else code
 
 
 def _communes_of_postal_code(values: Values) -> Options:
@@ -131,7 +134,7 @@ def personal_specs(locked: set[str]) -> list[FieldSpec]:
             "birth_commune",
             "Commune de naissance *",
             "search",
-            search=_communes("birth_departement"),
+            search=_communes("birth_departement", former=True),
             label_of=_commune_label,
             visible=_in_france("birth_country"),
         ),
