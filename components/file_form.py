@@ -43,7 +43,7 @@ class FileForm:
         self._quiet = True
         with ui.element("div").classes("w-full grid grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1"):
             for spec in specs:
-                self.elements[spec.name] = self._build(spec, values.get(spec.name), locked_hint)
+                self.elements[spec.name] = self._build(spec, values, locked_hint)
         self._refresh()
         self._quiet = False
 
@@ -75,8 +75,8 @@ class FileForm:
 
     # --- building ----------------------------------------------------------------------------------
 
-    def _build(self, spec: FieldSpec, value: object, locked_hint: str) -> ui.element:
-        element = self._element(spec, value)
+    def _build(self, spec: FieldSpec, values: Values, locked_hint: str) -> ui.element:
+        element = self._element(spec, values)
         element.mark(spec.name).classes(spec.classes)
         if spec.label.endswith("*"):
             element.props('aria-required="true"')
@@ -89,7 +89,9 @@ class FileForm:
         element.on_value_change(lambda _, spec=spec: self._changed(spec))
         return element
 
-    def _element(self, spec: FieldSpec, value: object) -> ui.element:
+    def _element(self, spec: FieldSpec, values: Values) -> ui.element:
+        """The input of a field; lists that depend on other fields are computed from the initial values."""
+        value = values.get(spec.name)
         common = "outlined stack-label"
         if spec.kind in {"text", "date", "number", "textarea"}:
             text = "" if value is None else str(value)
@@ -103,7 +105,8 @@ class FileForm:
         if spec.kind == "radio":
             with ui.column().classes("gap-0"):
                 ui.label(spec.label).classes("text-body2 text-grey-9")
-                radio = ui.radio(self._options(spec, {}), value=value or None).props("inline")
+                options = self._options(spec, values)
+                radio = ui.radio(options, value=value if value in options else None).props("inline")
             radio.props(f'aria-label="{spec.label}"')
             return radio
         if spec.kind == "search":
@@ -114,9 +117,12 @@ class FileForm:
             element.on("input-value", lambda event, spec=spec: self._search(spec, event))
             return element
         multiple = spec.kind == "multi"
-        element = ui.select(
-            self._options(spec, {}), label=spec.label, value=value or ([] if multiple else None), multiple=multiple
-        )
+        options = self._options(spec, values)
+        if multiple:
+            value = [item for item in value or [] if item in options]
+        elif value not in options:
+            value = None  # no longer offered (a list that changed): the candidate chooses again
+        element = ui.select(options, label=spec.label, value=value, multiple=multiple)
         element.props(common + (" use-chips" if multiple else ""))
         return element
 

@@ -6,6 +6,7 @@ connection loses nothing; a save from an outdated page shows both versions inste
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,35 @@ from ecandidat_ui.services.candidate_file import CandidateFileService, Conflict
 from ecandidat_ui.services.errors import InvalidInput, Refused
 
 SaveCall = Callable[[Values, int], Any]  # (values, expected version) → saved row
+
+
+class DraftWriter:
+    """Writes the newest typed values off the event loop, one write at a time, skipping outdated ones."""
+
+    def __init__(self, service: CandidateFileService, account_id: int, key: str) -> None:
+        self.service, self.account_id, self.key = service, account_id, key
+        self.pending: tuple[Values, int] | None = None
+        self.writing = False
+
+    def push(self, values: Values, base_version: int) -> None:
+        self.pending = (values, base_version)
+        if not self.writing:
+            self.writing = True
+            background_tasks.create(self._write(), name="draft")
+
+    async def settle(self) -> None:
+        """Drop what is not written yet and wait for the write under way: the save itself ends the draft."""
+        self.pending = None
+        while self.writing:
+            await asyncio.sleep(0.01)
+
+    async def _write(self) -> None:
+        try:
+            while self.pending is not None:
+                (values, version), self.pending = self.pending, None
+                await run.io_bound(self.service.save_draft, self.account_id, self.key, values, version)
+        finally:
+            self.writing = False
 
 
 class SingleTabEditor:
@@ -35,6 +65,7 @@ class SingleTabEditor:
     ) -> None:
         self.service, self.account_id, self.key, self.specs, self.save_call = service, account_id, key, specs, save
         self.on_saved = on_saved
+        self.drafts = DraftWriter(service, account_id, key)
         self.version = version
         self.dirty = False
         draft = service.draft(account_id, key)
@@ -59,14 +90,12 @@ class SingleTabEditor:
     def changed(self, values: Values) -> None:
         self.dirty = True
         _warn_before_leaving(True)
-        background_tasks.create(
-            run.io_bound(self.service.save_draft, self.account_id, self.key, _jsonable(values), self.version),
-            name="draft",
-        )
+        self.drafts.push(_jsonable(values), self.version)
 
     async def save(self, *, version: int | None = None) -> bool:
         self.form.show_errors({})
         self.save_button.props("loading")
+        await self.drafts.settle()
         try:
             row = await run.io_bound(self.save_call, self.form.values(), self.version if version is None else version)
         except InvalidInput as error:
@@ -152,6 +181,7 @@ class EntryDialog:
     ) -> None:
         self.service, self.account_id, self.key, self.save_call = service, account_id, key, save
         self.version, self.on_saved = version, on_saved
+        self.drafts = DraftWriter(service, account_id, key)
         draft = service.draft(account_id, key)
         values = {**saved, **(draft.values if draft else {})}
         self.dialog = ui.dialog().props('aria-modal="true" persistent')
@@ -171,10 +201,7 @@ class EntryDialog:
         self.dialog.open()
 
     def changed(self, values: Values) -> None:
-        background_tasks.create(
-            run.io_bound(self.service.save_draft, self.account_id, self.key, _jsonable(values), self.version),
-            name="draft",
-        )
+        self.drafts.push(_jsonable(values), self.version)
 
     async def cancel(self) -> None:
         await run.io_bound(self.service.discard_draft, self.account_id, self.key)
@@ -184,6 +211,7 @@ class EntryDialog:
         self.form.show_errors({})
         self.conflict.set_visibility(False)
         self.save_button.props("loading")
+        await self.drafts.settle()
         try:
             await run.io_bound(self.save_call, self.form.values(), self.version)
         except InvalidInput as error:

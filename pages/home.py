@@ -1,11 +1,14 @@
+from datetime import date
+
 from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
 from ecandidat_ui import messages, security, web_session
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
 from models import Account
 from pages.connection_cards import connection_cards
-from pages.layout import page_frame
+from pages.layout import ACCOUNT_PAGES, page_frame
 
 INFOS = {
     "mail_changed": messages.MAIL_CHANGED,
@@ -17,7 +20,8 @@ def register(platform: Platform) -> None:
     @ui.page("/")
     def home_page(info: str = "") -> None:
         account = web_session.current_account(platform.sessions)
-        with page_frame(platform, "Accueil", "/", account):
+        statuses = platform.candidate_file.statuses(account.id, date.today()) if account else None
+        with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
                 _banner(INFOS[info], "info")
             if platform.campaigns.active() is None:
@@ -27,10 +31,10 @@ def register(platform: Platform) -> None:
             if account is None:
                 connection_cards(platform)
             else:
-                _signed_in(platform, account)
+                _signed_in(platform, account, statuses)
 
 
-def _signed_in(platform: Platform, account: Account) -> None:
+def _signed_in(platform: Platform, account: Account, statuses: dict[Tab, TabStatus]) -> None:
     with ui.card().classes("w-full p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
@@ -46,11 +50,36 @@ def _signed_in(platform: Platform, account: Account) -> None:
                 icon="password",
                 on_click=lambda: _change_password(platform, account.id),
             ).props("outline").mark("change-password")
+    _file_progress(statuses)
     settings = platform.settings
     with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
         ui.label(
             messages.DATA_PROTECTION.format(etablissement=settings.institution_name, contact=settings.contact_mail)
         ).classes("text-body2 p-2")
+
+
+def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
+    """How far the required part of the file is, with a link to each tab still to fill."""
+    missing = missing_required(statuses)
+    done = len(REQUIRED_TABS) - len(missing)
+    with ui.card().classes("w-full p-6 gap-2").props('role="region" aria-label="Mon dossier"').mark("file-progress"):
+        ui.label("Mon dossier").classes("text-h6").props('role="heading" aria-level="2"')
+        ui.linear_progress(value=done / len(REQUIRED_TABS), show_value=False).props(
+            f'color=positive aria-label="{done} onglets obligatoires complets sur {len(REQUIRED_TABS)}"'
+        )
+        if not missing:
+            ui.label(messages.FILE_COMPLETE).classes("text-body1")
+            return
+        labels = {entry.path.rsplit("/", 1)[1]: entry for entry in ACCOUNT_PAGES}
+        ui.label(
+            messages.REQUIRED_TABS.format(
+                count=len(REQUIRED_TABS), tabs=", ".join(labels[tab].label for tab in REQUIRED_TABS)
+            )
+        ).classes("text-body1")
+        ui.label(f"{done} sur {len(REQUIRED_TABS)} complets. Il reste à remplir :").classes("text-body2")
+        with ui.row().classes("gap-2"):
+            for tab in missing:
+                ui.link(labels[tab].label, labels[tab].path).classes("text-primary text-body1").mark(f"missing-{tab}")
 
 
 def _edit_account(platform: Platform, account_id: int) -> None:

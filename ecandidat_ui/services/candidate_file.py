@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, delete, select
 
 from ecandidat_ui import messages
@@ -226,10 +227,16 @@ class CandidateFileService:
     # --- drafts ------------------------------------------------------------------------------------
 
     def save_draft(self, account_id: int, key: str, values: dict, base_version: int) -> None:
-        with self.db.session() as session:
-            draft = session.get(Draft, (account_id, key)) or Draft(account_id=account_id, tab=key)
-            draft.values, draft.base_version, draft.updated_at = dict(values), base_version, utcnow()
-            session.add(draft)
+        for last_try in (False, True):  # two windows may create the same draft at once: the loser updates it
+            try:
+                with self.db.session() as session:
+                    draft = session.get(Draft, (account_id, key)) or Draft(account_id=account_id, tab=key)
+                    draft.values, draft.base_version, draft.updated_at = dict(values), base_version, utcnow()
+                    session.add(draft)
+                return
+            except IntegrityError:
+                if last_try:
+                    raise
 
     def draft(self, account_id: int, key: str) -> Draft | None:
         with self.db.session() as session:

@@ -68,3 +68,21 @@ async def error_of(user: User, marker: str, timeout: float = 5.0) -> str | None:
     while field(user, marker).error is None and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.02)
     return field(user, marker).error
+
+
+def choose(user: User, marker: str, typed: str, code: str | None = None) -> str:
+    """Type in a searched list, as a candidate would, then pick the given option (or the first one)."""
+    user.find(marker=marker).trigger("inputValue", typed)  # Quasar's input-value, as NiceGUI names it
+    select = field(user, marker)
+    chosen = code or next(iter(select.options))
+    assert chosen in select.options, f"{chosen} not offered for {typed!r}: {select.options}"
+    select.value = chosen
+    return chosen
+
+
+async def until(condition, timeout: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)

@@ -41,8 +41,14 @@ def test_filling_the_required_tabs_completes_the_file(platform: Platform):
     service.set_no_higher_education(account.id, True)
     assert missing_required(service.statuses(account.id, TODAY)) == []
     service.set_no_higher_education(account.id, False)
-    service.save_entry(account.id, Tab.INTERNSHIPS, None, {"year": "2024", "duration": "2 mois", "employer": "Mairie",
-                                                          "description": "Accueil"}, 0, TODAY)
+    service.save_entry(
+        account.id,
+        Tab.INTERNSHIPS,
+        None,
+        {"year": "2024", "duration": "2 mois", "employer": "Mairie", "description": "Accueil"},
+        0,
+        TODAY,
+    )
     statuses = service.statuses(account.id, TODAY)
     assert statuses[Tab.EXTERNAL] is TabStatus.TO_COMPLETE and statuses[Tab.INTERNSHIPS] is TabStatus.COMPLETE
 
@@ -79,8 +85,14 @@ def test_entries_are_listed_newest_first(platform: Platform):
     account = new_account(platform)
     service = platform.candidate_file
     for year in ("2021", "2024", "2022"):
-        service.save_entry(account.id, Tab.INTERNSHIPS, None,
-                           {"year": year, "duration": "1 mois", "employer": "X", "description": "Y"}, 0, TODAY)
+        service.save_entry(
+            account.id,
+            Tab.INTERNSHIPS,
+            None,
+            {"year": year, "duration": "1 mois", "employer": "X", "description": "Y"},
+            0,
+            TODAY,
+        )
     assert [e.year for e in service.load(account.id).internships] == [2024, 2022, 2021]
 
 
@@ -113,8 +125,12 @@ def test_an_internal_student_keeps_the_identity_the_institution_imported(platfor
     account = platform.sessions.account_for(session_id)
     tampered = {**PERSONAL, "ine": "", "birth_name": "Autre", "birth_date": "2001-01-01", "phone": "0102030405"}
     saved = platform.candidate_file.save_personal(account.id, tampered, 0, TODAY)
-    assert (saved.ine, saved.birth_name, saved.birth_date, saved.phone) == (INE, "BAILLON", date(2003, 2, 14),
-                                                                           "0102030405")
+    assert (saved.ine, saved.birth_name, saved.birth_date, saved.phone) == (
+        INE,
+        "BAILLON",
+        date(2003, 2, 14),
+        "0102030405",
+    )
     assert platform.candidate_file.load(account.id).is_internal_student
 
 

@@ -124,8 +124,15 @@ def some_school(departement: str = "75"):
 
 def bac(year: int, series: str, **more) -> dict:
     school = some_school()
-    values = {"has_bac": True, "year": str(year), "series": series, "country": FRANCE, "departement": "75",
-              "commune": school.commune, "school": school.uai}
+    values = {
+        "has_bac": True,
+        "year": str(year),
+        "series": series,
+        "country": FRANCE,
+        "departement": "75",
+        "commune": school.commune,
+        "school": school.uai,
+    }
     return {**values, **more}
 
 
@@ -137,9 +144,7 @@ def test_bac_series_depend_on_the_year():
 def test_general_bac_since_2021_takes_two_specialties():
     specialties = [s.code for s in refdata.specialites_for_year(2023)]
     general = refdata.GENERAL_BAC_SINCE_2021
-    assert errors_of(file_rules.baccalaureate, bac(2023, general), TODAY) == {
-        "specialties": messages.TWO_SPECIALTIES
-    }
+    assert errors_of(file_rules.baccalaureate, bac(2023, general), TODAY) == {"specialties": messages.TWO_SPECIALTIES}
     cleaned = file_rules.baccalaureate(
         bac(2023, general, specialties=specialties[:2], dropped_specialty=specialties[2]), TODAY
     )
@@ -151,7 +156,9 @@ def test_no_bac_needs_nothing_else():
 
 
 def test_bac_mentions_of_the_year():
-    felicitations = {m.code for m in refdata.mentions_for_year(2023)} - {m.code for m in refdata.mentions_for_year(2019)}
+    felicitations = {m.code for m in refdata.mentions_for_year(2023)} - {
+        m.code for m in refdata.mentions_for_year(2019)
+    }
     assert len(felicitations) == 1
     [code] = felicitations
     assert file_rules.baccalaureate(bac(2023, "STMG", mention=code), TODAY)["mention"] == code
@@ -168,15 +175,26 @@ def test_bac_year_bounds():
 
 def test_list_entries():
     diploma = refdata.diploma_types()[0].code
-    cursus = {"country": SPAIN, "school_name": "Universidad de Sevilla", "year": "2027", "diploma_type": diploma,
-              "label": "Grado en Matemáticas", "obtained": "E"}
+    cursus = {
+        "country": SPAIN,
+        "school_name": "Universidad de Sevilla",
+        "year": "2027",
+        "diploma_type": diploma,
+        "label": "Grado en Matemáticas",
+        "obtained": "E",
+    }
     assert file_rules.external_cursus(cursus, TODAY)["year"] == 2027
     assert errors_of(file_rules.external_cursus, {**cursus, "year": "2028", "obtained": "Peut-être"}, TODAY) == {
         "year": "L'année doit être comprise entre 1900 et 2027",
         "obtained": messages.UNKNOWN_VALUE,
     }
-    internship = {"year": "2024", "duration": "2 mois", "hours_per_week": "35", "employer": "Mairie",
-                  "description": "Accueil du public"}
+    internship = {
+        "year": "2024",
+        "duration": "2 mois",
+        "hours_per_week": "35",
+        "employer": "Mairie",
+        "description": "Accueil du public",
+    }
     assert file_rules.internship(internship, TODAY)["hours_per_week"] == 35
     assert errors_of(file_rules.internship, {**internship, "hours_per_week": "200", "description": ""}, TODAY) == {
         "hours_per_week": messages.BAD_HOURS,
