@@ -21,7 +21,7 @@ except SettingsError as error:
     sys.exit(f"eCandidat : {error}")
 
 platform = build_platform(settings)
-lifecycle.prepare(platform)
+lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)

@@ -1,4 +1,4 @@
-"""Administration commands: `python -m ecandidat_ui import-students FILE.csv`."""
+"""Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import build_platform
+from ecandidat_ui.services.offer_import import OfferRefused, load_offer_file
 from ecandidat_ui.services.student_import import ImportRefused, import_students
 from ecandidat_ui.settings import SettingsError, load_settings
 
@@ -17,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     students = commands.add_parser("import-students", help="importer les étudiants de l'établissement (CSV)")
     students.add_argument("file", type=Path)
+    offer = commands.add_parser("import-offer", help="charger ou mettre à jour l'offre de formation (YAML ou CSV)")
+    offer.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     try:
         platform = build_platform(load_settings())
@@ -25,8 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     prepare(platform)
     try:
-        report = import_students(platform.db, args.file.read_text(encoding="utf-8-sig"))
-    except ImportRefused as refused:
+        text = args.file.read_text(encoding="utf-8-sig")
+        if args.command == "import-offer":
+            centres, formations = load_offer_file(platform.db, args.file.name, text)
+            print(f"Offre chargée : {centres} centres de candidature, {formations} formations")
+        else:
+            report = import_students(platform.db, text)
+            print(f"{report.students} étudiants et {report.results} résultats importés")
+    except (ImportRefused, OfferRefused) as refused:
         print("Import refusé, rien n'a été enregistré :", file=sys.stderr)
         for problem in refused.problems:
             print(f"  {problem}", file=sys.stderr)
@@ -34,7 +43,6 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError) as error:
         print(f"Fichier illisible : {error}", file=sys.stderr)
         return 1
-    print(f"{report.students} étudiants et {report.results} résultats importés")
     return 0
 
 

@@ -9,17 +9,21 @@ from datetime import date
 from nicegui import app, background_tasks
 
 from ecandidat_ui import refdata
+from ecandidat_ui.demo import demo_offer
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import throttle
+from ecandidat_ui.services.offer_import import apply_offer
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 3600.0
 
 
-def prepare(platform: Platform) -> None:
-    """Bring the database to the newest schema and make sure a campaign exists."""
+def prepare(platform: Platform, *, demo: bool = False) -> None:
+    """Bring the database to the newest schema, make sure a campaign exists; with demo, load the sample offer."""
     platform.db.upgrade()
     platform.campaigns.ensure_default(date.today())
+    if demo:
+        apply_offer(platform.db, demo_offer(date.today()))
 
 
 def attach(platform: Platform) -> None:

@@ -13,7 +13,7 @@ from models.candidate_file import (
     ProExperience,
 )
 from models.mail import OutboxMail
-from models.offer import Centre, Formation
+from models.offer import Centre, Formation, FormationPiece, Piece, Question
 from models.session import LoginFailure, UserSession
 from models.student import Student, StudentResult
 
@@ -27,13 +27,16 @@ __all__ = [
     "ExternalCursus",
     "FileFlags",
     "Formation",
+    "FormationPiece",
     "Internship",
     "IssuedLogin",
     "LoginFailure",
     "OutboxMail",
     "PersonalInfo",
+    "Piece",
     "PostalAddress",
     "ProExperience",
+    "Question",
     "Student",
     "StudentResult",
     "TokenPurpose",

@@ -1,36 +1,105 @@
+"""« Offre de formation »: every formation, by centre and type of diploma, with a search; no account needed."""
+
+from __future__ import annotations
+
 from datetime import date
 from itertools import groupby
 
-from nicegui import ui
+from nicegui import run, ui
 
 from ecandidat_ui import messages, web_session
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.offer import OfferedFormation
 from pages.layout import page_frame
+
+STATES = {
+    "open": ("Candidatures ouvertes", "text-green-9"),
+    "future": ("Candidatures à venir", "text-blue-10"),
+    "closed": ("Candidatures closes", "text-grey-8"),
+}
 
 
 def register(platform: Platform) -> None:
     @ui.page("/offre")
-    def offer_page() -> None:
+    async def offer_page(recherche: str = "") -> None:
         account = web_session.current_account(platform.sessions)
-        formations = platform.offer.formations()
-        today = date.today()
         with page_frame(platform, "Offre de formation", "/offre", account):
-            if not formations:
-                with ui.card().classes("w-full p-6 items-center gap-2"):
-                    ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
-                    ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
-                return
-            for centre, in_centre in groupby(formations, key=lambda f: f.centre):
-                ui.label(centre).classes("text-h6 pt-2").props('role="heading" aria-level="2"')
-                with ui.list().props("bordered separator").classes("w-full bg-white rounded"):
-                    for formation in in_centre:
-                        with ui.item().classes("w-full"), ui.item_section():
-                            ui.item_label(formation.label).classes("text-body1 text-bold")
-                            ui.item_label(
-                                f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · "
-                                + ("dossier dématérialisé" if formation.paperless else "dossier papier")
-                            ).props("caption").classes("text-grey-9")
-                            state = "Candidatures ouvertes" if formation.is_open(today) else "Candidatures fermées"
-                            ui.item_label(state).props("caption").classes(
-                                "text-green-9 text-bold" if formation.is_open(today) else "text-grey-8"
-                            )
+            search = (
+                ui.input("Rechercher une formation", value=recherche)
+                .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')
+                .classes("w-full")
+                .mark("search")
+            )
+            with search.add_slot("prepend"):
+                ui.icon("search").props('aria-hidden="true"')
+            ui.label("Par titre ou par mot-clé, par exemple « informatique » ou « alternance ».").classes(
+                "text-caption text-grey-9"
+            ).props('id="aide-recherche"')
+
+            @ui.refreshable
+            async def results() -> None:
+                formations = await run.io_bound(platform.offer.formations, search.value or "")
+                _offer_tree(formations, date.today(), expanded=bool(search.value))
+
+            await results()
+            search.on_value_change(results.refresh)
+
+
+def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bool) -> None:
+    with ui.element("div").classes("w-full").props('aria-live="polite"'):
+        count = len(formations)
+        ui.label(f"{count} formation{'s' if count > 1 else ''}").classes("text-body2 text-grey-9").mark("offer-count")
+    if not formations:
+        with ui.card().classes("w-full p-6 items-center gap-2"):
+            ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
+            ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
+        return
+    for centre, in_centre in groupby(formations, key=lambda f: f.centre):
+        in_centre = list(in_centre)
+        open_now = sum(f.is_open(today) for f in in_centre)
+        with ui.expansion(value=expanded).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
+            with box.add_slot("header"), ui.row().classes("w-full items-center no-wrap gap-3"):
+                ui.icon("account_balance", color="primary").props('aria-hidden="true"')
+                with ui.column().classes("gap-0"):
+                    ui.label(centre).classes("text-subtitle1 text-bold").props('role="heading" aria-level="2"')
+                    ui.label(_count(len(in_centre), open_now)).classes("text-caption text-grey-9")
+            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, today))
+
+
+def _lazy(box: ui.expansion, build) -> None:
+    """Build the content of a centre when it is first opened, so a large offer stays light."""
+    built = False
+
+    def ensure(_=None) -> None:
+        nonlocal built
+        if box.value and not built:
+            built = True
+            with box:
+                build()
+
+    box.on_value_change(ensure)
+    ensure()
+
+
+def _centre_content(formations: list[OfferedFormation], today: date) -> None:
+    for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type):
+        ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="3"')
+        with ui.list().props("separator").classes("w-full"):
+            for formation in of_type:
+                _formation_item(formation, today)
+
+
+def _formation_item(formation: OfferedFormation, today: date) -> None:
+    state, color = STATES[formation.window_state(today)]
+    with ui.item().classes("w-full").mark(f"formation-{formation.code}"), ui.item_section():
+        ui.item_label(formation.label).classes("text-body1 text-bold")
+        mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
+        ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(
+            "caption"
+        ).classes("text-grey-9")
+        ui.item_label(state).props("caption").classes(f"{color} text-bold")
+
+
+def _count(total: int, open_now: int) -> str:
+    formations = f"{total} formation{'s' if total > 1 else ''}"
+    return f"{formations}, dont {open_now} ouverte{'s' if open_now > 1 else ''}"

@@ -1,0 +1,299 @@
+"""Loading the offer from a YAML or CSV file, checked as a whole: an error names its line, nothing is half-applied.
+
+YAML:
+    pieces:
+      - {code: CNI, libelle: Pièce d'identité, commune: true}
+      - {code: HANDI, libelle: Notification MDPH, conditionnelle: true}
+    centres:
+      - code: SCI
+        libelle: UFR Sciences et Techniques
+        formations:
+          - code: L1-MATH
+            libelle: Licence 1 Mathématiques
+            type_diplome: Licence
+            debut_depot: 2027-03-01
+            fin_depot: 2027-04-30
+            date_retour: 2027-05-10         # optional, like every field below
+            mode: dematerialise              # or papier
+            pieces: [CNI, HANDI]
+            questions:
+              - {libelle: "Avez-vous déjà été inscrit chez nous ?", type: oui_non}
+
+CSV (one formation per line, ';' or ',' separated): centre_code, centre_libelle, code, libelle, type_diplome,
+debut_depot, fin_depot, date_retour, mode, capacite, mots_cles, url, pieces (codes separated by spaces).
+Codes already in the database are updated; nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlmodel import Session, delete, select
+
+from ecandidat_ui.db import Database
+from models import Centre, Formation, FormationPiece, Piece, Question
+
+LINE = "__line__"
+KEY_LINES = "__key_lines__"
+
+
+class OfferRefused(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PieceSpec(_Strict):
+    code: str = Field(min_length=1, max_length=20)
+    libelle: str = Field(min_length=1, max_length=200)
+    commune: bool = False
+    conditionnelle: bool = False
+    modele: str = Field("", max_length=500)
+
+
+class QuestionSpec(_Strict):
+    libelle: str = Field(min_length=1, max_length=500)
+    type: Literal["oui_non", "texte"] = "texte"
+    obligatoire: bool = True
+
+
+class FormationSpec(_Strict):
+    code: str = Field(min_length=1, max_length=20)
+    libelle: str = Field(min_length=1, max_length=200)
+    type_diplome: str = Field("", max_length=100)
+    mots_cles: str = Field("", max_length=500)
+    url: str = Field("", max_length=500)
+    debut_depot: date
+    fin_depot: date
+    date_retour: date | None = None
+    date_jury: date | None = None
+    date_publication: date | None = None
+    date_confirmation: date | None = None
+    delai_confirmation: int | None = Field(None, ge=1)
+    capacite: int | None = Field(None, ge=1)
+    mode: Literal["dematerialise", "papier"] = "dematerialise"
+    commission: str = Field("", max_length=200)
+    commission_mail: str = Field("", max_length=100)
+    commission_adresse: str = Field("", max_length=500)
+    pieces: list[str] = []
+    questions: list[QuestionSpec] = []
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> FormationSpec:
+        if self.fin_depot < self.debut_depot:
+            raise ValueError("fin_depot est avant debut_depot")
+        if self.date_retour and self.date_retour < self.fin_depot:
+            raise ValueError("date_retour est avant fin_depot")
+        return self
+
+
+class CentreSpec(_Strict):
+    code: str = Field(min_length=1, max_length=20)
+    libelle: str = Field(min_length=1, max_length=120)
+    formations: list[FormationSpec] = []
+
+
+class OfferSpec(_Strict):
+    pieces: list[PieceSpec] = []
+    centres: list[CentreSpec] = []
+
+
+def load_offer_file(db: Database, name: str, text: str) -> tuple[int, int]:
+    """Apply a YAML or CSV offer; returns (centres, formations) it holds."""
+    data = parse_csv(text) if name.lower().endswith(".csv") else parse_yaml(text)
+    return apply_offer(db, data)
+
+
+def apply_offer(db: Database, data: dict[str, Any]) -> tuple[int, int]:
+    offer = _validated(data)
+    with db.session() as session:
+        pieces = {piece.code: _upsert_piece(session, piece) for piece in offer.pieces}
+        for code in {c for centre in offer.centres for f in centre.formations for c in f.pieces} - set(pieces):
+            pieces[code] = session.exec(select(Piece).where(Piece.code == code)).one()
+        for centre_spec in offer.centres:
+            centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
+            centre.code, centre.label = centre_spec.code, centre_spec.libelle
+            session.add(centre)
+            session.flush()
+            for spec in centre_spec.formations:
+                _upsert_formation(session, centre.id, spec, pieces)
+    return len(offer.centres), sum(len(centre.formations) for centre in offer.centres)
+
+
+def parse_yaml(text: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise OfferRefused([f"ligne {mark.line + 1 if mark else '?'} : YAML illisible"]) from None
+    if not isinstance(data, dict):
+        raise OfferRefused(["ligne 1 : le fichier doit décrire « pieces » et « centres »"])
+    return data
+
+
+def parse_csv(text: str) -> dict[str, Any]:
+    text = text.lstrip("\ufeff")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=";,")
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    centres: dict[str, dict[str, Any]] = {}
+    for row in reader:
+        values = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+        centre = centres.setdefault(
+            values.get("centre_code", ""),
+            {
+                "code": values.get("centre_code", ""),
+                "libelle": values.get("centre_libelle", ""),
+                "formations": [],
+                LINE: reader.line_num,
+            },
+        )
+        formation = {key: value for key, value in values.items() if value and not key.startswith("centre_")}
+        formation["pieces"] = formation.get("pieces", "").split()
+        formation[LINE] = reader.line_num
+        centre["formations"].append(formation)
+    return {"centres": list(centres.values())}
+
+
+def _validated(data: dict[str, Any]) -> OfferSpec:
+    try:
+        offer = OfferSpec.model_validate(_without_lines(data))
+    except ValidationError as error:
+        raise OfferRefused([_problem(data, e) for e in error.errors()]) from None
+    problems = []
+    codes = [f.code for centre in offer.centres for f in centre.formations]
+    problems += [f"formation en double : {code}" for code in sorted({c for c in codes if codes.count(c) > 1})]
+    declared = {piece.code for piece in offer.pieces}
+    for c_index, centre in enumerate(offer.centres):
+        for f_index, formation in enumerate(centre.formations):
+            for code in formation.pieces:
+                if code not in declared:
+                    line = _line(data, ("centres", c_index, "formations", f_index))
+                    problems.append(f"ligne {line} : pièce inconnue : {code}")
+    if problems:
+        raise OfferRefused(problems)
+    return offer
+
+
+def _upsert_piece(session: Session, spec: PieceSpec) -> Piece:
+    piece = session.exec(select(Piece).where(Piece.code == spec.code)).first() or Piece()
+    piece.code, piece.label, piece.common = spec.code, spec.libelle, spec.commune
+    piece.conditional, piece.template = spec.conditionnelle, spec.modele
+    session.add(piece)
+    session.flush()
+    return piece
+
+
+def _upsert_formation(session: Session, centre_id: int, spec: FormationSpec, pieces: dict[str, Piece]) -> None:
+    formation = session.exec(select(Formation).where(Formation.code == spec.code)).first()
+    values = dict(
+        code=spec.code,
+        label=spec.libelle,
+        centre_id=centre_id,
+        diploma_type=spec.type_diplome,
+        keywords=spec.mots_cles,
+        url=spec.url,
+        opens_on=spec.debut_depot,
+        closes_on=spec.fin_depot,
+        return_by=spec.date_retour,
+        jury_on=spec.date_jury,
+        publication_on=spec.date_publication,
+        confirm_by=spec.date_confirmation,
+        confirm_delay_days=spec.delai_confirmation,
+        capacity=spec.capacite,
+        paperless=spec.mode == "dematerialise",
+        commission_label=spec.commission,
+        commission_mail=spec.commission_mail,
+        commission_address=spec.commission_adresse,
+    )
+    if formation is None:
+        formation = Formation(**values)
+    else:
+        for name, value in values.items():
+            setattr(formation, name, value)
+    session.add(formation)
+    session.flush()
+    session.exec(delete(FormationPiece).where(FormationPiece.formation_id == formation.id))
+    for code in dict.fromkeys(spec.pieces):
+        session.add(FormationPiece(formation_id=formation.id, piece_id=pieces[code].id))
+    session.exec(delete(Question).where(Question.formation_id == formation.id))
+    for position, question in enumerate(spec.questions):
+        session.add(
+            Question(
+                formation_id=formation.id,
+                position=position,
+                label=question.libelle,
+                kind="yes_no" if question.type == "oui_non" else "text",
+                required=question.obligatoire,
+            )
+        )
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of every mapping, and leaves dates as text for the checks to read (and report)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        mapping[KEY_LINES] = {key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")}
+        return mapping
+
+
+def _without_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_lines(v) for k, v in value.items() if k not in (LINE, KEY_LINES)}
+    if isinstance(value, list):
+        return [_without_lines(v) for v in value]
+    return value
+
+
+def _line(data: Any, location: tuple) -> int | str:
+    """The line of the faulty key, or else of the innermost mapping on the way to it."""
+    line: int | str = data.get(LINE, 1) if isinstance(data, dict) else 1
+    node = data
+    for key in location:
+        if isinstance(node, dict) and key in node.get(KEY_LINES, {}):
+            line = node[KEY_LINES][key]
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and LINE in node:
+            line = node[LINE]
+    return line
+
+
+def _problem(data: dict[str, Any], error: dict[str, Any]) -> str:
+    location = tuple(error["loc"])
+    field = ".".join(str(part) for part in location if not isinstance(part, int))
+    return f"ligne {_line(data, location)} : {field} : {_french(error)}"
+
+
+def _french(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "obligatoire"
+    if kind == "extra_forbidden":
+        return "champ inconnu"
+    if kind.startswith("date"):
+        return "date invalide (AAAA-MM-JJ attendu)"
+    if kind == "literal_error":
+        return f"valeur invalide, attendu : {error['ctx']['expected']}"
+    if kind == "string_too_long":
+        return f"trop long (au plus {error['ctx']['max_length']} caractères)"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return str(error["msg"])
