@@ -29,7 +29,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -240,7 +240,7 @@ def _upsert_formation(session: Session, centre_id: int, spec: FormationSpec, pie
 class _LineLoader(yaml.SafeLoader):
     """Records the line of every mapping, and leaves dates as text for the checks to read (and report)."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
