@@ -100,3 +100,30 @@ CAS_INCOMPLETE = (
     "Votre compte de l'établissement ne fournit pas votre nom ou votre adresse mail : "
     "créez un compte eCandidat avec le bouton « Créer un compte »."
 )
+
+# Offer and candidatures (spec §4)
+CONFIRM_APPLY = "Voulez-vous candidater à la formation '{0}' ?"
+APPLIED = "Votre candidature a été enregistrée. Un mail vient de vous être envoyé."
+OUT_OF_WINDOW = "Vous ne pouvez pas candidater à cette formation, vous êtes en dehors de la période de dépot des voeux"
+ALREADY_APPLIED = "Vous avez déjà candidaté à cette formation"
+FILE_NOT_READY = "Impossible de candidater à cette formation, vous devez d'abord remplir vos informations personnelles"
+TOO_MANY_CANDIDATURES = "Vous avez atteint le nombre maximum de candidatures ({max}) pour la campagne en cours"
+TOO_MANY_IN_CENTRE = "Vous avez atteint le nombre maximum de candidatures ({max}) pour ce centre de candidature"
+NO_CAMPAIGN_FOR_APPLYING = "Aucune campagne n'est active : il n'est pas possible de candidater"
+TRANSMIT_CONFIRM = (
+    "Etes vous certain de transmettre votre candidature? Attention: une fois votre dossier transmis aucune "
+    "modification ne sera possible sur votre candidature."
+)
+TRANSMITTED = "Votre candidature a été transmise avec succès"
+ALREADY_TRANSMITTED = "Cette candidature a déjà été transmise"
+TRANSMIT_TOO_LATE = "La date limite de retour du dossier est dépassée"
+TRANSMIT_MISSING = "Votre candidature n'est pas complète : {missing}"
+NOT_EDITABLE = "Cette candidature a été transmise : elle ne peut plus être modifiée"
+UPLOAD_HINT = "Veuillez choisir un fichier (maximum = {0}Mo) de type PDF, JPG ou PNG."
+FILE_TOO_BIG = "Erreur : votre fichier est trop volumineux"
+FILE_EMPTY = "Erreur : votre fichier est vide"
+FILE_BAD_TYPE = "Erreur : votre fichier n'est pas un PDF, un JPG ou un PNG"
+NOT_CONCERNED = "Je certifie sur l'honneur ne pas être concerné"
+CANCELLED = "Votre candidature a été annulée"
+CANNOT_CANCEL = "Cette candidature ne peut plus être annulée"
+DECISION_PENDING = "En attente"

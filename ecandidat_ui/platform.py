@@ -9,6 +9,7 @@ from ecandidat_ui.mail.sender import MailSender
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
+from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
@@ -22,6 +23,7 @@ class Platform:
     accounts: AccountService
     campaigns: CampaignService
     candidate_file: CandidateFileService
+    candidatures: CandidatureService
     offer: OfferService
     mail_sender: MailSender
 
@@ -29,13 +31,15 @@ class Platform:
 def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
     db = Database(settings.database_url)
     sessions = SessionService(db)
+    candidate_file = CandidateFileService(db, settings)
     return Platform(
         settings=settings,
         db=db,
         sessions=sessions,
         accounts=AccountService(db, settings, sessions),
         campaigns=CampaignService(db),
-        candidate_file=CandidateFileService(db, settings),
+        candidate_file=candidate_file,
+        candidatures=CandidatureService(db, settings, candidate_file),
         offer=OfferService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
     )

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     cas_url: str = ""
     cas_version: int = Field(3, ge=2, le=3, description="CAS protocol: 3 (/p3/serviceValidate) or 2")
 
+    max_candidatures: int = Field(20, ge=1, description="per candidate and campaign")
+    max_candidatures_per_centre: int = Field(0, ge=0, description="0: no limit")
+    upload_max_mb: int = Field(2, ge=1, le=50)
     ine_required: bool = Field(False, description="INE mandatory for French nationals")
     unvalidated_account_days: int = Field(5, ge=1)
     login_prefix: str = Field("", pattern=r"^[0-9A-Z]{0,2}$")
@@ -72,6 +75,10 @@ class Settings(BaseSettings):
     @property
     def outbox_dir(self) -> Path:
         return self.data_dir / "outbox"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
 
     @property
     def cas_enabled(self) -> bool:

@@ -12,6 +12,7 @@ from models.candidate_file import (
     PostalAddress,
     ProExperience,
 )
+from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.mail import OutboxMail
 from models.offer import Centre, Formation, FormationPiece, Piece, Question
 from models.session import LoginFailure, UserSession
@@ -20,12 +21,16 @@ from models.student import Student, StudentResult
 __all__ = [
     "Account",
     "AccountToken",
+    "Answer",
     "Baccalaureate",
     "Campaign",
+    "Candidature",
+    "CandidatureEvent",
     "Centre",
     "Draft",
     "ExternalCursus",
     "FileFlags",
+    "FileStatus",
     "Formation",
     "FormationPiece",
     "Internship",
@@ -34,11 +39,13 @@ __all__ = [
     "OutboxMail",
     "PersonalInfo",
     "Piece",
+    "PieceState",
     "PostalAddress",
     "ProExperience",
     "Question",
     "Student",
     "StudentResult",
     "TokenPurpose",
+    "UploadedFile",
     "UserSession",
 ]

@@ -56,6 +56,22 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Si vous n'êtes pas à l'origine de ce changement, demandez immédiatement un nouveau mot de passe "
         "avec le lien « J'ai oublié mes identifiants » :\n{lien}",
     ),
+    "candidature_created": (
+        "Votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » a été enregistrée (dossier {login}).\n"
+        "Complétez-la et transmettez-la avant le {date_retour} depuis l'onglet Candidatures :\n{lien}",
+    ),
+    "candidature_transmitted": (
+        "Votre candidature à la formation {formation} a été transmise",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » a bien été transmise le {date}.\n"
+        "Vous serez informé par mail de son traitement. Vous pouvez la suivre ici :\n{lien}",
+    ),
+    "candidature_cancelled": (
+        "Annulation de votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\nVotre candidature à la formation « {formation} » a été annulée.",
+    ),
 }
 
 

@@ -1,0 +1,391 @@
+"""Applying to a formation and following the candidature: answers, pièces, transmission, cancellation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, delete, func, select, update
+
+from ecandidat_ui import messages
+from ecandidat_ui.db import Database
+from ecandidat_ui.mail import outbox
+from ecandidat_ui.mail.templates import render
+from ecandidat_ui.services import uploads
+from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
+from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.settings import Settings
+from models import (
+    Account,
+    Answer,
+    Campaign,
+    Candidature,
+    CandidatureEvent,
+    Centre,
+    FileStatus,
+    Formation,
+    FormationPiece,
+    Piece,
+    PieceState,
+    Question,
+    UploadedFile,
+)
+from models.clock import utcnow
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@dataclass(frozen=True)
+class PieceView:
+    piece: Piece
+    file: UploadedFile | None
+    not_concerned: bool
+    review: str
+
+    @property
+    def given(self) -> bool:
+        return self.file is not None or (self.piece.conditional and self.not_concerned)
+
+    @property
+    def status(self) -> str:
+        if self.review:
+            return self.review
+        if self.not_concerned:
+            return "Non concerné"
+        return "Transmise" if self.file else "En attente"
+
+
+@dataclass(frozen=True)
+class CandidatureView:
+    candidature: Candidature
+    formation: Formation
+    centre: Centre
+    pieces: list[PieceView] = field(default_factory=list)
+    questions: list[tuple[Question, str]] = field(default_factory=list)
+    history: list[CandidatureEvent] = field(default_factory=list)
+
+    @property
+    def return_by(self) -> date:
+        return self.formation.return_by or self.formation.closes_on
+
+    @property
+    def editable(self) -> bool:
+        c = self.candidature
+        return (
+            c.transmitted_at is None
+            and c.withdrawn_at is None
+            and c.status in (FileStatus.WAITING, FileStatus.INCOMPLETE)
+        )
+
+    @property
+    def decision(self) -> str:
+        """What the candidate sees: the decision once staff validated it, « En attente » before."""
+        c = self.candidature
+        if not c.decision or c.decision_validated_at is None:
+            return messages.DECISION_PENDING
+        return f"{c.decision} (rang {c.decision_rank})" if c.decision_rank else c.decision
+
+    def missing(self) -> list[str]:
+        missing = [p.piece.label for p in self.pieces if not p.given]
+        missing += [q.label for q, value in self.questions if q.required and not value.strip()]
+        return missing
+
+
+class CandidatureService:
+    def __init__(self, db: Database, settings: Settings, candidate_file: CandidateFileService) -> None:
+        self.db = db
+        self.settings = settings
+        self.candidate_file = candidate_file
+
+    # --- applying ----------------------------------------------------------------------------------
+
+    def apply(self, account_id: int, formation_id: int, today: date) -> Candidature:
+        statuses = self.candidate_file.statuses(account_id, today)
+        if missing_required(statuses):
+            raise Refused(messages.FILE_NOT_READY)
+        try:
+            with self.db.session() as session:
+                formation = session.get(Formation, formation_id)
+                campaign = session.exec(select(Campaign).where(Campaign.is_active)).first()
+                self._check_can_apply(session, account_id, formation, campaign, today)
+                candidature = Candidature(account_id=account_id, formation_id=formation_id, campaign_id=campaign.id)
+                session.add(candidature)
+                session.flush()
+                self._event(session, candidature, "Candidature créée")
+                self._mail(session, account_id, formation, "candidature_created")
+                return candidature
+        except IntegrityError:  # the same candidature created by a second click at the same instant
+            raise Refused(messages.ALREADY_APPLIED) from None
+
+    def _check_can_apply(
+        self, session: Session, account_id: int, formation: Formation | None, campaign: Campaign | None, today: date
+    ) -> None:
+        if campaign is None:
+            raise Refused(messages.NO_CAMPAIGN_FOR_APPLYING)
+        if formation is None or not formation.opens_on <= today <= formation.closes_on:
+            raise Refused(messages.OUT_OF_WINDOW)
+        mine = select(Candidature).where(Candidature.account_id == account_id, col(Candidature.withdrawn_at).is_(None))
+        if session.exec(mine.where(Candidature.formation_id == formation.id)).first():
+            raise Refused(messages.ALREADY_APPLIED)
+        count = session.exec(
+            select(func.count())
+            .select_from(Candidature)
+            .where(Candidature.account_id == account_id, Candidature.campaign_id == campaign.id)
+        ).one()
+        if count >= self.settings.max_candidatures:
+            raise Refused(messages.TOO_MANY_CANDIDATURES.format(max=self.settings.max_candidatures))
+        per_centre = self.settings.max_candidatures_per_centre
+        if per_centre:
+            in_centre = session.exec(
+                select(func.count())
+                .select_from(Candidature)
+                .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+                .where(
+                    Candidature.account_id == account_id,
+                    Candidature.campaign_id == campaign.id,
+                    Formation.centre_id == formation.centre_id,
+                )
+            ).one()
+            if in_centre >= per_centre:
+                raise Refused(messages.TOO_MANY_IN_CENTRE.format(max=per_centre))
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def list(self, account_id: int) -> list[CandidatureView]:
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Candidature, Formation, Centre)
+                .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+                .join(Centre, col(Centre.id) == col(Formation.centre_id))
+                .where(Candidature.account_id == account_id)
+                .order_by(col(Candidature.created_at).desc())
+            ).all()
+            return [CandidatureView(c, f, centre) for c, f, centre in rows]
+
+    def view(self, account_id: int, candidature_id: int) -> CandidatureView:
+        with self.db.session() as session:
+            candidature = self._mine(session, account_id, candidature_id)
+            formation = session.get(Formation, candidature.formation_id)
+            centre = session.get(Centre, formation.centre_id)
+            pieces = session.exec(
+                select(Piece)
+                .join(FormationPiece, col(FormationPiece.piece_id) == col(Piece.id))
+                .where(FormationPiece.formation_id == formation.id)
+                .order_by(col(Piece.common).desc(), col(Piece.id))
+            ).all()
+            states = {
+                s.piece_id: s
+                for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
+            }
+            views = []
+            for piece in pieces:
+                state = states.get(piece.id)
+                if candidature.transmitted_at is not None and state is not None and state.file_id:
+                    file = session.get(UploadedFile, state.file_id)  # as transmitted
+                else:
+                    file = self._file_for(session, account_id, candidature.id, piece)
+                views.append(PieceView(piece, file, bool(state and state.not_concerned), state.review if state else ""))
+            questions = session.exec(
+                select(Question).where(Question.formation_id == formation.id).order_by(col(Question.position))
+            ).all()
+            answers = {
+                a.question_id: a.value
+                for a in session.exec(select(Answer).where(Answer.candidature_id == candidature.id))
+            }
+            history = session.exec(
+                select(CandidatureEvent)
+                .where(CandidatureEvent.candidature_id == candidature.id)
+                .order_by(col(CandidatureEvent.at).desc(), col(CandidatureEvent.id).desc())
+            ).all()
+            return CandidatureView(
+                candidature, formation, centre, views, [(q, answers.get(q.id, "")) for q in questions], list(history)
+            )
+
+    def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:
+        with self.db.session() as session:
+            row = session.get(UploadedFile, file_id)
+            return row if row is not None and row.account_id == account_id else None
+
+    # --- changing ----------------------------------------------------------------------------------
+
+    def answer(self, account_id: int, candidature_id: int, question_id: int, value: str) -> None:
+        with self.db.session() as session:
+            candidature = self._editable(session, account_id, candidature_id)
+            question = session.get(Question, question_id)
+            if question is None or question.formation_id != candidature.formation_id:
+                raise Refused(messages.UNEXPECTED_ERROR)
+            text = value.strip()[:2000]
+            if question.kind == "yes_no" and text not in ("", "Oui", "Non"):
+                raise Refused(messages.UNKNOWN_VALUE)
+            answer = session.get(Answer, (candidature_id, question_id)) or Answer(
+                candidature_id=candidature_id, question_id=question_id
+            )
+            answer.value = text
+            session.add(answer)
+
+    def send_piece(self, account_id: int, candidature_id: int, piece_id: int, name: str, data: bytes) -> UploadedFile:
+        """Check and keep a pièce; a common one serves every candidature. The file replaces the previous one."""
+        checked = uploads.check(data, name, self.settings.upload_max_mb * 1024 * 1024)
+        folder = self.settings.uploads_dir
+        stored = uploads.store(folder, data)
+        replaced: list[str] = []
+        try:
+            with self.db.session() as session:
+                candidature = self._editable(session, account_id, candidature_id)
+                piece = self._piece_of(session, candidature, piece_id)
+                owner = None if piece.common else candidature.id
+                for old in session.exec(self._files(account_id, piece, owner)).all():
+                    if not self._transmitted(session, old):  # else kept: a transmitted candidature shows it
+                        replaced.append(old.stored_name)
+                        session.delete(old)
+                row = UploadedFile(
+                    account_id=account_id,
+                    piece_id=piece.id,
+                    candidature_id=owner,
+                    stored_name=stored,
+                    original_name=checked.original_name,
+                    content_type=checked.content_type,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                )
+                session.add(row)
+                state = session.get(PieceState, (candidature.id, piece.id))
+                if state is not None:
+                    state.not_concerned = False
+                self._event(session, candidature, f"Pièce envoyée : {piece.label}")
+        except BaseException:
+            uploads.remove(folder, stored)  # nothing left behind
+            raise
+        for name in replaced:
+            uploads.remove(folder, name)
+        return row
+
+    def set_not_concerned(self, account_id: int, candidature_id: int, piece_id: int, value: bool) -> None:
+        with self.db.session() as session:
+            candidature = self._editable(session, account_id, candidature_id)
+            piece = self._piece_of(session, candidature, piece_id)
+            if not piece.conditional:
+                raise Refused(messages.UNEXPECTED_ERROR)
+            state = session.get(PieceState, (candidature.id, piece.id)) or PieceState(
+                candidature_id=candidature.id, piece_id=piece.id
+            )
+            state.not_concerned = value
+            session.add(state)
+
+    def transmit(self, account_id: int, candidature_id: int, today: date) -> None:
+        view = self.view(account_id, candidature_id)
+        if view.candidature.transmitted_at is not None:
+            raise Refused(messages.ALREADY_TRANSMITTED)
+        if not view.editable:
+            raise Refused(messages.NOT_EDITABLE)
+        if today > view.return_by:
+            raise Refused(messages.TRANSMIT_TOO_LATE)
+        if missing := view.missing():
+            raise Refused(messages.TRANSMIT_MISSING.format(missing=", ".join(missing)))
+        with self.db.session() as session:
+            claimed = session.exec(
+                update(Candidature)
+                .where(col(Candidature.id) == candidature_id, col(Candidature.transmitted_at).is_(None))
+                .values(transmitted_at=utcnow(), version=Candidature.version + 1)
+            )
+            if claimed.rowcount != 1:  # a second click got there first
+                raise Refused(messages.ALREADY_TRANSMITTED)
+            candidature = session.get(Candidature, candidature_id)
+            for piece in view.pieces:
+                if piece.file is not None:
+                    state = session.get(PieceState, (candidature_id, piece.piece.id)) or PieceState(
+                        candidature_id=candidature_id, piece_id=piece.piece.id
+                    )
+                    state.file_id = piece.file.id
+                    session.add(state)
+            self._event(session, candidature, "Candidature transmise")
+            self._mail(
+                session,
+                account_id,
+                view.formation,
+                "candidature_transmitted",
+                date=datetime.now(PARIS).strftime("%d/%m/%Y à %H:%M"),
+            )
+
+    def cancel(self, account_id: int, candidature_id: int) -> None:
+        """Cancel while En attente, not transmitted and without decision: the candidature disappears."""
+        with self.db.session() as session:
+            candidature = self._mine(session, account_id, candidature_id)
+            if (
+                candidature.status != FileStatus.WAITING
+                or candidature.transmitted_at is not None
+                or candidature.decision
+            ):
+                raise Refused(messages.CANNOT_CANCEL)
+            formation = session.get(Formation, candidature.formation_id)
+            names = [
+                f.stored_name
+                for f in session.exec(select(UploadedFile).where(UploadedFile.candidature_id == candidature.id))
+            ]
+            session.exec(delete(UploadedFile).where(UploadedFile.candidature_id == candidature.id))
+            session.delete(candidature)
+            self._mail(session, account_id, formation, "candidature_cancelled")
+        for name in names:
+            uploads.remove(self.settings.uploads_dir, name)
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _mine(session: Session, account_id: int, candidature_id: int) -> Candidature:
+        candidature = session.get(Candidature, candidature_id)
+        if candidature is None or candidature.account_id != account_id:
+            raise Refused(messages.UNEXPECTED_ERROR)
+        return candidature
+
+    def _editable(self, session: Session, account_id: int, candidature_id: int) -> Candidature:
+        candidature = self._mine(session, account_id, candidature_id)
+        if candidature.transmitted_at is not None or candidature.status not in (
+            FileStatus.WAITING,
+            FileStatus.INCOMPLETE,
+        ):
+            raise Refused(messages.NOT_EDITABLE)
+        return candidature
+
+    @staticmethod
+    def _piece_of(session: Session, candidature: Candidature, piece_id: int) -> Piece:
+        link = session.get(FormationPiece, (candidature.formation_id, piece_id))
+        if link is None:
+            raise Refused(messages.UNEXPECTED_ERROR)
+        return session.get(Piece, piece_id)
+
+    @staticmethod
+    def _files(account_id: int, piece: Piece, owner: int | None):
+        query = select(UploadedFile).where(UploadedFile.account_id == account_id, UploadedFile.piece_id == piece.id)
+        if owner is None:
+            return query.where(col(UploadedFile.candidature_id).is_(None))
+        return query.where(UploadedFile.candidature_id == owner)
+
+    def _file_for(self, session: Session, account_id: int, candidature_id: int, piece: Piece) -> UploadedFile | None:
+        owner = None if piece.common else candidature_id
+        return session.exec(self._files(account_id, piece, owner).order_by(col(UploadedFile.id).desc())).first()
+
+    @staticmethod
+    def _transmitted(session: Session, file: UploadedFile) -> bool:
+        return session.exec(select(PieceState).where(PieceState.file_id == file.id)).first() is not None
+
+    @staticmethod
+    def _event(session: Session, candidature: Candidature, text: str) -> None:
+        session.add(CandidatureEvent(candidature_id=candidature.id, text=text))
+
+    def _mail(self, session: Session, account_id: int, formation: Formation, template: str, **values: object) -> None:
+        account = session.get(Account, account_id)
+        return_by = formation.return_by or formation.closes_on
+        mail = render(
+            template,
+            prenom=account.first_name,
+            nom=account.last_name,
+            login=account.login,
+            etablissement=self.settings.institution_name,
+            formation=formation.label,
+            date_retour=f"{return_by:%d/%m/%Y}",
+            lien=self.settings.link("/compte/candidatures"),
+            **values,
+        )
+        outbox.enqueue(session, account.mail, mail)
