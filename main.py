@@ -6,6 +6,7 @@ import sys
 
 from nicegui import ui
 from nicegui.storage import Storage
+from starlette.middleware.gzip import GZipMiddleware
 
 import pages
 from components.frame import apply_theme
@@ -39,4 +40,6 @@ if __name__ in {"__main__", "__mp_main__"}:
         show=False,
         favicon="🎓",
         reconnect_timeout=10.0,
+        # level 9 costs the event loop ~65 ms per new browser for ~2 % smaller files; 5 keeps most of the gain
+        gzip_middleware_factory=lambda app: GZipMiddleware(app, minimum_size=500, compresslevel=5),
     )

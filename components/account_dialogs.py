@@ -22,11 +22,12 @@ class FormDialog:
     def __init__(self, title: str, on_save: OnSave, *, intro: str = "", save_label: str = "Enregistrer") -> None:
         self.on_save = on_save
         self.form = FormFields()
-        self.dialog = ui.dialog().props('aria-modal="true"')
+        title_id = f"titre-{id(self)}"
+        self.dialog = ui.dialog().props(f'aria-modal="true" aria-labelledby="{title_id}"')
         self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
-        with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-6"):
+        with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-4 sm:p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
-                ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
+                ui.label(title).classes("text-h6").props(f'id="{title_id}" role="heading" aria-level="2"')
                 ui.button(icon="close", on_click=self.dialog.close).props('flat round aria-label="Fermer"')
             if intro:
                 ui.label(intro).classes("text-body2 text-grey-9")
@@ -55,9 +56,9 @@ class FormDialog:
             return
         finally:
             self.save_button.props(remove="loading")
-        self.dialog.close()
-        if message:
+        if message:  # before closing: the closed dialog is deleted, with the slot a notification would use
             ui.notify(message, type="positive", multi_line=True, timeout=10000)
+        self.dialog.close()
 
 
 def account_dialog(title: str, on_save: OnSave, *, values: dict[str, str] | None = None) -> FormDialog:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from nicegui import ui
+from nicegui import app, ui
 
 from components.file_progress import BADGES
 
@@ -36,6 +36,7 @@ class FrameModel:
 def apply_theme() -> None:
     """Once per app: colours and button style shared by every page."""
     ui.button.default_props("no-caps")
+    app.config.quasar_config.setdefault("loadingBar", {})["aria-label"] = "Chargement en cours"
 
 
 @contextmanager
@@ -52,7 +53,9 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
         ui.space()
         _header_account(model)
     with (
-        ui.left_drawer(value=None, bordered=True).props("breakpoint=1023 width=250").classes("bg-grey-1 p-0") as drawer
+        ui.left_drawer(value=False, bordered=True)
+        .props("show-if-above breakpoint=1023 width=250")
+        .classes("bg-grey-1 p-0") as drawer
     ):
         _menu(model)
     menu_button.on_click(drawer.toggle)
@@ -84,32 +87,36 @@ def _header_account(model: FrameModel) -> None:
 
 def _menu(model: FrameModel) -> None:
     nav = ui.element("nav").props('aria-label="Menu principal"').classes("w-full")
-    with nav, ui.list().props("padding").classes("w-full"):
-        for entry in model.menu:
-            _menu_item(entry, model.current_path)
-        if model.user_name and model.on_sign_out:
-            with (
-                ui.item(on_click=model.on_sign_out)
-                .props('clickable tag="button"')
-                .classes("w-full text-left")
-                .mark("menu-sign-out")
-            ):
-                with ui.item_section().props("avatar"):
-                    ui.icon("logout").props('aria-hidden="true"')
-                ui.item_section("Déconnexion")
+    with nav:
+        with ui.list().props("padding").classes("w-full"):
+            for entry in model.menu:
+                _menu_item(entry, model.current_path)
+            if model.user_name and model.on_sign_out:
+                with ui.element("div").props('role="listitem"'):
+                    with (
+                        ui.item(on_click=model.on_sign_out)
+                        .props('clickable tag="button" role="button"')
+                        .classes("w-full text-left")
+                        .mark("menu-sign-out")
+                    ):
+                        with ui.item_section().props("avatar"):
+                            ui.icon("logout").props('aria-hidden="true"')
+                        ui.item_section("Déconnexion")
         if model.account_menu:
             ui.separator().classes("my-2")
-            ui.item_label("Mon compte").props("header").classes("text-bold text-grey-9")
-            for entry in model.account_menu:
-                _menu_item(entry, model.current_path)
+            ui.label("Mon compte").classes("text-bold text-grey-9 px-4 py-2").props('id="menu-mon-compte"')
+            with ui.list().props('padding aria-labelledby="menu-mon-compte"').classes("w-full"):
+                for entry in model.account_menu:
+                    _menu_item(entry, model.current_path)
 
 
 def _menu_item(entry: MenuEntry, current_path: str) -> None:
     active = entry.path == current_path
     with (
+        ui.element("div").props('role="listitem"'),
         ui.item(on_click=lambda path=entry.path: ui.navigate.to(path))
-        .props(f'clickable tag="a" href="{entry.path}"' + (' active aria-current="page"' if active else ""))
-        .classes("w-full rounded-r-full") as item
+        .props(f'clickable tag="a" role="link" href="{entry.path}"' + (' active aria-current="page"' if active else ""))
+        .classes("w-full rounded-r-full") as item,
     ):
         with ui.item_section().props("avatar"):
             ui.icon(entry.icon).props('aria-hidden="true"')

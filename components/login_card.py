@@ -11,7 +11,7 @@ from ecandidat_ui.services.errors import InvalidInput, Refused
 
 
 def student_card(student_of: str, cas_login_url: str) -> None:
-    with ui.card().classes("w-full gap-3 p-6").props('role="region" aria-labelledby="carte-etudiant"'):
+    with ui.card().classes("w-full gap-3 p-4 sm:p-6").props('role="region" aria-labelledby="carte-etudiant"'):
         ui.label(f"Je suis étudiant à {student_of}").classes("text-h6").props(
             'id="carte-etudiant" role="heading" aria-level="2"'
         )
@@ -32,7 +32,7 @@ class LoginCard:
     ) -> None:
         self.on_sign_in = on_sign_in
         self.form = FormFields()
-        with ui.card().classes("w-full gap-3 p-6").props('role="region" aria-labelledby="carte-compte"'):
+        with ui.card().classes("w-full gap-3 p-4 sm:p-6").props('role="region" aria-labelledby="carte-compte"'):
             ui.label(f"Je ne suis pas étudiant à {student_of}").classes("text-h6").props(
                 'id="carte-compte" role="heading" aria-level="2"'
             )

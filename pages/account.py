@@ -20,6 +20,7 @@ from ecandidat_ui.services.candidate_file import (
 from ecandidat_ui.services.file_rules import OBTAINED
 from models import Account
 from pages import file_specs
+from pages.candidatures import candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor
 from pages.layout import ACCOUNT_PAGES, page_frame
 
@@ -75,7 +76,7 @@ class _Navigation:
 
     async def go(self, target: str) -> None:
         if self.editor is not None and getattr(self.editor, "dirty", False):
-            with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-6 gap-3"):
+            with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3"):
                 ui.label(messages.UNSAVED_CHANGES).classes("text-body1")
                 with ui.row().classes("w-full justify-end gap-2"):
                     ui.button("Rester", on_click=lambda: dialog.submit(False)).props("flat").mark("stay")
@@ -248,7 +249,7 @@ def _list_tab(platform: Platform, account: Account, file: CandidateFile, on_save
         )
 
     async def delete_entry(entry_id: int) -> None:
-        with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-6 gap-3"):
+        with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3"):
             ui.label(f"Supprimer « {describe(by_id[entry_id]).title} » ?").classes("text-body1")
             with ui.row().classes("w-full justify-end gap-2"):
                 ui.button("Annuler", on_click=lambda: dialog.submit(False)).props("flat").mark("cancel-delete")
@@ -303,10 +304,7 @@ def _describe_experience(row) -> EntryView:
 
 
 def _applications(platform: Platform, account: Account, file: CandidateFile, on_saved) -> None:
-    ui.label("Vous n'avez encore aucune candidature.").classes("text-body1").mark("no-application")
-    ui.button("Consulter l'offre de formation", icon="menu_book", on_click=lambda: ui.navigate.to("/offre")).props(
-        "outline"
-    )
+    candidatures_list(platform, account.id)
 
 
 BUILDERS = {

@@ -53,7 +53,7 @@ def _to_sign_in() -> None:
 
 def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login: str) -> None:
     form = FormFields()
-    with ui.card().classes("w-full max-w-xl p-6 gap-3") as card:
+    with ui.card().classes("w-full max-w-xl p-4 sm:p-6 gap-3") as card:
         ui.label("Choisissez votre mot de passe").classes("text-h6").props('role="heading" aria-level="2"')
         ui.label(f"Votre login (numéro de dossier) : {login}").classes("text-body1").mark("login")
         new_password_fields(form, security.password_strength)

@@ -12,7 +12,7 @@ def register(platform: Platform) -> None:
         account = web_session.current_account(platform.sessions)
         with (
             page_frame(platform, "Assistance", "/assistance", account),
-            ui.card().classes("w-full p-6 gap-3"),
+            ui.card().classes("w-full p-4 sm:p-6 gap-3"),
         ):
             ui.label("Vous pouvez :").classes("text-body1")
             with ui.list().classes("w-full"):

@@ -15,7 +15,11 @@ def connection_cards(platform: Platform) -> None:
     settings = platform.settings
 
     async def sign_in(login: str, password: str) -> None:
-        session_id = await run.io_bound(platform.accounts.sign_in, login, password, ui.context.client.ip)
+        client = ui.context.client
+        session_id = await run.io_bound(platform.accounts.sign_in, login, password, client.ip)
+        if client.is_deleted:  # the browser left while the password was checked: nobody to sign in
+            platform.sessions.close(session_id)
+            return
         web_session.remember(session_id)
         ui.navigate.to("/")
 

@@ -26,7 +26,7 @@ def register(platform: Platform) -> None:
                 _banner(INFOS[info], "info")
             if platform.campaigns.active() is None:
                 _banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
-            with ui.card().classes("w-full p-6").props('role="region" aria-label="Informations"'):
+            with ui.card().classes("w-full p-4 sm:p-6").props('role="region" aria-label="Informations"'):
                 ui.markdown(platform.settings.home_message).classes("text-body1")
             if account is None:
                 connection_cards(platform)
@@ -35,7 +35,7 @@ def register(platform: Platform) -> None:
 
 
 def _signed_in(platform: Platform, account: Account, statuses: dict[Tab, TabStatus]) -> None:
-    with ui.card().classes("w-full p-6 gap-2"):
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
         ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9")
@@ -62,7 +62,12 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
     """How far the required part of the file is, with a link to each tab still to fill."""
     missing = missing_required(statuses)
     done = len(REQUIRED_TABS) - len(missing)
-    with ui.card().classes("w-full p-6 gap-2").props('role="region" aria-label="Mon dossier"').mark("file-progress"):
+    with (
+        ui.card()
+        .classes("w-full p-4 sm:p-6 gap-2")
+        .props('role="region" aria-label="Mon dossier"')
+        .mark("file-progress")
+    ):
         ui.label("Mon dossier").classes("text-h6").props('role="heading" aria-level="2"')
         ui.linear_progress(value=done / len(REQUIRED_TABS), show_value=False).props(
             f'color=positive aria-label="{done} onglets obligatoires complets sur {len(REQUIRED_TABS)}"'

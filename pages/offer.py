@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
-from nicegui import run, ui
+from nicegui import background_tasks, run, ui
 
 from ecandidat_ui import messages, web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
+from pages.candidatures import apply_to
 from pages.layout import page_frame
 
 STATES = {
@@ -36,34 +37,46 @@ def register(platform: Platform) -> None:
                 "text-caption text-grey-9"
             ).props('id="aide-recherche"')
 
+            def apply(formation: OfferedFormation) -> None:
+                if account is None:
+                    ui.navigate.to("/connexion")
+                    return
+                background_tasks.create(apply_to(platform, account.id, formation.id, formation.label), name="apply")
+
             @ui.refreshable
             async def results() -> None:
                 formations = await run.io_bound(platform.offer.formations, search.value or "")
-                _offer_tree(formations, date.today(), expanded=bool(search.value))
+                _offer_tree(formations, date.today(), expanded=bool(search.value), on_apply=apply)
 
             await results()
             search.on_value_change(results.refresh)
 
 
-def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bool) -> None:
+def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bool, on_apply) -> None:
     with ui.element("div").classes("w-full").props('aria-live="polite"'):
         count = len(formations)
         ui.label(f"{count} formation{'s' if count > 1 else ''}").classes("text-body2 text-grey-9").mark("offer-count")
     if not formations:
-        with ui.card().classes("w-full p-6 items-center gap-2"):
+        with ui.card().classes("w-full p-4 sm:p-6 items-center gap-2"):
             ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
             ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
         return
     for centre, in_centre in groupby(formations, key=lambda f: f.centre):
         in_centre = list(in_centre)
         open_now = sum(f.is_open(today) for f in in_centre)
-        with ui.expansion(value=expanded).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
+        summary = _count(len(in_centre), open_now)
+        with (
+            ui.expansion(value=expanded)
+            .props(f'toggle-aria-label="{centre} {summary}"')
+            .classes("w-full bg-white rounded-borders shadow-1")
+            .mark("centre") as box
+        ):
             with box.add_slot("header"), ui.row().classes("w-full items-center no-wrap gap-3"):
                 ui.icon("account_balance", color="primary").props('aria-hidden="true"')
                 with ui.column().classes("gap-0"):
-                    ui.label(centre).classes("text-subtitle1 text-bold").props('role="heading" aria-level="2"')
-                    ui.label(_count(len(in_centre), open_now)).classes("text-caption text-grey-9")
-            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, today))
+                    ui.label(f"{centre} ").classes("text-subtitle1 text-bold")  # the space: name = visible text
+                    ui.label(summary).classes("text-caption text-grey-9")
+            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, today, on_apply))
 
 
 def _lazy(box: ui.expansion, build) -> None:
@@ -81,17 +94,27 @@ def _lazy(box: ui.expansion, build) -> None:
     ensure()
 
 
-def _centre_content(formations: list[OfferedFormation], today: date) -> None:
+def _centre_content(formations: list[OfferedFormation], today: date, on_apply) -> None:
     for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type):
         ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="3"')
         with ui.list().props("separator").classes("w-full"):
             for formation in of_type:
-                _formation_item(formation, today)
+                _formation_item(formation, today, on_apply)
 
 
-def _formation_item(formation: OfferedFormation, today: date) -> None:
+def _formation_item(formation: OfferedFormation, today: date, on_apply) -> None:
     state, color = STATES[formation.window_state(today)]
-    with ui.item().classes("w-full").mark(f"formation-{formation.code}"), ui.item_section():
+    with ui.item().classes("w-full").mark(f"formation-{formation.code}"):
+        _formation_text(formation, state, color)
+        if formation.is_open(today):
+            with ui.item_section().props("side"):
+                ui.button("Candidater", icon="how_to_reg", on_click=lambda: on_apply(formation)).props(
+                    f'outline aria-label="Candidater à {formation.label}"'
+                ).mark(f"apply-{formation.code}")
+
+
+def _formation_text(formation: OfferedFormation, state: str, color: str) -> None:
+    with ui.item_section():
         ui.item_label(formation.label).classes("text-body1 text-bold")
         mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
         ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(

@@ -1,0 +1,78 @@
+"""One pièce justificative of a candidature: its status, the file sent, a button to send or replace it,
+and for a conditional piece the « non concerné » declaration."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from nicegui import events, ui
+
+STATUS_COLORS = {
+    "En attente": "text-orange-10",
+    "Transmise": "text-blue-10",
+    "Validée": "text-green-9",
+    "Refusée": "text-red-10",
+    "Non concerné": "text-grey-8",
+}
+
+
+def piece_card(
+    *,
+    piece_id: int,
+    label: str,
+    status: str,
+    file_name: str | None,
+    file_url: str | None,
+    common: bool,
+    conditional: bool,
+    not_concerned: bool,
+    editable: bool,
+    hint: str,
+    max_bytes: int,
+    on_file: Callable[[str, bytes], Awaitable[None]],
+    on_not_concerned: Callable[[bool], Awaitable[None]],
+) -> None:
+    with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}"):
+        with ui.row().classes("w-full items-start justify-between gap-2"):
+            with ui.column().classes("gap-0"):
+                ui.label(label).classes("text-subtitle1 text-bold").props('role="heading" aria-level="3"')
+                if common:
+                    ui.label("Pièce commune à toutes vos candidatures").classes("text-caption text-grey-9")
+            ui.label(status).classes(f"text-body2 text-bold {STATUS_COLORS.get(status, '')}").mark(
+                f"piece-status-{piece_id}"
+            )
+        if file_name and file_url:
+            with ui.row().classes("items-center gap-1"):
+                ui.icon("description", color="grey-8").props('aria-hidden="true"')
+                ui.link(f"{file_name} (ouvrir)", file_url, new_tab=True).classes("text-primary")
+        if not editable:
+            return
+        if conditional:
+            ui.checkbox(
+                "Je certifie sur l'honneur ne pas être concerné",
+                value=not_concerned,
+                on_change=lambda e: on_not_concerned(bool(e.value)),
+            ).mark(f"not-concerned-{piece_id}")
+        if not not_concerned:
+
+            async def received(event: events.UploadEventArguments) -> None:
+                if event.file.size() > max_bytes:  # the browser's limit is only a courtesy
+                    data = b"%" * (max_bytes + 1)  # let the service refuse it with its message, unread
+                else:
+                    data = await event.file.read()
+                await on_file(event.file.name, data)
+                upload.reset()
+
+            upload = (
+                ui.upload(
+                    label="Remplacer le fichier" if file_name else "Envoyer le fichier",
+                    auto_upload=True,
+                    max_file_size=max_bytes,
+                    on_upload=received,
+                    on_rejected=lambda: ui.notify("Erreur : votre fichier est trop volumineux", type="negative"),
+                )
+                .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" flat bordered')
+                .classes("w-full max-w-md")
+                .mark(f"upload-{piece_id}")
+            )
+            ui.label(hint).classes("text-caption text-grey-9")

@@ -1,0 +1,259 @@
+"""A candidate's candidatures: applying from the offer, the list, one candidature with its pièces, and files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import HTTPException
+from fastapi.responses import FileResponse
+from nicegui import app, run, ui
+
+from components.piece_upload import piece_card
+from ecandidat_ui import messages, web_session
+from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidatures import CandidatureView
+from ecandidat_ui.services.errors import Refused
+from pages.layout import page_frame
+
+FILES = "/compte/fichiers"
+
+
+def register(platform: Platform) -> None:
+    @ui.page("/compte/candidatures/{candidature_id}")
+    async def candidature_page(candidature_id: int) -> None:
+        account = web_session.current_account(platform.sessions)
+        if account is None:
+            ui.navigate.to("/connexion")
+            return
+        try:
+            view = await run.io_bound(platform.candidatures.view, account.id, candidature_id)
+        except Refused:
+            ui.navigate.to("/compte/candidatures")
+            return
+        with page_frame(platform, view.formation.label, "/compte/candidatures", account):
+            ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
+            _candidature(platform, account.id, view)
+
+    @app.get(FILES + "/{file_id}")
+    def download(file_id: int) -> FileResponse:
+        """A file the signed-in candidate sent, never anyone else's."""
+        account = web_session.current_account(platform.sessions)
+        row = platform.candidatures.file_of(account.id, file_id) if account else None
+        if row is None:
+            raise HTTPException(status_code=404)
+        return FileResponse(
+            platform.settings.uploads_dir / row.stored_name,
+            media_type=row.content_type,
+            filename=row.original_name,
+            content_disposition_type="inline",
+            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
+        )
+
+
+async def apply_to(platform: Platform, account_id: int, formation_id: int, label: str) -> None:
+    """« Nouvelle candidature »: confirm, apply, then open the candidature."""
+    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+        ui.label(messages.CONFIRM_APPLY.format(label)).classes("text-body1")
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("apply-no")
+            ui.button("Oui", on_click=lambda: dialog.submit(True)).mark("apply-yes")
+    confirmed = await dialog
+    dialog.delete()
+    if not confirmed:
+        return
+    try:
+        candidature = await run.io_bound(platform.candidatures.apply, account_id, formation_id, date.today())
+    except Refused as refused:
+        ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
+        return
+    ui.notify(messages.APPLIED, type="positive", multi_line=True)
+    ui.navigate.to(f"/compte/candidatures/{candidature.id}")
+
+
+def candidatures_list(platform: Platform, account_id: int) -> None:
+    """The Candidatures tab: Formation, Date limite de retour, Statut du dossier, Décision."""
+    views = platform.candidatures.list(account_id)
+    ui.button("Nouvelle candidature", icon="add", on_click=lambda: ui.navigate.to("/offre")).mark("new-candidature")
+    if not views:
+        ui.label("Vous n'avez encore aucune candidature.").classes("text-body1").mark("no-application")
+        return
+    columns = [
+        {"name": "formation", "label": "Formation", "field": "formation", "align": "left"},
+        {"name": "return_by", "label": "Date limite de retour", "field": "return_by", "align": "left"},
+        {"name": "status", "label": "Statut du dossier", "field": "status", "align": "left"},
+        {"name": "decision", "label": "Décision", "field": "decision", "align": "left"},
+    ]
+    rows = [
+        {
+            "id": v.candidature.id,
+            "formation": v.formation.label,
+            "return_by": f"{v.return_by:%d/%m/%Y}",
+            "status": v.candidature.status + (" (transmise)" if v.candidature.transmitted_at else ""),
+            "decision": v.decision,
+        }
+        for v in views
+    ]
+    table = (
+        ui.table(columns=columns, rows=rows, row_key="id")
+        .classes("w-full")
+        .props("flat bordered wrap-cells grid-header")
+        .mark("candidatures")
+    )
+    table.add_slot(
+        "body-cell-formation",
+        r"""
+        <q-td :props="props">
+          <a :href="'/compte/candidatures/' + props.row.id" class="text-primary text-bold">{{ props.value }}</a>
+        </q-td>
+    """,
+    )
+
+
+def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> None:
+    service = platform.candidatures
+    c, formation = view.candidature, view.formation
+    reload = ui.navigate.reload
+    with ui.card().classes("w-full p-4 sm:p-6 gap-1"):
+        ui.label(view.centre.label).classes("text-body2 text-grey-9")
+        _line("Statut du dossier", c.status + (" — transmise" if c.transmitted_at else ""), "status")
+        _line("Décision", view.decision, "decision")
+        _line("Dépôt des candidatures", f"du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y}")
+        _line("Date limite de retour", f"{view.return_by:%d/%m/%Y}", "return-by")
+        for label, day in (
+            ("Jury", formation.jury_on),
+            ("Publication des résultats", formation.publication_on),
+            ("Date limite de confirmation", formation.confirm_by),
+        ):
+            if day:
+                _line(label, f"{day:%d/%m/%Y}")
+        if formation.commission_mail:
+            _line("Contact", f"{formation.commission_label} — {formation.commission_mail}")
+
+    max_bytes = platform.settings.upload_max_mb * 1024 * 1024
+    hint = messages.UPLOAD_HINT.format(platform.settings.upload_max_mb)
+    if view.pieces:
+        ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
+    for piece in view.pieces:
+        piece_id = piece.piece.id
+
+        async def send(name: str, data: bytes, piece_id: int = piece_id) -> None:
+            try:
+                await run.io_bound(service.send_piece, account_id, c.id, piece_id, name, data)
+            except Refused as refused:
+                ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
+                return
+            reload()
+
+        async def not_concerned(value: bool, piece_id: int = piece_id) -> None:
+            await run.io_bound(service.set_not_concerned, account_id, c.id, piece_id, value)
+            reload()
+
+        piece_card(
+            piece_id=piece_id,
+            label=piece.piece.label,
+            status=piece.status,
+            file_name=piece.file.original_name if piece.file else None,
+            file_url=f"{FILES}/{piece.file.id}" if piece.file else None,
+            common=piece.piece.common,
+            conditional=piece.piece.conditional,
+            not_concerned=piece.not_concerned,
+            editable=view.editable,
+            hint=hint,
+            max_bytes=max_bytes,
+            on_file=send,
+            on_not_concerned=not_concerned,
+        )
+
+    if view.questions:
+        ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
+        with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
+            for question, value in view.questions:
+                _question(service, account_id, c.id, question, value, view.editable)
+
+    with ui.row().classes("w-full gap-2"):
+        if view.editable:
+            ui.button(
+                "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, account_id, c.id)
+            ).mark("transmit")
+        if c.status == "En attente" and c.transmitted_at is None and not c.decision:
+            ui.button(
+                "Annuler ma candidature",
+                icon="delete",
+                color="negative",
+                on_click=lambda: _cancel(platform, account_id, c.id),
+            ).props("outline").mark("cancel-candidature")
+
+    ui.label("Historique").classes("text-h6").props('role="heading" aria-level="2"')
+    with ui.list().props("dense").classes("w-full"):
+        for event in view.history:
+            with ui.item(), ui.item_section():
+                ui.item_label(event.text)
+                ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
+
+
+def _line(label: str, value: str, marker: str = "") -> None:
+    with ui.row().classes("gap-2 items-baseline"):
+        ui.label(f"{label} :").classes("text-body2 text-grey-9")
+        text = ui.label(value).classes("text-body1 text-bold")
+        if marker:
+            text.mark(marker)
+
+
+def _question(service, account_id: int, candidature_id: int, question, value: str, editable: bool) -> None:
+    async def save(event) -> None:
+        try:
+            await run.io_bound(service.answer, account_id, candidature_id, question.id, str(event.value or ""))
+        except Refused as refused:
+            ui.notify(refused.message, type="negative")
+
+    label = question.label + (" *" if question.required else "")
+    if question.kind == "yes_no":
+        ui.label(label).classes("text-body1")
+        radio = (
+            ui.radio(["Oui", "Non"], value=value or None, on_change=save)
+            .props(f'inline aria-label="{question.label}"')
+            .mark(f"question-{question.id}")
+        )
+        radio.set_enabled(editable)
+    else:
+        area = ui.textarea(label, value=value).props("outlined stack-label debounce=500 maxlength=2000 counter")
+        area.classes("w-full").mark(f"question-{question.id}").on_value_change(save)
+        area.set_enabled(editable)
+
+
+async def _transmit(platform: Platform, account_id: int, candidature_id: int) -> None:
+    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+        ui.label(messages.TRANSMIT_CONFIRM).classes("text-body1")
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("transmit-no")
+            ui.button("Oui", on_click=lambda: dialog.submit(True)).mark("transmit-yes")
+    confirmed = await dialog
+    dialog.delete()
+    if not confirmed:
+        return
+    try:
+        await run.io_bound(platform.candidatures.transmit, account_id, candidature_id, date.today())
+    except Refused as refused:
+        ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
+        return
+    ui.notify(messages.TRANSMITTED, type="positive")
+    ui.navigate.reload()
+
+
+async def _cancel(platform: Platform, account_id: int, candidature_id: int) -> None:
+    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+        ui.label("Voulez-vous vraiment annuler cette candidature ?").classes("text-body1")
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("cancel-no")
+            ui.button("Oui, annuler", color="negative", on_click=lambda: dialog.submit(True)).mark("cancel-yes")
+    confirmed = await dialog
+    dialog.delete()
+    if not confirmed:
+        return
+    try:
+        await run.io_bound(platform.candidatures.cancel, account_id, candidature_id)
+    except Refused as refused:
+        ui.notify(refused.message, type="negative")
+        return
+    ui.notify(messages.CANCELLED, type="positive")
+    ui.navigate.to("/compte/candidatures")
