@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
-from nicegui import background_tasks, run, ui
+from nicegui import run, ui
 
 from ecandidat_ui import messages, web_session
 from ecandidat_ui.platform import Platform
@@ -37,11 +37,11 @@ def register(platform: Platform) -> None:
                 "text-caption text-grey-9"
             ).props('id="aide-recherche"')
 
-            def apply(formation: OfferedFormation) -> None:
+            async def apply(formation: OfferedFormation) -> None:
                 if account is None:
                     ui.navigate.to("/connexion")
                     return
-                background_tasks.create(apply_to(platform, account.id, formation.id, formation.label), name="apply")
+                await apply_to(platform, account.id, formation.id, formation.label)
 
             @ui.refreshable
             async def results() -> None:

@@ -1,0 +1,125 @@
+"""The offer and the candidatures through the pages: apply, send pièces, answer, transmit, cancel."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from nicegui import ui
+from nicegui.elements.upload_files import SmallFileUpload
+from nicegui.testing import User
+from sqlmodel import select
+
+from ecandidat_ui import messages
+from ecandidat_ui.demo import demo_offer
+from ecandidat_ui.lifecycle import prepare
+from ecandidat_ui.platform import build_platform
+from ecandidat_ui.services.offer_import import apply_offer
+from ecandidat_ui.settings import load_settings
+from models import Account
+from tests.mailbox import Mailbox
+from tests.ui.helpers import field, see, sign_in, until, validated_account
+from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+async def ready_candidate(user: User, mailbox: Mailbox) -> None:
+    """A candidate with a complete file, signed in, and the demo offer loaded."""
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    prepare(platform)
+    apply_offer(platform.db, demo_offer(date.today()))
+    with platform.db.session() as session:
+        account = session.exec(select(Account).where(Account.login == login)).one()
+    service = platform.candidate_file
+    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, date.today())
+    service.save_address(account.id, ADDRESS, 0)
+    service.save_bac(account.id, bac(2019, "S"), 0, date.today())
+    service.set_no_higher_education(account.id, True)
+    platform.db.dispose()
+    await sign_in(user, login)
+    await see(user, messages.FILE_COMPLETE)
+
+
+async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: User):
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    await user.open("/offre")
+    await see(user, "25 formations")
+    await user.should_see("UFR Sciences et Techniques")
+    field(user, "search").value = "économie gestion"
+    await see(user, "1 formation")
+    await user.should_see("Licence Économie et gestion")
+    await user.should_see("Candidatures ouvertes")
+
+
+async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await user.open("/offre?recherche=informatique genie logiciel")
+    await see(user, "Master Informatique, parcours génie logiciel")
+    user.find(marker="apply-M1-INFO").click()
+    await see(user, "Voulez-vous candidater à la formation 'Master Informatique, parcours génie logiciel' ?")
+    user.find(marker="apply-yes").click()
+    await see(user, "Pièces justificatives")
+    await user.should_see("Pièce commune à toutes vos candidatures")
+
+    user.find(marker="transmit").click()
+    await user.should_see(marker="transmit-yes")
+    user.find(marker="transmit-yes").click()
+    await see(user, "Votre candidature n'est pas complète")
+
+    page = user.back_history[-1]
+    for sent in range(5):
+        await user.open(page)
+        await see(user, "Questions")
+        waiting = [e for e in user.find(kind=ui.upload).elements if e.props["label"] == "Envoyer le fichier"]
+        assert len(waiting) == 5 - sent
+        await waiting[0].handle_uploads([SmallFileUpload("piece.pdf", "application/pdf", PDF)])
+        await asyncio.sleep(0.5)  # the file is checked and stored off the event loop
+    await user.open(page)
+    await see(user, "piece.pdf (ouvrir)")
+    radio = next(e for e in user.find(kind=ui.radio).elements)
+    radio.value = "Oui"
+    area = next(e for e in user.find(kind=ui.textarea).elements)
+    area.value = "Devenir développeur"
+    await until(lambda: True)
+    user.find(marker="transmit").click()
+    await user.should_see(marker="transmit-yes")
+    user.find(marker="transmit-yes").click()
+    await see(user, messages.TRANSMITTED)
+    transmitted = await mailbox.wait_for("marie.baillon@example.org", count=3)
+    assert transmitted.subject.endswith("a été transmise")
+
+    await user.open("/compte/candidatures")
+    await user.should_see(marker="candidatures", retries=50)
+    [row] = field(user, "candidatures").rows
+    assert row["formation"] == "Master Informatique, parcours génie logiciel"
+    assert (row["status"], row["decision"]) == ("En attente (transmise)", "En attente")
+
+
+async def test_a_renamed_program_is_refused(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await user.open("/offre?recherche=licence droit")
+    await see(user, "Licence Droit")
+    user.find(marker="apply-L1-DROIT").click()
+    await user.should_see(marker="apply-yes")
+    user.find(marker="apply-yes").click()
+    await see(user, "Pièces justificatives")
+    upload = next(e for e in user.find(kind=ui.upload).elements)
+    await upload.handle_uploads([SmallFileUpload("cv.pdf", "application/pdf", b"MZ\x90")])
+    await see(user, messages.FILE_BAD_TYPE)
+
+
+async def test_cancel_while_waiting(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await user.open("/offre?recherche=licence histoire")
+    await see(user, "Licence Histoire")
+    user.find(marker="apply-L1-HIST").click()
+    await user.should_see(marker="apply-yes")
+    user.find(marker="apply-yes").click()
+    await see(user, "Annuler ma candidature")
+    user.find(marker="cancel-candidature").click()
+    await user.should_see(marker="cancel-yes")
+    user.find(marker="cancel-yes").click()
+    await see(user, "Vous n'avez encore aucune candidature.")
