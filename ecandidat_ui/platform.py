@@ -11,6 +11,7 @@ from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 
@@ -24,6 +25,7 @@ class Platform:
     campaigns: CampaignService
     candidate_file: CandidateFileService
     candidatures: CandidatureService
+    review: ReviewService
     offer: OfferService
     mail_sender: MailSender
 
@@ -40,6 +42,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         campaigns=CampaignService(db),
         candidate_file=candidate_file,
         candidatures=CandidatureService(db, settings, candidate_file),
+        review=ReviewService(db, settings),
         offer=OfferService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import HTTPException
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from nicegui import app, run, ui
 
 from components.piece_upload import piece_card
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages, pdf, web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidatures import CandidatureView
 from ecandidat_ui.services.errors import Refused
@@ -33,6 +33,34 @@ def register(platform: Platform) -> None:
         with page_frame(platform, view.formation.label, "/compte/candidatures", account):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             _candidature(platform, account.id, view)
+
+    @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")
+    def candidature_pdf(candidature_id: int, document: str) -> Response:
+        """The récapitulatif, or the letter once a favourable or unfavourable decision is validated."""
+        account = web_session.current_account(platform.sessions)
+        if account is None or document not in ("recapitulatif", "lettre"):
+            raise HTTPException(status_code=404)
+        try:
+            view = platform.candidatures.view(account.id, candidature_id)
+        except Refused:
+            raise HTTPException(status_code=404) from None
+        name = platform.settings.institution_name
+        if document == "lettre":
+            if view.decision_shown not in ("Favorable", "Défavorable"):
+                raise HTTPException(status_code=404)
+            content = pdf.letter(name, account, view, date.today())
+        else:
+            content = pdf.recapitulatif(name, account, platform.candidate_file.load(account.id), view)
+        filename = f"{document}-{account.login}-{view.formation.code}.pdf"
+        return Response(
+            content,
+            media_type="application/pdf",
+            headers={
+                "Content-Disposition": f'inline; filename="{filename}"',
+                "Cache-Control": "private, no-store",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
 
     @app.get(FILES + "/{file_id}")
     def download(file_id: int) -> FileResponse:
@@ -170,7 +198,13 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
             for question, value in view.questions:
                 _question(service, account_id, c.id, question, value, view.editable)
 
+    _decision(platform, account_id, view)
     with ui.row().classes("w-full gap-2"):
+        ui.button(
+            "Récapitulatif (PDF)",
+            icon="picture_as_pdf",
+            on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/recapitulatif.pdf", new_tab=True),
+        ).props("outline").mark("recapitulatif")
         if view.editable:
             ui.button(
                 "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, account_id, c.id)
@@ -189,6 +223,93 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
             with ui.item(), ui.item_section():
                 ui.item_label(event.text)
                 ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
+
+
+def _decision(platform: Platform, account_id: int, view: CandidatureView) -> None:
+    """The validated decision, the letter, and after a favourable one: confirm or withdraw."""
+    c = view.candidature
+    if not view.decision_shown:
+        return
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-label="Décision"'):
+        ui.label(f"Décision : {view.decision}").classes("text-h6").mark("decision-title")
+        if c.decision_comment:
+            ui.label(c.decision_comment).classes("text-body1")
+        if view.decision_shown in ("Favorable", "Défavorable"):
+            ui.button(
+                "Télécharger la lettre (PDF)",
+                icon="download",
+                on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/lettre.pdf", new_tab=True),
+            ).props("outline").mark("letter")
+        if c.confirmed_at:
+            ui.label(messages.CONFIRMED).classes("text-body1 text-green-9 text-bold").mark("confirmed")
+        if c.withdrawn_at:
+            ui.label(messages.WITHDRAWN).classes("text-body1 text-bold").mark("withdrawn")
+        if view.can_answer_offer(date.today()):
+            if view.confirm_deadline:
+                ui.label(f"Répondez avant le {view.confirm_deadline:%d/%m/%Y}.").classes("text-body1")
+            with ui.row().classes("gap-2"):
+                ui.button(
+                    "Confirmer mon inscription",
+                    icon="check_circle",
+                    on_click=lambda: _confirm(platform, account_id, view),
+                ).mark("confirm")
+                ui.button(
+                    "Me désister",
+                    icon="cancel",
+                    color="negative",
+                    on_click=lambda: _withdraw(platform, account_id, view),
+                ).props("outline").mark("withdraw")
+
+
+async def _confirm(platform: Platform, account_id: int, view: CandidatureView) -> None:
+    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+        ui.label(messages.CONFIRM_QUESTION.format(view.formation.label)).classes("text-body1")
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat")
+            ui.button("Oui, je confirme", on_click=lambda: dialog.submit(True)).mark("confirm-yes")
+    confirmed = await dialog
+    dialog.delete()
+    if confirmed:
+        await _answer_offer(
+            platform.candidatures.confirm, account_id, view.candidature.id, date.today(), done=messages.CONFIRMED
+        )
+
+
+async def _withdraw(platform: Platform, account_id: int, view: CandidatureView) -> None:
+    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+        ui.label(messages.WITHDRAW_QUESTION.format(view.formation.label)).classes("text-body1")
+        reason = (
+            ui.textarea("Motif (facultatif)")
+            .props("outlined maxlength=500 counter")
+            .classes("w-full")
+            .mark("withdraw-reason")
+        )
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button("Annuler", on_click=lambda: dialog.submit(None)).props("flat")
+            ui.button(
+                "Confirmer mon désistement", color="negative", on_click=lambda: dialog.submit(reason.value or "")
+            ).mark("withdraw-yes")
+    given = await dialog
+    dialog.delete()
+    if given is not None:
+        await _answer_offer(
+            platform.candidatures.withdraw,
+            account_id,
+            view.candidature.id,
+            given,
+            date.today(),
+            done=messages.WITHDRAWN,
+        )
+
+
+async def _answer_offer(action, *args, done: str) -> None:
+    try:
+        await run.io_bound(action, *args)
+    except Refused as refused:
+        ui.notify(refused.message, type="negative", multi_line=True)
+        return
+    ui.notify(done, type="positive")
+    ui.navigate.reload()
 
 
 def _line(label: str, value: str, marker: str = "") -> None:

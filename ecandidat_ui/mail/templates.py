@@ -72,6 +72,26 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Annulation de votre candidature à la formation {formation}",
         "Bonjour {prenom} {nom},\n\nVotre candidature à la formation « {formation} » a été annulée.",
     ),
+    "candidature_status": (
+        "Votre dossier pour la formation {formation} : {statut}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Le statut de votre dossier pour la formation « {formation} » est maintenant : {statut}.\n{detail}"
+        "Vous pouvez suivre votre candidature ici :\n{lien}",
+    ),
+    "candidature_decision": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "La commission a rendu sa décision pour votre candidature à la formation « {formation} » : {decision}.\n"
+        "{detail}Retrouvez-la, et s'il y a lieu confirmez votre inscription, ici :\n{lien}",
+    ),
+    "candidature_confirmed": (
+        "Confirmation de votre inscription à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\nVous avez confirmé votre inscription à la formation « {formation} ».",
+    ),
+    "candidature_withdrawn": (
+        "Désistement de la formation {formation}",
+        "Bonjour {prenom} {nom},\n\nVotre désistement de la formation « {formation} » a été enregistré.",
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +16,7 @@ from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services import uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services.review import Decision, validate
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
@@ -86,6 +87,32 @@ class CandidatureView:
         if not c.decision or c.decision_validated_at is None:
             return messages.DECISION_PENDING
         return f"{c.decision} (rang {c.decision_rank})" if c.decision_rank else c.decision
+
+    @property
+    def decision_shown(self) -> str:
+        """The validated decision itself (Favorable, Défavorable…), or "" while none is validated."""
+        c = self.candidature
+        return c.decision if c.decision and c.decision_validated_at else ""
+
+    @property
+    def confirm_deadline(self) -> date | None:
+        c, formation = self.candidature, self.formation
+        if formation.confirm_by:
+            return formation.confirm_by
+        if formation.confirm_delay_days and c.decision_validated_at:
+            return c.decision_validated_at.astimezone(PARIS).date() + timedelta(days=formation.confirm_delay_days)
+        return None
+
+    def can_answer_offer(self, today: date) -> bool:
+        """A favourable decision waits for the candidate to confirm or withdraw, until the deadline."""
+        c = self.candidature
+        deadline = self.confirm_deadline
+        return (
+            self.decision_shown == "Favorable"
+            and c.confirmed_at is None
+            and c.withdrawn_at is None
+            and (deadline is None or today <= deadline)
+        )
 
     def missing(self) -> list[str]:
         missing = [p.piece.label for p in self.pieces if not p.given]
@@ -329,6 +356,48 @@ class CandidatureService:
             self._mail(session, account_id, formation, "candidature_cancelled")
         for name in names:
             uploads.remove(self.settings.uploads_dir, name)
+
+    def confirm(self, account_id: int, candidature_id: int, today: date) -> None:
+        view = self.view(account_id, candidature_id)
+        self._check_offer_answerable(view, today)
+        with self.db.session() as session:
+            candidature = session.get(Candidature, candidature_id)
+            candidature.confirmed_at = utcnow()
+            self._event(session, candidature, "Inscription confirmée")
+            self._mail(session, account_id, view.formation, "candidature_confirmed")
+
+    def withdraw(self, account_id: int, candidature_id: int, reason: str, today: date) -> None:
+        """Give the place up; the first of the liste complémentaire, if any, is offered it."""
+        view = self.view(account_id, candidature_id)
+        self._check_offer_answerable(view, today)
+        with self.db.session() as session:
+            candidature = session.get(Candidature, candidature_id)
+            candidature.withdrawn_at, candidature.withdrawal_reason = utcnow(), reason.strip()[:500]
+            self._event(
+                session,
+                candidature,
+                "Désistement" + (f" : {candidature.withdrawal_reason}" if candidature.withdrawal_reason else ""),
+            )
+            self._mail(session, account_id, view.formation, "candidature_withdrawn")
+            self._promote_next(session, candidature.formation_id)
+
+    def _check_offer_answerable(self, view: CandidatureView, today: date) -> None:
+        if view.decision_shown != "Favorable" or view.candidature.confirmed_at or view.candidature.withdrawn_at:
+            raise Refused(messages.CANNOT_CONFIRM)
+        if not view.can_answer_offer(today):
+            raise Refused(messages.CONFIRM_TOO_LATE)
+
+    def _promote_next(self, session: Session, formation_id: int) -> None:
+        waiting = session.exec(
+            select(Candidature)
+            .where(Candidature.formation_id == formation_id, Candidature.decision == Decision.COMPLEMENTARY_LIST)
+            .where(col(Candidature.decision_validated_at).is_not(None), col(Candidature.withdrawn_at).is_(None))
+            .order_by(col(Candidature.decision_rank))
+        ).first()
+        if waiting is not None:
+            waiting.decision, waiting.decision_rank = Decision.FAVORABLE, None
+            waiting.decision_comment = "Une place s'est libérée : vous êtes admis depuis la liste complémentaire."
+            validate(session, self.settings, waiting)
 
     # --- helpers -----------------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import date
 
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
+from pypdf import PdfReader
 from sqlmodel import select
 
 from ecandidat_ui import messages
@@ -15,8 +17,9 @@ from ecandidat_ui.demo import demo_offer
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.services.offer_import import apply_offer
+from ecandidat_ui.services.review import Decision
 from ecandidat_ui.settings import load_settings
-from models import Account
+from models import Account, FileStatus
 from tests.mailbox import Mailbox
 from tests.ui.helpers import field, see, sign_in, until, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
@@ -123,3 +126,38 @@ async def test_cancel_while_waiting(user: User, mailbox: Mailbox):
     await user.should_see(marker="cancel-yes")
     user.find(marker="cancel-yes").click()
     await see(user, "Vous n'avez encore aucune candidature.")
+
+
+async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await user.open("/offre?recherche=licence droit")
+    await see(user, "Licence Droit")
+    user.find(marker="apply-L1-DROIT").click()
+    await user.should_see(marker="apply-yes")
+    user.find(marker="apply-yes").click()
+    await see(user, "Pièces justificatives")
+    page = user.back_history[-1]
+    candidature_id = int(page.rsplit("/", 1)[1])
+
+    platform = build_platform(load_settings())  # as staff will, through the service layer
+    platform.review.set_status(candidature_id, FileStatus.COMPLETE)
+    platform.review.record_decision(candidature_id, Decision.FAVORABLE, comment="Bienvenue parmi nous")
+    platform.review.validate_decision(candidature_id)
+    platform.db.dispose()
+
+    await user.open(page)
+    await see(user, "Décision : Favorable")
+    await user.should_see("Bienvenue parmi nous")
+    letter = await user.http_client.get(f"{page}/lettre.pdf")
+    assert letter.status_code == 200 and letter.headers["content-type"] == "application/pdf"
+    assert "avis favorable" in PdfReader(io.BytesIO(letter.content)).pages[0].extract_text()
+    recap = await user.http_client.get(f"{page}/recapitulatif.pdf")
+    assert recap.status_code == 200 and recap.content.startswith(b"%PDF")
+    stranger = await user.http_client.get(f"/compte/candidatures/{candidature_id + 1000}/lettre.pdf")
+    assert stranger.status_code == 404
+
+    user.find(marker="confirm").click()
+    await user.should_see(marker="confirm-yes")
+    user.find(marker="confirm-yes").click()
+    await see(user, messages.CONFIRMED)
+    await user.should_not_see(marker="confirm")
