@@ -10,6 +10,7 @@ from nicegui import app, background_tasks
 
 from ecandidat_ui import refdata
 from ecandidat_ui.demo import demo_offer
+from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import throttle
 from ecandidat_ui.services.offer_import import apply_offer
@@ -22,6 +23,8 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
     """Bring the database to the newest schema, make sure a campaign exists; with demo, load the sample offer."""
     platform.db.upgrade()
     platform.campaigns.ensure_default(date.today())
+    with platform.db.session() as session:
+        seed_defaults(session)
     if demo:
         apply_offer(platform.db, demo_offer(date.today()))
 

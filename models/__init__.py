@@ -13,7 +13,7 @@ from models.candidate_file import (
     ProExperience,
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
-from models.mail import OutboxMail
+from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Formation, FormationPiece, Piece, Question
 from models.session import LoginFailure, UserSession
 from models.student import Student, StudentResult
@@ -36,6 +36,7 @@ __all__ = [
     "Internship",
     "IssuedLogin",
     "LoginFailure",
+    "MailTemplate",
     "OutboxMail",
     "PersonalInfo",
     "Piece",

@@ -20,3 +20,12 @@ class OutboxMail(SQLModel, table=True):
     claimed_until: datetime | None = None
     sent_at: datetime | None = Field(default=None, index=True)
     last_error: str | None = Field(default=None, max_length=500)
+
+
+class MailTemplate(SQLModel, table=True):
+    """The institution's text of a mail; filled with the French defaults at the first start."""
+
+    code: str = Field(primary_key=True, max_length=50)
+    subject: str = Field(max_length=200)
+    body: str = Field(description="text with {placeholders}; the HTML part is made from it")
+    updated_at: datetime = Field(default_factory=utcnow)

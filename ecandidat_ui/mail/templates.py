@@ -6,6 +6,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from sqlmodel import Session, select
+
+from models import MailTemplate
+
 SIGNATURE = (
     "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\n"
     "Ce mail a été envoyé automatiquement, merci de ne pas y répondre."
@@ -106,12 +110,33 @@ class RenderedMail:
 _URL = re.compile(r"(https?://[^\s<]+)")
 
 
-def render(template: str, **values: object) -> RenderedMail:
+def render(template: str, session: Session | None = None, **values: object) -> RenderedMail:
+    """The mail of an event, from the institution's text when it changed it, else from the default."""
     subject, body = DEFAULTS[template]
+    stored = session.get(MailTemplate, template) if session is not None else None
+    if stored is not None:
+        subject, body = stored.subject, stored.body
     body += SIGNATURE
-    text = body.format(**values)
-    escaped = body.format(**{key: html.escape(str(value)) for key, value in values.items()})
-    return RenderedMail(template, subject.format(**values), text, _as_html(escaped, subject))
+    text = _fill(body, values)
+    escaped = _fill(html.escape(body, quote=False), {key: html.escape(str(value)) for key, value in values.items()})
+    return RenderedMail(template, _fill(subject, values), text, _as_html(escaped, subject))
+
+
+def seed_defaults(session: Session) -> None:
+    """Store the default text of every mail the institution has not written yet."""
+    known = set(session.exec(select(MailTemplate.code)).all())
+    for code, (subject, body) in DEFAULTS.items():
+        if code not in known:
+            session.add(MailTemplate(code=code, subject=subject, body=body))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # an unknown placeholder in an edited text is left as it is, not a crash
+
+
+def _fill(text: str, values: dict[str, object]) -> str:
+    return text.format_map(_Blank(values))
 
 
 def _as_html(escaped_body: str, title: str) -> str:

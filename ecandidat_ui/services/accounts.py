@@ -382,6 +382,7 @@ class AccountService:
     def _mail(self, session: Session, account: Account, template: str, **values: object) -> None:
         mail = render(
             template,
+            session,
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,

@@ -448,6 +448,7 @@ class CandidatureService:
         return_by = formation.return_by or formation.closes_on
         mail = render(
             template,
+            session,
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,

@@ -92,6 +92,7 @@ def mail(session: Session, settings: Settings, candidature: Candidature, templat
     formation = session.get(Formation, candidature.formation_id)
     rendered = render(
         template,
+        session,
         prenom=account.first_name,
         nom=account.last_name,
         login=account.login,

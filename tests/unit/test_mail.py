@@ -106,3 +106,24 @@ def test_bad_settings_stop_the_start_with_one_clear_line(monkeypatch, setting):
         load_settings()
     assert str(error.value).startswith(f"Paramètre invalide {setting[0]}")
     assert "\n" not in str(error.value)
+
+
+def test_mail_texts_live_in_the_database_and_the_institution_can_change_them(tmp_path, mailbox: Mailbox):
+    from models import MailTemplate
+
+    platform = build_platform(load_settings())
+    prepare(platform)
+    with platform.db.session() as session:
+        assert session.get(MailTemplate, "account_created").subject == "Création de votre compte eCandidat"
+        row = session.get(MailTemplate, "account_created")
+        row.subject = "Bienvenue à l'Université Esup & co"
+        row.body = "Bonjour {prenom},\nvotre numéro de dossier : {login}.\nLien : {lien}\n{variable_inconnue}"
+    platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
+    platform.mail_sender.send_due()
+    mail = mailbox.wait_for_sync("marie@example.org")
+    assert mail.subject == "Bienvenue à l'Université Esup & co"
+    assert "votre numéro de dossier" in mail.text and "{variable_inconnue}" in mail.text
+    assert "Esup &amp; co" in mail.html and f'href="{mail.link()}"' in mail.html
+    prepare(platform)  # a restart keeps the institution's text
+    with platform.db.session() as session:
+        assert session.get(MailTemplate, "account_created").subject.startswith("Bienvenue")
