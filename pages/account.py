@@ -6,6 +6,7 @@ from datetime import date
 
 from nicegui import run, ui
 
+from components.confirm import confirm
 from components.entry_list import EntryView, entry_list
 from components.file_progress import TabLink, tab_strip
 from ecandidat_ui import messages, refdata, web_session
@@ -76,14 +77,7 @@ class _Navigation:
 
     async def go(self, target: str) -> None:
         if self.editor is not None and getattr(self.editor, "dirty", False):
-            with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3"):
-                ui.label(messages.UNSAVED_CHANGES).classes("text-body1")
-                with ui.row().classes("w-full justify-end gap-2"):
-                    ui.button("Rester", on_click=lambda: dialog.submit(False)).props("flat").mark("stay")
-                    ui.button("Quitter sans enregistrer", on_click=lambda: dialog.submit(True)).mark("leave")
-            leave = await dialog
-            dialog.delete()
-            if not leave:
+            if not await confirm(messages.UNSAVED_CHANGES, yes="Quitter sans enregistrer", no="Rester", marker="leave"):
                 return
             ui.run_javascript("window.onbeforeunload = null")
         ui.navigate.to(target)
@@ -249,14 +243,8 @@ def _list_tab(platform: Platform, account: Account, file: CandidateFile, on_save
         )
 
     async def delete_entry(entry_id: int) -> None:
-        with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3"):
-            ui.label(f"Supprimer « {describe(by_id[entry_id]).title} » ?").classes("text-body1")
-            with ui.row().classes("w-full justify-end gap-2"):
-                ui.button("Annuler", on_click=lambda: dialog.submit(False)).props("flat").mark("cancel-delete")
-                ui.button("Supprimer", color="negative", on_click=lambda: dialog.submit(True)).mark("confirm-delete")
-        confirmed = await dialog
-        dialog.delete()
-        if confirmed:
+        question = f"Supprimer « {describe(by_id[entry_id]).title} » ?"
+        if await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
             await run.io_bound(service.delete_entry, account.id, tab, entry_id)
             on_saved()
 

@@ -8,6 +8,7 @@ from fastapi import HTTPException
 from fastapi.responses import FileResponse, Response
 from nicegui import app, run, ui
 
+from components.confirm import confirm
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf, web_session
 from ecandidat_ui.platform import Platform
@@ -80,14 +81,7 @@ def register(platform: Platform) -> None:
 
 async def apply_to(platform: Platform, account_id: int, formation_id: int, label: str) -> None:
     """« Nouvelle candidature »: confirm, apply, then open the candidature."""
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
-        ui.label(messages.CONFIRM_APPLY.format(label)).classes("text-body1")
-        with ui.row().classes("w-full justify-end gap-2"):
-            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("apply-no")
-            ui.button("Oui", on_click=lambda: dialog.submit(True)).mark("apply-yes")
-    confirmed = await dialog
-    dialog.delete()
-    if not confirmed:
+    if not await confirm(messages.CONFIRM_APPLY.format(label), marker="apply"):
         return
     try:
         candidature = await run.io_bound(platform.candidatures.apply, account_id, formation_id, date.today())
@@ -262,14 +256,7 @@ def _decision(platform: Platform, account_id: int, view: CandidatureView) -> Non
 
 
 async def _confirm(platform: Platform, account_id: int, view: CandidatureView) -> None:
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
-        ui.label(messages.CONFIRM_QUESTION.format(view.formation.label)).classes("text-body1")
-        with ui.row().classes("w-full justify-end gap-2"):
-            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat")
-            ui.button("Oui, je confirme", on_click=lambda: dialog.submit(True)).mark("confirm-yes")
-    confirmed = await dialog
-    dialog.delete()
-    if confirmed:
+    if await confirm(messages.CONFIRM_QUESTION.format(view.formation.label), yes="Oui, je confirme"):
         await _answer_offer(
             platform.candidatures.confirm, account_id, view.candidature.id, date.today(), done=messages.CONFIRMED
         )
@@ -343,14 +330,7 @@ def _question(service, account_id: int, candidature_id: int, question, value: st
 
 
 async def _transmit(platform: Platform, account_id: int, candidature_id: int) -> None:
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
-        ui.label(messages.TRANSMIT_CONFIRM).classes("text-body1")
-        with ui.row().classes("w-full justify-end gap-2"):
-            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("transmit-no")
-            ui.button("Oui", on_click=lambda: dialog.submit(True)).mark("transmit-yes")
-    confirmed = await dialog
-    dialog.delete()
-    if not confirmed:
+    if not await confirm(messages.TRANSMIT_CONFIRM, marker="transmit"):
         return
     try:
         await run.io_bound(platform.candidatures.transmit, account_id, candidature_id, date.today())
@@ -362,14 +342,9 @@ async def _transmit(platform: Platform, account_id: int, candidature_id: int) ->
 
 
 async def _cancel(platform: Platform, account_id: int, candidature_id: int) -> None:
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
-        ui.label("Voulez-vous vraiment annuler cette candidature ?").classes("text-body1")
-        with ui.row().classes("w-full justify-end gap-2"):
-            ui.button("Non", on_click=lambda: dialog.submit(False)).props("flat").mark("cancel-no")
-            ui.button("Oui, annuler", color="negative", on_click=lambda: dialog.submit(True)).mark("cancel-yes")
-    confirmed = await dialog
-    dialog.delete()
-    if not confirmed:
+    if not await confirm(
+        "Voulez-vous vraiment annuler cette candidature ?", yes="Oui, annuler", marker="cancel", danger=True
+    ):
         return
     try:
         await run.io_bound(platform.candidatures.cancel, account_id, candidature_id)

@@ -139,8 +139,8 @@ async def test_internships_are_added_edited_and_deleted_in_a_dialog(user: User, 
     await see(user, "2024 · Mairie de Pontoise")
 
     user.find(marker=entry_marker.replace("edit-", "delete-")).click()
-    await user.should_see(marker="confirm-delete")
-    user.find(marker="confirm-delete").click()
+    await user.should_see(marker="delete-yes")
+    user.find(marker="delete-yes").click()
     await see(user, "Vous n'avez saisi aucun stage.")
 
 
@@ -201,9 +201,9 @@ async def test_leaving_a_tab_with_unsaved_changes_asks_first(user: User, mailbox
     fill(user, line1="quelque chose")
     user.find(marker="next").click()
     await see(user, messages.UNSAVED_CHANGES)
-    user.find(marker="stay").click()
+    user.find(marker="leave-no").click()
     await user.should_see("Adresse *")
     user.find(marker="next").click()
-    await user.should_see(marker="leave")
-    user.find(marker="leave").click()
+    await user.should_see(marker="leave-yes")
+    user.find(marker="leave-yes").click()
     await see(user, "Série du bac ou équivalence *")
