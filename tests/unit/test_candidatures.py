@@ -230,3 +230,30 @@ def test_someone_else_cannot_touch_my_candidature(platform: Platform, open_offer
     assert platform.candidatures.file_of(other.id, row.id) is None
     with platform.db.session() as session:
         assert session.get(Candidature, candidature_id) is not None
+
+
+def test_two_clicks_at_the_same_instant_transmit_once(platform: Platform, open_offer, mailbox: Mailbox):
+    from concurrent.futures import ThreadPoolExecutor
+
+    account, candidature_id = apply_ready(platform)
+    service = platform.candidatures
+    for label, piece in piece_ids(platform, account, candidature_id).items():
+        if label == "Notification MDPH":
+            service.set_not_concerned(account.id, candidature_id, piece, True)
+        else:
+            service.send_piece(account.id, candidature_id, piece, "piece.pdf", PDF)
+    [(question, _)] = service.view(account.id, candidature_id).questions
+    service.answer(account.id, candidature_id, question.id, "Non")
+
+    def click() -> str:
+        try:
+            service.transmit(account.id, candidature_id, TODAY)
+        except Refused as refused:
+            return refused.message
+        return "ok"
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(lambda _: click(), range(4)))
+    assert outcomes.count("ok") == 1 and set(outcomes) == {"ok", messages.ALREADY_TRANSMITTED}
+    platform.mail_sender.send_due()
+    assert len([m for m in mailbox.mails if m.subject.endswith("a été transmise")]) == 1
