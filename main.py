@@ -30,6 +30,7 @@ pages.register_all(platform)
 if __name__ in {"__main__", "__mp_main__"}:
     if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder
         Storage.path = (settings.data_dir / "storage").resolve()
+        Storage.redis_url = settings.redis_url or None  # several processes share the browsers' storage
     ui.run(
         host=settings.host,
         port=settings.port,

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     mail_retry_max_delay: int = Field(3600, ge=1, description="longest wait between two tries of a mail, s")
 
     storage_secret: str = ""
+    redis_url: str = Field("", description="shared browser storage when several processes serve the platform")
 
     institution_name: str = "Université Esup"
     institution_article: str = "l'"

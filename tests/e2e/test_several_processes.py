@@ -1,0 +1,80 @@
+"""Two processes of the platform behind one address: PostgreSQL holds the data, Redis the browsers' storage,
+so a candidate signed in on one process is signed in on the other."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ecandidat_ui import security
+from ecandidat_ui.db import Database
+from models import Account
+from models.clock import utcnow
+from tests.conftest import POSTGRES_URL, reset_postgres
+from tests.e2e.app_process import start_app
+from tests.e2e.steps import open_page
+from tests.mailbox import Mailbox
+
+REDIS_URL = os.environ.get("ECANDIDAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+PASSWORD = "une phrase de passe solide"
+
+
+def redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.browser
+def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Page, tmp_path: Path, mailbox: Mailbox):
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
+    if not redis_reachable():
+        pytest.skip(f"Redis not reachable at {REDIS_URL} (set ECANDIDAT_TEST_REDIS_URL)")
+    reset_postgres(POSTGRES_URL)
+    shared = {
+        "ECANDIDAT_DATABASE_URL": POSTGRES_URL,
+        "ECANDIDAT_REDIS_URL": REDIS_URL,
+        "ECANDIDAT_STORAGE_SECRET": secrets.token_urlsafe(32),
+    }
+    first = start_app(tmp_path / "premier", "127.0.0.1", mailbox.port, extra_env=shared)
+    second = start_app(tmp_path / "second", "127.0.0.1", mailbox.port, extra_env=shared)
+    try:
+        db = Database(POSTGRES_URL)
+        with db.session() as session:
+            session.add(
+                Account(
+                    login="MULTI001",
+                    last_name="BAILLON",
+                    first_name="MARIE",
+                    mail="m@example.org",
+                    mail_key="m@example.org",
+                    password_hash=security.hash_password(PASSWORD),
+                    mail_confirmed=True,
+                    validated_at=utcnow(),
+                )
+            )
+        db.dispose()
+
+        open_page(page, f"{first.url}/connexion")
+        page.get_by_label("Utilisateur *").fill("MULTI001")
+        page.get_by_label("Mot de passe *").fill(PASSWORD)
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Vous êtes connecté avec le login : MULTI001")).to_be_visible()
+
+        open_page(page, f"{second.url}/")  # the cookie of 127.0.0.1 goes to the other process too
+        expect(page.get_by_text("Vous êtes connecté avec le login : MULTI001")).to_be_visible()
+        page.get_by_role("button", name="Déconnexion").first.click()
+        expect(page.get_by_text("Non connecté")).to_be_visible()
+        open_page(page, f"{first.url}/")
+        expect(page.get_by_text("Non connecté")).to_be_visible()
+    finally:
+        first.stop()
+        second.stop()
