@@ -15,7 +15,7 @@ from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.settings import Settings
-from models import Account, Candidature, CandidatureEvent, FileStatus, Formation
+from models import Account, Candidature, CandidatureEvent, FileStatus, Formation, Piece, PieceState
 from models.clock import utcnow
 
 
@@ -57,6 +57,19 @@ class ReviewService:
                 "candidature_status",
                 statut=str(status),
                 detail=STATUS_DETAILS[status],
+            )
+
+    def review_piece(self, candidature_id: int, piece_id: int, accepted: bool) -> None:
+        """Validée or Refusée: what staff found of a pièce; the candidate sees it on the candidature."""
+        with self.db.session() as session:
+            state = session.get(PieceState, (candidature_id, piece_id)) or PieceState(
+                candidature_id=candidature_id, piece_id=piece_id
+            )
+            state.review = "Validée" if accepted else "Refusée"
+            session.add(state)
+            piece = session.get(Piece, piece_id)
+            session.add(
+                CandidatureEvent(candidature_id=candidature_id, text=f"Pièce {state.review.lower()} : {piece.label}")
             )
 
     def record_decision(

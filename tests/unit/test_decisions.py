@@ -126,3 +126,13 @@ def test_recapitulatif_and_letters_are_real_pdfs_with_the_candidates_words(platf
 
 def test_characters_outside_latin1_are_written_as_their_closest_form():
     assert pdf._text("Łukasz Œuvre « ok » – fin’") == "Lukasz OEuvre « ok » - fin'"
+
+
+def test_staff_validate_or_refuse_each_piece(platform: Platform, applied):
+    first, _, (candidature_id, _) = applied
+    pieces = {p.piece.label: p.piece.id for p in platform.candidatures.view(first.id, candidature_id).pieces}
+    platform.review.review_piece(candidature_id, pieces["Pièce d'identité"], accepted=True)
+    platform.review.review_piece(candidature_id, pieces["Curriculum vitae"], accepted=False)
+    view = platform.candidatures.view(first.id, candidature_id)
+    assert [p.status for p in view.pieces] == ["Validée", "Refusée", "En attente"]
+    assert view.history[0].text == "Pièce refusée : Curriculum vitae"
