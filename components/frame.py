@@ -142,5 +142,6 @@ _STYLE = """
   .q-field--outlined .q-field__label { color: #374151; }
   .q-field--with-bottom { padding-bottom: 0; }
   .q-field__bottom { position: static; transform: none; min-height: 20px; }
+  .piece-uploader .q-uploader__list, .piece-uploader .q-uploader__subtitle { display: none; }
 </style>
 """

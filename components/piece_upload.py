@@ -72,7 +72,7 @@ def piece_card(
                     on_rejected=lambda: ui.notify("Erreur : votre fichier est trop volumineux", type="negative"),
                 )
                 .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" flat bordered')
-                .classes("w-full max-w-md")
+                .classes("w-full max-w-md piece-uploader")
                 .mark(f"upload-{piece_id}")
             )
             ui.label(hint).classes("text-caption text-grey-9")

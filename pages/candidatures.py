@@ -118,8 +118,23 @@ def candidatures_list(platform: Platform, account_id: int) -> None:
     table = (
         ui.table(columns=columns, rows=rows, row_key="id")
         .classes("w-full")
-        .props("flat bordered wrap-cells grid-header")
+        .props('flat bordered wrap-cells :grid="window.innerWidth < 600"')
         .mark("candidatures")
+    )
+    table.add_slot(  # on phones, one card per candidature instead of a table too wide to read
+        "item",
+        r"""
+        <div class="q-pa-xs col-12">
+          <q-card flat bordered class="q-pa-md">
+            <a :href="'/compte/candidatures/' + props.row.id" class="text-primary text-bold">
+              {{ props.row.formation }}
+            </a>
+            <div v-for="col in props.cols.filter(c => c.name !== 'formation')" :key="col.name" class="text-body2">
+              <span class="text-grey-9">{{ col.label }} :</span> <b>{{ col.value }}</b>
+            </div>
+          </q-card>
+        </div>
+        """,
     )
     table.add_slot(
         "body-cell-formation",
