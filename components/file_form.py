@@ -78,7 +78,7 @@ class FileForm:
     def _build(self, spec: FieldSpec, values: Values, locked_hint: str) -> ui.element:
         element = self._element(spec, values)
         element.mark(spec.name).classes(spec.classes)
-        if spec.label.endswith("*"):
+        if spec.label.endswith("*") and spec.kind not in ("select", "multi"):  # a plain list says it by its *
             element.props('aria-required="true"')
         if spec.hint or (spec.locked and locked_hint):
             element.props(f'hint="{locked_hint if spec.locked else spec.hint}"')

@@ -8,7 +8,7 @@ from nicegui import ui
 
 BADGES = {
     "complete": ("check_circle", "text-green-9", "complet"),
-    "to_complete": ("error", "text-orange-10", "à compléter"),
+    "to_complete": ("error", "text-deep-orange-10", "à compléter"),
     "optional": ("radio_button_unchecked", "text-grey-8", "facultatif"),
 }
 

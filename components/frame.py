@@ -44,6 +44,7 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
     ui.page_title(f"{title} - eCandidat - {model.institution}")
     ui.colors(primary=PRIMARY)
     ui.add_head_html(_STYLE)
+    ui.add_body_html(_SCRIPT)
     ui.link("Aller au contenu", "#contenu").classes("skip-link")
     with ui.header(elevated=True).classes("items-center gap-2 px-3 py-2 bg-primary text-white"):
         menu_button = ui.button(icon="menu").props('flat round color=white aria-label="Menu"').classes("lg:hidden")
@@ -132,6 +133,15 @@ def _status_icon(status: str) -> None:
     ui.icon(icon, size="xs").classes(color).props(f'aria-label="{text}" role="img"')
 
 
+# Quasar gives the list of an open select a focusable wrapper inside its listbox, which screen readers
+# (and axe's aria-required-children) take for a stray child: the options are the only things to reach.
+_SCRIPT = """
+<script>
+  new MutationObserver(() => document.querySelectorAll('[role="listbox"] .q-virtual-scroll__content[tabindex]')
+    .forEach((e) => e.removeAttribute('tabindex'))).observe(document.body, { childList: true, subtree: true });
+</script>
+"""
+
 _STYLE = """
 <style>
   .skip-link { position: absolute; left: -999px; top: 0; z-index: 9999; background: #fff; color: #1d4f91;
@@ -142,6 +152,5 @@ _STYLE = """
   .q-field--outlined .q-field__label { color: #374151; }
   .q-field--with-bottom { padding-bottom: 0; }
   .q-field__bottom { position: static; transform: none; min-height: 20px; }
-  .piece-uploader .q-uploader__list, .piece-uploader .q-uploader__subtitle { display: none; }
 </style>
 """

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from nicegui import events, ui
 
 STATUS_COLORS = {
-    "En attente": "text-orange-10",
+    "En attente": "text-deep-orange-10",
     "Transmise": "text-blue-10",
     "Validée": "text-green-9",
     "Refusée": "text-red-10",
@@ -63,16 +63,20 @@ def piece_card(
                 await on_file(event.file.name, data)
                 upload.reset()
 
+            action = "Remplacer le fichier" if file_name else "Envoyer le fichier"
             upload = (
                 ui.upload(
-                    label="Remplacer le fichier" if file_name else "Envoyer le fichier",
+                    label=action,
                     auto_upload=True,
                     max_file_size=max_bytes,
                     on_upload=received,
                     on_rejected=lambda: ui.notify("Erreur : votre fichier est trop volumineux", type="negative"),
                 )
-                .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" flat bordered')
-                .classes("w-full max-w-md piece-uploader")
+                .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"')
+                .classes("hidden")  # Quasar's own button has no name: a labelled button opens its file chooser
                 .mark(f"upload-{piece_id}")
             )
+            ui.button(action, icon="upload_file", on_click=lambda: upload.run_method("pickFiles")).props(
+                f'outline aria-label="{action} : {label}"'
+            ).mark(f"choose-file-{piece_id}")
             ui.label(hint).classes("text-caption text-grey-9")

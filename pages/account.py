@@ -6,6 +6,7 @@ from datetime import date
 
 from nicegui import run, ui
 
+from components.banner import banner
 from components.confirm import confirm
 from components.entry_list import EntryView, entry_list
 from components.file_progress import TabLink, tab_strip
@@ -21,7 +22,7 @@ from ecandidat_ui.services.candidate_file import (
 from ecandidat_ui.services.file_rules import OBTAINED
 from models import Account
 from pages import file_specs
-from pages.candidatures import candidatures_list
+from pages.candidatures import OUTCOMES, candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor
 from pages.layout import ACCOUNT_PAGES, page_frame
 
@@ -36,7 +37,7 @@ def register(platform: Platform) -> None:
 
 def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: str) -> None:
     @ui.page(path)
-    async def account_tab(enregistre: str = "") -> None:
+    async def account_tab(enregistre: str = "", info: str = "") -> None:
         account = web_session.current_account(platform.sessions)
         if account is None:
             ui.navigate.to("/connexion")
@@ -46,6 +47,8 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
         with page_frame(platform, title, path, account, statuses=statuses):
             tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(ACCOUNT_PAGES, TABS, strict=True)], path)
             navigation = _previous_next(index)
+            if info in OUTCOMES:
+                banner(OUTCOMES[info], "success", marker="outcome")
             if enregistre:
                 with (
                     ui.row()

@@ -8,6 +8,7 @@ from fastapi import HTTPException
 from fastapi.responses import FileResponse, Response
 from nicegui import app, run, ui
 
+from components.banner import banner
 from components.confirm import confirm
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf, web_session
@@ -17,11 +18,19 @@ from ecandidat_ui.services.errors import Refused
 from pages.layout import page_frame
 
 FILES = "/compte/fichiers"
+# What was just done, shown on the page that follows (a notification would vanish with the page left).
+OUTCOMES = {
+    "enregistree": messages.APPLIED,
+    "transmise": messages.TRANSMITTED,
+    "confirmee": messages.CONFIRMED,
+    "desistement": messages.WITHDRAWN,
+    "annulee": messages.CANCELLED,
+}
 
 
 def register(platform: Platform) -> None:
     @ui.page("/compte/candidatures/{candidature_id}")
-    async def candidature_page(candidature_id: int) -> None:
+    async def candidature_page(candidature_id: int, info: str = "") -> None:
         account = web_session.current_account(platform.sessions)
         if account is None:
             ui.navigate.to("/connexion")
@@ -33,6 +42,8 @@ def register(platform: Platform) -> None:
             return
         with page_frame(platform, view.formation.label, "/compte/candidatures", account):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
+            if info in OUTCOMES:
+                banner(OUTCOMES[info], "success", marker="outcome")
             _candidature(platform, account.id, view)
 
     @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")
@@ -88,8 +99,7 @@ async def apply_to(platform: Platform, account_id: int, formation_id: int, label
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
         return
-    ui.notify(messages.APPLIED, type="positive", multi_line=True)
-    ui.navigate.to(f"/compte/candidatures/{candidature.id}")
+    ui.navigate.to(f"/compte/candidatures/{candidature.id}?info=enregistree")
 
 
 def candidatures_list(platform: Platform, account_id: int) -> None:
@@ -273,7 +283,7 @@ def _decision(platform: Platform, account_id: int, view: CandidatureView) -> Non
 async def _confirm(platform: Platform, account_id: int, view: CandidatureView) -> None:
     if await confirm(messages.CONFIRM_QUESTION.format(view.formation.label), yes="Oui, je confirme"):
         await _answer_offer(
-            platform.candidatures.confirm, account_id, view.candidature.id, date.today(), done=messages.CONFIRMED
+            platform.candidatures.confirm, account_id, view.candidature.id, date.today(), done="confirmee"
         )
 
 
@@ -300,18 +310,17 @@ async def _withdraw(platform: Platform, account_id: int, view: CandidatureView) 
             view.candidature.id,
             given,
             date.today(),
-            done=messages.WITHDRAWN,
+            done="desistement",
         )
 
 
-async def _answer_offer(action, *args, done: str) -> None:
+async def _answer_offer(action, account_id: int, candidature_id: int, *args, done: str) -> None:
     try:
-        await run.io_bound(action, *args)
+        await run.io_bound(action, account_id, candidature_id, *args)
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True)
         return
-    ui.notify(done, type="positive")
-    ui.navigate.reload()
+    ui.navigate.to(f"/compte/candidatures/{candidature_id}?info={done}")
 
 
 def _line(label: str, value: str, marker: str = "") -> None:
@@ -352,8 +361,7 @@ async def _transmit(platform: Platform, account_id: int, candidature_id: int) ->
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
         return
-    ui.notify(messages.TRANSMITTED, type="positive")
-    ui.navigate.reload()
+    ui.navigate.to(f"/compte/candidatures/{candidature_id}?info=transmise")
 
 
 async def _cancel(platform: Platform, account_id: int, candidature_id: int) -> None:
@@ -366,5 +374,4 @@ async def _cancel(platform: Platform, account_id: int, candidature_id: int) -> N
     except Refused as refused:
         ui.notify(refused.message, type="negative")
         return
-    ui.notify(messages.CANCELLED, type="positive")
-    ui.navigate.to("/compte/candidatures")
+    ui.navigate.to("/compte/candidatures?info=annulee")

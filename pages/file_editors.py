@@ -223,5 +223,5 @@ class EntryDialog:
             return
         finally:
             self.save_button.props(remove="loading")
+        self.on_saved()  # before closing: the closed dialog is deleted, with the slot navigation would use
         self.dialog.close()
-        self.on_saved()

@@ -65,6 +65,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     await see(user, "Voulez-vous candidater à la formation 'Master Informatique, parcours génie logiciel' ?")
     user.find(marker="apply-yes").click()
     await see(user, "Pièces justificatives")
+    await user.should_see(messages.APPLIED)
     await user.should_see("Pièce commune à toutes vos candidatures")
 
     user.find(marker="transmit").click()
@@ -72,7 +73,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     user.find(marker="transmit-yes").click()
     await see(user, "Votre candidature n'est pas complète")
 
-    page = user.back_history[-1]
+    page = user.back_history[-1].split("?")[0]
     for sent in range(5):
         await user.open(page)
         await see(user, "Questions")
@@ -136,7 +137,7 @@ async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user
     await user.should_see(marker="apply-yes")
     user.find(marker="apply-yes").click()
     await see(user, "Pièces justificatives")
-    page = user.back_history[-1]
+    page = user.back_history[-1].split("?")[0]
     candidature_id = int(page.rsplit("/", 1)[1])
 
     platform = build_platform(load_settings())  # as staff will, through the service layer
@@ -160,4 +161,5 @@ async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user
     await user.should_see(marker="confirm-yes")
     user.find(marker="confirm-yes").click()
     await see(user, messages.CONFIRMED)
+    await user.should_see(marker="outcome")
     await user.should_not_see(marker="confirm")
