@@ -69,7 +69,14 @@ class FileForm:
         for name, element in self.elements.items():
             if hasattr(element, "error"):
                 element.error = errors.get(name)
-        first = next((self.elements[name] for name in self.elements if name in errors), None)
+        first = next(
+            (
+                self.elements[name]
+                for name in self.elements
+                if name in errors and not isinstance(self.elements[name], ui.radio)
+            ),
+            None,
+        )  # a radio group has no focus()
         if first is not None:
             first.run_method("focus")
 

@@ -130,7 +130,7 @@ def _menu_item(entry: MenuEntry, current_path: str) -> None:
 
 def _status_icon(status: str) -> None:
     icon, color, text = BADGES[status]
-    ui.icon(icon, size="xs").classes(color).props(f'aria-label="{text}" role="img"')
+    ui.icon(icon, size="xs").classes(color).props(f'aria-hidden="false" aria-label="{text}" role="img"')
 
 
 # Quasar gives the list of an open select a focusable wrapper inside its listbox, which screen readers

@@ -96,7 +96,7 @@ def _lazy(box: ui.expansion, build) -> None:
 
 def _centre_content(formations: list[OfferedFormation], today: date, on_apply) -> None:
     for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type):
-        ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="3"')
+        ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="2"')
         with ui.list().props("separator").classes("w-full"):
             for formation in of_type:
                 _formation_item(formation, today, on_apply)

@@ -4,6 +4,9 @@ A or AA violation, and the document in French. The other violations, and axe's b
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -11,12 +14,20 @@ from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import Violation, audit, axe_installed, report
 from tests.e2e.steps import (
     PASSWORD,
+    choose_in_list,
     choose_password,
+    complete_file,
     create_account,
     dialog,
+    formation_id_of,
+    open_account_tab,
     open_create_account_dialog,
     open_page,
+    pdf_file,
+    piece_card,
+    platform_of,
     sign_in,
+    signed_in_candidate,
     wait_still,
 )
 from tests.mailbox import Mailbox
@@ -108,4 +119,90 @@ def test_pages_of_a_candidate(app: RunningApp, page: Page, mailbox: Mailbox):
     page.get_by_role("button", name="Modifier mon mot de passe").click()
     expect(dialog(page, "Modifier mon mot de passe")).to_be_visible()
     checked.check("« Modifier mon mot de passe » dialog")
+    checked.assert_clean()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_file_the_offer_and_a_candidature(demo_app: RunningApp, page: Page, mailbox: Mailbox, viewport):
+    """Each tab of « Mon compte » with its form and its errors, the offer with « Candidater », a candidature with
+    its pièces and questions, the Candidatures tab: at desktop and at phone width."""
+    app = demo_app
+    login = signed_in_candidate(page, app.url, mailbox, MAIL)  # « Créer un compte » of the header: desktop
+    page.set_viewport_size(viewport)
+    page.on("dialog", lambda warning: warning.accept())  # « leave the page? » after typing in a tab
+    checked = Audit(page)
+    save = page.get_by_role("button", name="Enregistrer", exact=True)
+
+    open_account_tab(page, app.url, "/compte/informations-perso", "Informations perso.")
+    page.get_by_role("combobox", name="Pays de naissance *").click()
+    page.get_by_role("combobox", name="Pays de naissance *").press_sequentially("fra", delay=40)
+    expect(page.get_by_role("listbox").get_by_role("option", name="France", exact=True)).to_be_visible()
+    checked.check("/compte/informations-perso, a searched list open")
+    page.get_by_role("listbox").get_by_role("option", name="France", exact=True).click()
+    page.get_by_role("textbox", name="Prénom *").fill("")
+    save.click()
+    expect(page.get_by_text("Champ obligatoire").first).to_be_visible()
+    checked.check("/compte/informations-perso, born in France, errors shown")
+
+    open_account_tab(page, app.url, "/compte/adresse", "Adresse")
+    page.get_by_role("textbox", name="Code postal *").fill("01300")
+    save.click()
+    expect(page.get_by_text("Champ obligatoire").first).to_be_visible()
+    checked.check("/compte/adresse, errors shown")
+    page.get_by_role("combobox", name="Commune *").click()
+    expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
+    checked.check("/compte/adresse, the communes of a postal code open")
+    page.keyboard.press("Escape")
+
+    open_account_tab(page, app.url, "/compte/baccalaureat", "Baccalauréat")
+    choose_in_list(page, page, "Année d'obtention *", "2023")
+    choose_in_list(page, page, "Série du bac ou équivalence *", "Baccalauréat général")
+    expect(page.get_by_role("combobox", name="Spécialités suivies en Terminale *")).to_be_visible()
+    save.click()
+    expect(page.get_by_text("Champ obligatoire").first).to_be_visible()
+    checked.check("/compte/baccalaureat, bac général, errors shown")
+
+    open_account_tab(page, app.url, "/compte/cursus-externe", "Cursus Externe")
+    checked.check("/compte/cursus-externe")
+    page.get_by_role("button", name="Ajouter un cursus").click()
+    cursus = dialog(page, "Cursus post-bac")
+    expect(cursus).to_be_visible()
+    wait_still(page)
+    cursus.get_by_role("button", name="Enregistrer").click()
+    expect(cursus.get_by_text("Champ obligatoire").first).to_be_visible()
+    checked.check("/compte/cursus-externe, the dialog of a cursus with its errors")
+
+    open_account_tab(page, app.url, "/compte/stages", "Stages")
+    checked.check("/compte/stages")
+    open_account_tab(page, app.url, "/compte/candidatures", "Candidatures")
+    checked.check("/compte/candidatures, none yet")
+
+    # A complete file, a candidature with one pièce sent.
+    with platform_of(app.url, app.data_dir, mailbox, ECANDIDAT_DEMO="true") as platform:
+        account_id = complete_file(platform, login)
+        candidature = platform.candidatures.apply(account_id, formation_id_of(platform, "M1-INFO"), date.today())
+        pieces = platform.candidatures.view(account_id, candidature.id).pieces
+        cv = next(p.piece for p in pieces if p.piece.code == "CV")
+        platform.candidatures.send_piece(account_id, candidature.id, cv.id, "cv.pdf", pdf_file("CV"))
+
+    open_page(page, f"{app.url}/offre")
+    page.get_by_role("button", name=re.compile(r"^UFR Sciences et Techniques")).click()
+    expect(page.get_by_role("button", name="Candidater à Licence Mathématiques")).to_be_visible()
+    checked.check("/offre, a centre open with « Candidater »")
+
+    open_page(page, f"{app.url}/compte/candidatures/{candidature.id}")
+    expect(piece_card(page, "Curriculum vitae").get_by_role("link", name="cv.pdf (ouvrir)")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Questions")).to_be_visible()
+    checked.check("/compte/candidatures/…, pièces and questions")
+    page.get_by_role("button", name="Transmettre ma candidature").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    checked.check("/compte/candidatures/…, « Transmettre » asks first")
+
+    open_account_tab(page, app.url, "/compte/candidatures", "Candidatures")
+    expect(page.get_by_role("link", name="Master Informatique, parcours génie logiciel")).to_be_visible()
+    checked.check("/compte/candidatures, one candidature")  # a table, one card per candidature on phones
     checked.assert_clean()
