@@ -60,8 +60,8 @@ def piece_card(
                     data = b"%" * (max_bytes + 1)  # let the service refuse it with its message, unread
                 else:
                     data = await event.file.read()
-                await on_file(event.file.name, data)
                 upload.reset()
+                await on_file(event.file.name, data)  # may redraw the card, this uploader included
 
             action = "Remplacer le fichier" if file_name else "Envoyer le fichier"
             upload = (

@@ -13,7 +13,7 @@ from components.confirm import confirm
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf, web_session
 from ecandidat_ui.platform import Platform
-from ecandidat_ui.services.candidatures import CandidatureView
+from ecandidat_ui.services.candidatures import CandidatureView, PieceView
 from ecandidat_ui.services.errors import Refused
 from pages.layout import page_frame
 
@@ -159,7 +159,6 @@ def candidatures_list(platform: Platform, account_id: int) -> None:
 def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> None:
     service = platform.candidatures
     c, formation = view.candidature, view.formation
-    reload = ui.navigate.reload
     with ui.card().classes("w-full p-4 sm:p-6 gap-1"):
         ui.label(view.centre.label).classes("text-body2 text-grey-9")
         _line("Statut du dossier", c.status + (" — transmise" if c.transmitted_at else ""), "status")
@@ -181,35 +180,7 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
     if view.pieces:
         ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
     for piece in view.pieces:
-        piece_id = piece.piece.id
-
-        async def send(name: str, data: bytes, piece_id: int = piece_id) -> None:
-            try:
-                await run.io_bound(service.send_piece, account_id, c.id, piece_id, name, data)
-            except Refused as refused:
-                ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
-                return
-            reload()
-
-        async def not_concerned(value: bool, piece_id: int = piece_id) -> None:
-            await run.io_bound(service.set_not_concerned, account_id, c.id, piece_id, value)
-            reload()
-
-        piece_card(
-            piece_id=piece_id,
-            label=piece.piece.label,
-            status=piece.status,
-            file_name=piece.file.original_name if piece.file else None,
-            file_url=f"{FILES}/{piece.file.id}" if piece.file else None,
-            common=piece.piece.common,
-            conditional=piece.piece.conditional,
-            not_concerned=piece.not_concerned,
-            editable=view.editable,
-            hint=hint,
-            max_bytes=max_bytes,
-            on_file=send,
-            on_not_concerned=not_concerned,
-        )
+        _piece(service, account_id, view, piece, hint, max_bytes)
 
     if view.questions:
         ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
@@ -242,6 +213,48 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
             with ui.item(), ui.item_section():
                 ui.item_label(event.text)
                 ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
+
+
+def _piece(service, account_id: int, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
+    """One pièce, redrawn in place after a file or a declaration (a page reload would cost every candidate)."""
+    candidature_id, piece_id = view.candidature.id, piece.piece.id
+
+    @ui.refreshable
+    def card(current: PieceView) -> None:
+        piece_card(
+            piece_id=piece_id,
+            label=current.piece.label,
+            status=current.status,
+            file_name=current.file.original_name if current.file else None,
+            file_url=f"{FILES}/{current.file.id}" if current.file else None,
+            common=current.piece.common,
+            conditional=current.piece.conditional,
+            not_concerned=current.not_concerned,
+            editable=view.editable,
+            hint=hint,
+            max_bytes=max_bytes,
+            on_file=send,
+            on_not_concerned=not_concerned,
+        )
+
+    async def redraw() -> None:
+        fresh = await run.io_bound(service.view, account_id, candidature_id)
+        card.refresh(next(p for p in fresh.pieces if p.piece.id == piece_id))
+
+    async def send(name: str, data: bytes) -> None:
+        try:
+            await run.io_bound(service.send_piece, account_id, candidature_id, piece_id, name, data)
+        except Refused as refused:
+            ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
+            return
+        await redraw()
+        ui.notify(f"Fichier reçu : {piece.piece.label}", type="positive")
+
+    async def not_concerned(value: bool) -> None:
+        await run.io_bound(service.set_not_concerned, account_id, candidature_id, piece_id, value)
+        await redraw()
+
+    card(piece)
 
 
 def _decision(platform: Platform, account_id: int, view: CandidatureView) -> None:
