@@ -50,13 +50,7 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")
             if enregistre:
-                with (
-                    ui.row()
-                    .classes("w-full items-center gap-2 p-3 rounded bg-green-1 text-green-10")
-                    .props('role="status"')
-                ):
-                    ui.icon("check_circle").props('aria-hidden="true"')
-                    ui.label(messages.SAVED).classes("text-body1").mark("saved")
+                banner(messages.SAVED, "success", marker="saved")
             editor = BUILDERS[tab](platform, account, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
             navigation.editor = editor
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
+from components.banner import banner
 from components.form import FormFields
 from components.password_fields import new_password_fields
 from ecandidat_ui import messages, security, web_session
@@ -41,10 +42,7 @@ def register(platform: Platform) -> None:
 
 
 def _result(text: str, *, ok: bool) -> None:
-    classes = "bg-green-1 text-green-10" if ok else "bg-red-1 text-red-10"
-    with ui.row().classes(f"w-full items-center gap-3 p-4 rounded no-wrap {classes}").props('role="status"'):
-        ui.icon("check_circle" if ok else "error").props('aria-hidden="true"')
-        ui.label(text).classes("text-body1 text-bold").mark("link-result")
+    banner(text, "success" if ok else "error", marker="link-result")
 
 
 def _to_sign_in() -> None:

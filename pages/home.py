@@ -3,6 +3,7 @@ from datetime import date
 from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
+from components.banner import banner
 from ecandidat_ui import messages, security, web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
@@ -23,9 +24,9 @@ def register(platform: Platform) -> None:
         statuses = platform.candidate_file.statuses(account.id, date.today()) if account else None
         with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
-                _banner(INFOS[info], "info")
+                banner(INFOS[info], "info")
             if platform.campaigns.active() is None:
-                _banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
+                banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
             with ui.card().classes("w-full p-4 sm:p-6").props('role="region" aria-label="Informations"'):
                 ui.markdown(platform.settings.home_message).classes("text-body1")
             if account is None:
@@ -125,10 +126,3 @@ def _change_password(platform: Platform, account_id: int) -> None:
         return messages.PASSWORD_CHANGED
 
     password_dialog(save, security.password_strength).open()
-
-
-def _banner(text: str, kind: str) -> None:
-    colors = {"info": "bg-blue-1 text-blue-10", "warning": "bg-amber-2 text-brown-10"}
-    with ui.row().classes(f"w-full items-center gap-3 p-4 rounded {colors[kind]} no-wrap").props('role="status"'):
-        ui.icon("info" if kind == "info" else "warning").props('aria-hidden="true"')
-        ui.label(text).classes("text-body1").mark("banner")
