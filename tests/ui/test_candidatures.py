@@ -45,6 +45,15 @@ async def ready_candidate(user: User, mailbox: Mailbox) -> None:
     await see(user, messages.FILE_COMPLETE)
 
 
+async def apply_from_offer(user: User, search: str, label: str, code: str) -> None:
+    """Search the offer, click « Candidater » on the formation and answer « Oui »."""
+    await user.open(f"/offre?recherche={search}")
+    await see(user, label)
+    user.find(marker=f"apply-{code}").click()
+    await user.should_see(marker="apply-yes")
+    user.find(marker="apply-yes").click()
+
+
 async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: User):
     platform = build_platform(load_settings())
     apply_offer(platform.db, demo_offer(date.today()))
@@ -104,11 +113,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
 
 async def test_a_renamed_program_is_refused(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
-    await user.open("/offre?recherche=licence droit")
-    await see(user, "Licence Droit")
-    user.find(marker="apply-L1-DROIT").click()
-    await user.should_see(marker="apply-yes")
-    user.find(marker="apply-yes").click()
+    await apply_from_offer(user, "licence droit", "Licence Droit", "L1-DROIT")
     await see(user, "Pièces justificatives")
     upload = next(e for e in user.find(kind=ui.upload).elements)
     await upload.handle_uploads([SmallFileUpload("cv.pdf", "application/pdf", b"MZ\x90")])
@@ -117,11 +122,7 @@ async def test_a_renamed_program_is_refused(user: User, mailbox: Mailbox):
 
 async def test_cancel_while_waiting(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
-    await user.open("/offre?recherche=licence histoire")
-    await see(user, "Licence Histoire")
-    user.find(marker="apply-L1-HIST").click()
-    await user.should_see(marker="apply-yes")
-    user.find(marker="apply-yes").click()
+    await apply_from_offer(user, "licence histoire", "Licence Histoire", "L1-HIST")
     await see(user, "Annuler ma candidature")
     user.find(marker="cancel-candidature").click()
     await user.should_see(marker="cancel-yes")
@@ -131,11 +132,7 @@ async def test_cancel_while_waiting(user: User, mailbox: Mailbox):
 
 async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
-    await user.open("/offre?recherche=licence droit")
-    await see(user, "Licence Droit")
-    user.find(marker="apply-L1-DROIT").click()
-    await user.should_see(marker="apply-yes")
-    user.find(marker="apply-yes").click()
+    await apply_from_offer(user, "licence droit", "Licence Droit", "L1-DROIT")
     await see(user, "Pièces justificatives")
     page = user.back_history[-1].split("?")[0]
     candidature_id = int(page.rsplit("/", 1)[1])
