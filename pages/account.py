@@ -46,7 +46,7 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
         statuses = platform.candidate_file.statuses_of(file, date.today())
         with page_frame(platform, title, path, account, statuses=statuses):
             tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(ACCOUNT_PAGES, TABS, strict=True)], path)
-            navigation = _previous_next(index)
+            navigation = _Navigation(index)
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")
             if enregistre:
@@ -78,10 +78,6 @@ class _Navigation:
                 return
             ui.run_javascript("window.onbeforeunload = null")
         ui.navigate.to(target)
-
-
-def _previous_next(index: int) -> _Navigation:
-    return _Navigation(index)
 
 
 # --- the tabs -------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -97,6 +99,14 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Bonjour {prenom} {nom},\n\nVotre désistement de la formation « {formation} » a été enregistré.",
     ),
 }
+
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def now_text() -> str:
+    """The current time as a mail states it: « 23/11/2026 à 14:05 », French time."""
+    return datetime.now(PARIS).strftime("%d/%m/%Y à %H:%M")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, delete, select, update
 from ecandidat_ui import messages, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import render
+from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import fields, throttle
 from ecandidat_ui.services.cas import CasUser
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -128,7 +128,7 @@ class AccountService:
             throttle.forget(session, throttle.account_key(account.id))
             if purpose is TokenPurpose.PASSWORD_RESET:
                 self.sessions.end_all(session, account.id)
-                self._mail(session, account, "password_changed", date=_now_text(), lien=self.settings.link("/"))
+                self._mail(session, account, "password_changed", date=now_text(), lien=self.settings.link("/"))
             return account.login
 
     # --- sign-in -----------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ class AccountService:
             self._check_new_password(account, password, confirmation)
             account.password_hash = security.hash_password(password)
             session.exec(delete(UserSession).where(UserSession.account_id == account_id, UserSession.id != session_id))
-            self._mail(session, account, "password_changed", date=_now_text(), lien=self.settings.link("/"))
+            self._mail(session, account, "password_changed", date=now_text(), lien=self.settings.link("/"))
 
     # --- housekeeping ------------------------------------------------------------------------------
 
@@ -394,10 +394,3 @@ class AccountService:
 
 def _too_many(minutes: int) -> str:
     return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)
-
-
-def _now_text() -> str:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Europe/Paris")).strftime("%d/%m/%Y à %H:%M")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select, update
@@ -12,7 +11,7 @@ from sqlmodel import Session, col, delete, func, select, update
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import render
+from ecandidat_ui.mail.templates import PARIS, now_text, render
 from ecandidat_ui.services import uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
@@ -34,8 +33,6 @@ from models import (
     UploadedFile,
 )
 from models.clock import utcnow
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)
@@ -333,7 +330,7 @@ class CandidatureService:
                 account_id,
                 view.formation,
                 "candidature_transmitted",
-                date=datetime.now(PARIS).strftime("%d/%m/%Y à %H:%M"),
+                date=now_text(),
             )
 
     def cancel(self, account_id: int, candidature_id: int) -> None:
