@@ -23,11 +23,13 @@ class FormDialog:
         self.on_save = on_save
         self.form = FormFields()
         title_id = f"titre-{id(self)}"
-        self.dialog = ui.dialog().props(f'aria-modal="true" aria-labelledby="{title_id}"')
+        self.dialog = ui.dialog().props('aria-modal="true"')
+        self.dialog.props["aria-labelledby"] = title_id
         self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-4 sm:p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
-                ui.label(title).classes("text-h6").props(f'id="{title_id}" role="heading" aria-level="2"')
+                heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
+                heading.props["id"] = title_id
                 ui.button(icon="close", on_click=self.dialog.close).props('flat round aria-label="Fermer"')
             if intro:
                 ui.label(intro).classes("text-body2 text-grey-9")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from nicegui import ui
 
-KINDS = {
-    "info": ("info", "bg-blue-1 text-blue-10"),
-    "success": ("check_circle", "bg-green-1 text-green-10"),
-    "warning": ("warning", "bg-amber-2 text-brown-10"),
-    "error": ("error", "bg-red-1 text-red-10"),
+ICONS = {"info": "info", "success": "check_circle", "warning": "warning", "error": "error"}
+COLORS = {  # literal classes: a kind chooses among them, never adds its own
+    "info": "bg-blue-1 text-blue-10",
+    "success": "bg-green-1 text-green-10",
+    "warning": "bg-amber-2 text-brown-10",
+    "error": "bg-red-1 text-red-10",
 }
 
 
 def banner(text: str, kind: str = "info", *, marker: str = "banner") -> None:
-    icon, colors = KINDS[kind]
-    with ui.row().classes(f"w-full items-center gap-3 p-4 rounded no-wrap {colors}").props('role="status"'):
-        ui.icon(icon).props('aria-hidden="true"')
+    with ui.row().classes("w-full items-center gap-3 p-4 rounded no-wrap").classes(COLORS[kind]).props('role="status"'):
+        ui.icon(ICONS[kind]).props('aria-hidden="true"')
         ui.label(text).classes("text-body1").mark(marker)

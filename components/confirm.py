@@ -11,10 +11,12 @@ async def confirm(
     """Buttons are marked `{marker}-yes` and `{marker}-no`; closing the dialog answers no."""
     title_id = f"question-{id(question)}"
     with (
-        ui.dialog().props(f'aria-modal="true" aria-labelledby="{title_id}"') as dialog,
+        ui.dialog().props('aria-modal="true"') as dialog,
         ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"),
     ):
-        ui.label(question).classes("text-body1").props(f'id="{title_id}" role="heading" aria-level="2"')
+        dialog.props["aria-labelledby"] = title_id
+        heading = ui.label(question).classes("text-body1").props('role="heading" aria-level="2"')
+        heading.props["id"] = title_id
         with ui.row().classes("w-full justify-end gap-2"):
             ui.button(no, on_click=lambda: dialog.submit(False)).props("flat").mark(f"{marker}-no")
             ui.button(yes, color="negative" if danger else "primary", on_click=lambda: dialog.submit(True)).mark(

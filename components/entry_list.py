@@ -40,9 +40,9 @@ def entry_list(
                             ui.label(line).classes("text-body2 text-grey-9")
                     if not read_only:
                         with ui.row().classes("no-wrap gap-1"):
-                            ui.button(icon="edit", on_click=lambda _, i=entry.id: on_edit(i)).props(
-                                f'flat round aria-label="Modifier {entry.title}"'
-                            ).mark(f"edit-{entry.id}")
-                            ui.button(icon="delete", on_click=lambda _, i=entry.id: on_delete(i)).props(
-                                f'flat round color=negative aria-label="Supprimer {entry.title}"'
-                            ).mark(f"delete-{entry.id}")
+                            edit = ui.button(icon="edit", on_click=lambda _, i=entry.id: on_edit(i))
+                            edit.props("flat round").mark(f"edit-{entry.id}")
+                            edit.props["aria-label"] = f"Modifier {entry.title}"
+                            delete = ui.button(icon="delete", on_click=lambda _, i=entry.id: on_delete(i))
+                            delete.props("flat round color=negative").mark(f"delete-{entry.id}")
+                            delete.props["aria-label"] = f"Supprimer {entry.title}"

@@ -10,6 +10,7 @@ from nicegui import events, ui
 
 Options = dict[str, str]
 Values = dict[str, object]
+WIDTHS = {False: "w-full", True: "w-full sm:col-span-2"}  # a wide field takes both columns on larger screens
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class FieldSpec:
     hint: str = ""
     autocomplete: str = ""
     locked: bool = False
-    classes: str = "w-full"
+    wide: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -84,43 +85,45 @@ class FileForm:
 
     def _build(self, spec: FieldSpec, values: Values, locked_hint: str) -> ui.element:
         element = self._element(spec, values)
-        element.mark(spec.name).classes(spec.classes)
+        element.mark(spec.name).classes(WIDTHS[spec.wide])
         if spec.label.endswith("*") and spec.kind not in ("select", "multi"):  # a plain list says it by its *
             element.props('aria-required="true"')
         if spec.hint or (spec.locked and locked_hint):
-            element.props(f'hint="{locked_hint if spec.locked else spec.hint}"')
+            element.props["hint"] = locked_hint if spec.locked else spec.hint
         if spec.locked:
             element.props("readonly")
         if spec.autocomplete:
-            element.props(f'autocomplete="{spec.autocomplete}"')
+            element.props["autocomplete"] = spec.autocomplete
         element.on_value_change(lambda _, spec=spec: self._changed(spec))
         return element
 
     def _element(self, spec: FieldSpec, values: Values) -> ui.element:
         """The input of a field; lists that depend on other fields are computed from the initial values."""
         value = values.get(spec.name)
-        common = "outlined stack-label"
         if spec.kind in {"text", "date", "number", "textarea"}:
             text = "" if value is None else str(value)
             element = (
                 ui.textarea(spec.label, value=text) if spec.kind == "textarea" else ui.input(spec.label, value=text)
             )
-            element.props(common + ("" if spec.kind in {"text", "textarea"} else f' type="{spec.kind}"'))
+            element.props("outlined stack-label")
+            if spec.kind in {"date", "number"}:
+                element.props["type"] = spec.kind
             if spec.max_length:
-                element.props(f"maxlength={spec.max_length} counter")
+                element.props("counter")
+                element.props["maxlength"] = spec.max_length
             return element
         if spec.kind == "radio":
             with ui.column().classes("gap-0"):
                 ui.label(spec.label).classes("text-body2 text-grey-9")
                 options = self._options(spec, values)
                 radio = ui.radio(options, value=value if value in options else None).props("inline")
-            radio.props(f'aria-label="{spec.label}"')
+            radio.props["aria-label"] = spec.label
             return radio
         if spec.kind == "search":
             code = str(value or "")
             options = {code: spec.label_of(code)} if code and spec.label_of else {}
             element = ui.select(options, label=spec.label, value=code or None, with_input=True)
-            element.props(common + ' clearable input-debounce=250 behavior="menu"')
+            element.props('outlined stack-label clearable input-debounce=250 behavior="menu"')
             element.on("input-value", lambda event, spec=spec: self._search(spec, event))
             return element
         multiple = spec.kind == "multi"
@@ -130,7 +133,7 @@ class FileForm:
         elif value not in options:
             value = None  # no longer offered (a list that changed): the candidate chooses again
         element = ui.select(options, label=spec.label, value=value, multiple=multiple)
-        element.props(common + (" use-chips" if multiple else ""))
+        element.props("outlined stack-label" + (" use-chips" if multiple else ""))
         return element
 
     def _options(self, spec: FieldSpec, values: Values) -> Options:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
-BADGES = {
-    "complete": ("check_circle", "text-green-9", "complet"),
-    "to_complete": ("error", "text-deep-orange-10", "à compléter"),
-    "optional": ("radio_button_unchecked", "text-grey-8", "facultatif"),
+BADGES = {  # status: icon, what it says
+    "complete": ("check_circle", "complet"),
+    "to_complete": ("error", "à compléter"),
+    "optional": ("radio_button_unchecked", "facultatif"),
 }
+BADGE_COLORS = {"complete": "text-green-9", "to_complete": "text-deep-orange-10", "optional": "text-grey-8"}
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,17 @@ class TabLink:
 
 
 def badge(status: str) -> None:
-    icon, color, text = BADGES[status]
-    with ui.row().classes(f"items-center gap-1 no-wrap {color}"):
+    icon, text = BADGES[status]
+    with ui.row().classes("items-center gap-1 no-wrap").classes(BADGE_COLORS[status]):
         ui.icon(icon, size="xs").props('aria-hidden="true"')
         ui.label(text).classes("text-caption")
+
+
+def badge_icon(status: str) -> None:
+    """The badge as an icon alone, named for screen readers (beside an entry of the menu)."""
+    icon, text = BADGES[status]
+    mark = ui.icon(icon, size="xs").classes(BADGE_COLORS[status]).props('aria-hidden="false" role="img"')
+    mark.props["aria-label"] = text
 
 
 def tab_strip(tabs: list[TabLink], current_path: str) -> None:
@@ -33,7 +41,7 @@ def tab_strip(tabs: list[TabLink], current_path: str) -> None:
         with ui.row().classes("gap-2"):
             for tab in tabs:
                 current = tab.path == current_path
-                icon, color, text = BADGES[tab.status]
+                icon, text = BADGES[tab.status]
                 link = ui.link(target=tab.path).classes(
                     "no-underline rounded-full px-3 py-1 border text-body2 whitespace-nowrap "
                     + ("bg-primary text-white border-primary" if current else "bg-white text-grey-10 border-grey-5")
@@ -41,6 +49,8 @@ def tab_strip(tabs: list[TabLink], current_path: str) -> None:
                 if current:
                     link.props('aria-current="page"')
                 with link, ui.row().classes("items-center gap-1 no-wrap"):
-                    ui.icon(icon, size="xs").classes("" if current else color).props('aria-hidden="true"')
+                    mark = ui.icon(icon, size="xs").props('aria-hidden="true"')
+                    if not current:
+                        mark.classes(BADGE_COLORS[tab.status])
                     ui.label(tab.label)
                     ui.label(f"({text})").classes("sr-only")

@@ -23,12 +23,12 @@ class FormFields:
         field = ui.input(label, value=value, password=secret, password_toggle_button=secret)
         field.props("outlined stack-label").classes("w-full")
         if not secret:
-            field.props(f'type="{kind}"')
-        field.props(f'for="champ-{name}"')
+            field.props["type"] = kind
+        field.props["for"] = f"champ-{name}"
         if max_length:
-            field.props(f"maxlength={max_length}")
+            field.props["maxlength"] = max_length
         if autocomplete:
-            field.props(f'autocomplete="{autocomplete}"')
+            field.props["autocomplete"] = autocomplete
         if label.endswith("*"):
             field.props('aria-required="true"')
         field.mark(name)

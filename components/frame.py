@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from nicegui import app, ui
 
-from components.file_progress import BADGES
+from components.file_progress import badge_icon
 
 PRIMARY = "#1d4f91"
 
@@ -116,7 +116,7 @@ def _menu_item(entry: MenuEntry, current_path: str) -> None:
     with (
         ui.element("div").props('role="listitem"'),
         ui.item(on_click=lambda path=entry.path: ui.navigate.to(path))
-        .props(f'clickable tag="a" role="link" href="{entry.path}"' + (' active aria-current="page"' if active else ""))
+        .props('clickable tag="a" role="link"' + (' active aria-current="page"' if active else ""))
         .classes("w-full rounded-r-full") as item,
     ):
         with ui.item_section().props("avatar"):
@@ -124,13 +124,9 @@ def _menu_item(entry: MenuEntry, current_path: str) -> None:
         ui.item_section(entry.label)
         if entry.status:
             with ui.item_section().props("side"):
-                _status_icon(entry.status)
+                badge_icon(entry.status)
+    item.props["href"] = entry.path
     item.props('active-class="menu-active"')
-
-
-def _status_icon(status: str) -> None:
-    icon, color, text = BADGES[status]
-    ui.icon(icon, size="xs").classes(color).props(f'aria-hidden="false" aria-label="{text}" role="img"')
 
 
 # Quasar gives the list of an open select a focusable wrapper inside its listbox, which screen readers

@@ -14,7 +14,7 @@ STRENGTH_COLORS = ("negative", "negative", "warning", "positive", "positive")
 
 def new_password_fields(form: FormFields, strength: Callable[[str], int]) -> None:
     password = form.password("password", "Nouveau mot de passe *", autocomplete="new-password")
-    password.props(f'hint="{messages.PASSWORD_HINT}"')
+    password.props["hint"] = messages.PASSWORD_HINT
     with ui.row().classes("w-full items-center gap-2 no-wrap"):
         meter = ui.linear_progress(value=0, show_value=False).classes("grow")
         meter.props('aria-hidden="true"')
@@ -24,7 +24,7 @@ def new_password_fields(form: FormFields, strength: Callable[[str], int]) -> Non
     def show_strength() -> None:
         score = strength(password.value or "") if password.value else 0
         meter.value = (score + 1) / 5 if password.value else 0
-        meter.props(f"color={STRENGTH_COLORS[score]}")
+        meter.props["color"] = STRENGTH_COLORS[score]
         label.text = f"Robustesse : {messages.STRENGTH_LABELS[score]}" if password.value else ""
 
     password.on_value_change(show_strength)

@@ -38,7 +38,7 @@ def piece_card(
                 ui.label(label).classes("text-subtitle1 text-bold").props('role="heading" aria-level="3"')
                 if common:
                     ui.label("Pièce commune à toutes vos candidatures").classes("text-caption text-grey-9")
-            ui.label(status).classes(f"text-body2 text-bold {STATUS_COLORS.get(status, '')}").mark(
+            ui.label(status).classes("text-body2 text-bold").classes(STATUS_COLORS.get(status, "")).mark(
                 f"piece-status-{piece_id}"
             )
         if file_name and file_url:
@@ -76,7 +76,7 @@ def piece_card(
                 .classes("hidden")  # Quasar's own button has no name: a labelled button opens its file chooser
                 .mark(f"upload-{piece_id}")
             )
-            ui.button(action, icon="upload_file", on_click=lambda: upload.run_method("pickFiles")).props(
-                f'outline aria-label="{action} : {label}"'
-            ).mark(f"choose-file-{piece_id}")
+            choose = ui.button(action, icon="upload_file", on_click=lambda: upload.run_method("pickFiles"))
+            choose.props("outline").mark(f"choose-file-{piece_id}")
+            choose.props["aria-label"] = f"{action} : {label}"
             ui.label(hint).classes("text-caption text-grey-9")

@@ -63,14 +63,14 @@ class _Navigation:
         with ui.row().classes("w-full justify-end gap-2"):
             if index > 0:
                 previous = ACCOUNT_PAGES[index - 1]
-                ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path)).props(
-                    f'outline aria-label="Précédent : {previous.label}"'
-                ).mark("previous")
+                back = ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path))
+                back.props("outline").mark("previous")
+                back.props["aria-label"] = f"Précédent : {previous.label}"
             if index < len(ACCOUNT_PAGES) - 1:
                 following = ACCOUNT_PAGES[index + 1]
-                ui.button("Suivant", on_click=lambda: self.go(following.path)).props(
-                    f'icon-right=chevron_right aria-label="Suivant : {following.label}"'
-                ).mark("next")
+                forward = ui.button("Suivant", on_click=lambda: self.go(following.path))
+                forward.props("icon-right=chevron_right").mark("next")
+                forward.props["aria-label"] = f"Suivant : {following.label}"
 
     async def go(self, target: str) -> None:
         if self.editor is not None and getattr(self.editor, "dirty", False):

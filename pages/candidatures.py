@@ -356,9 +356,10 @@ def _question(service, account_id: int, candidature_id: int, question, value: st
         ui.label(label).classes("text-body1")
         radio = (
             ui.radio(["Oui", "Non"], value=value or None, on_change=save)
-            .props(f'inline aria-label="{question.label}"')
+            .props("inline")
             .mark(f"question-{question.id}")
         )
+        radio.props["aria-label"] = question.label
         radio.set_enabled(editable)
     else:
         area = ui.textarea(label, value=value).props("outlined stack-label debounce=500 maxlength=2000 counter")

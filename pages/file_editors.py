@@ -184,10 +184,12 @@ class EntryDialog:
         self.drafts = DraftWriter(service, account_id, key)
         draft = service.draft(account_id, key)
         values = {**saved, **(draft.values if draft else {})}
-        self.dialog = ui.dialog().props(f'aria-modal="true" persistent aria-labelledby="titre-{key}"')
+        self.dialog = ui.dialog().props('aria-modal="true" persistent')
+        self.dialog.props["aria-labelledby"] = f"titre-{key}"
         self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[44rem] max-w-full p-4 sm:p-6 gap-3"):
-            ui.label(title).classes("text-h6").props(f'id="titre-{key}" role="heading" aria-level="2"')
+            heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
+            heading.props["id"] = f"titre-{key}"
             if draft is not None:
                 ui.label(messages.DRAFT_RESTORED).classes("text-body2 text-blue-10").props('role="status"').mark(
                     "draft-restored"

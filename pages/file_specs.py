@@ -166,7 +166,7 @@ def bac_specs(today: date) -> list[FieldSpec]:
             "Avez-vous le baccalauréat ? *",
             "radio",
             options={True: "J'ai le bac ou une équivalence", False: "Je n'ai pas le bac"},
-            classes="sm:col-span-2",
+            wide=True,
         ),
         FieldSpec("year", "Année d'obtention *", "select", options=years, visible=_has_bac),
         FieldSpec("series", "Série du bac ou équivalence *", "select", options=_series, visible=_has_bac),
@@ -230,7 +230,7 @@ def external_specs(today: date) -> list[FieldSpec]:
         FieldSpec("school_name", "Établissement *", max_length=120),
         FieldSpec("year", "Année d'obtention *", "select", options=years),
         FieldSpec("diploma_type", "Formation *", "select", options={d.code: d.label for d in refdata.diploma_types()}),
-        FieldSpec("label", "Libellé et niveau *", "textarea", max_length=255, classes="w-full sm:col-span-2"),
+        FieldSpec("label", "Libellé et niveau *", "textarea", max_length=255, wide=True),
         FieldSpec("obtained", "Obtenu *", "radio", options=OBTAINED),
         FieldSpec("mention", "Mention", max_length=5),
     ]
@@ -243,7 +243,7 @@ def internship_specs(today: date) -> list[FieldSpec]:
         FieldSpec("duration", "Durée *", max_length=20, hint="Par exemple : 2 mois"),
         FieldSpec("hours_per_week", "Nombre d'heures/semaine", "number"),
         FieldSpec("employer", "Employeur / organisme *", max_length=50),
-        FieldSpec("description", "Descriptif *", "textarea", max_length=500, classes="w-full sm:col-span-2"),
+        FieldSpec("description", "Descriptif *", "textarea", max_length=500, wide=True),
     ]
 
 
@@ -254,5 +254,5 @@ def experience_specs(today: date) -> list[FieldSpec]:
         FieldSpec("title", "Intitulé *", max_length=50),
         FieldSpec("duration", "Durée *", max_length=20, hint="Par exemple : 6 mois"),
         FieldSpec("employer", "Employeur / organisme *", max_length=50),
-        FieldSpec("description", "Descriptif", "textarea", max_length=500, classes="w-full sm:col-span-2"),
+        FieldSpec("description", "Descriptif", "textarea", max_length=500, wide=True),
     ]

@@ -70,9 +70,8 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
         .mark("file-progress")
     ):
         ui.label("Mon dossier").classes("text-h6").props('role="heading" aria-level="2"')
-        ui.linear_progress(value=done / len(REQUIRED_TABS), show_value=False).props(
-            f'color=positive aria-label="{done} onglets obligatoires complets sur {len(REQUIRED_TABS)}"'
-        )
+        progress = ui.linear_progress(value=done / len(REQUIRED_TABS), show_value=False).props("color=positive")
+        progress.props["aria-label"] = f"{done} onglets obligatoires complets sur {len(REQUIRED_TABS)}"
         if not missing:
             ui.label(messages.FILE_COMPLETE).classes("text-body1")
             return

@@ -65,12 +65,8 @@ def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bo
         in_centre = list(in_centre)
         open_now = sum(f.is_open(today) for f in in_centre)
         summary = _count(len(in_centre), open_now)
-        with (
-            ui.expansion(value=expanded)
-            .props(f'toggle-aria-label="{centre} {summary}"')
-            .classes("w-full bg-white rounded-borders shadow-1")
-            .mark("centre") as box
-        ):
+        with ui.expansion(value=expanded).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
+            box.props["toggle-aria-label"] = f"{centre} {summary}"
             with box.add_slot("header"), ui.row().classes("w-full items-center no-wrap gap-3"):
                 ui.icon("account_balance", color="primary").props('aria-hidden="true"')
                 with ui.column().classes("gap-0"):
@@ -103,24 +99,24 @@ def _centre_content(formations: list[OfferedFormation], today: date, on_apply) -
 
 
 def _formation_item(formation: OfferedFormation, today: date, on_apply) -> None:
-    state, color = STATES[formation.window_state(today)]
     with ui.item().classes("w-full").mark(f"formation-{formation.code}"):
-        _formation_text(formation, state, color)
+        _formation_text(formation, formation.window_state(today))
         if formation.is_open(today):
             with ui.item_section().props("side"):
-                ui.button("Candidater", icon="how_to_reg", on_click=lambda: on_apply(formation)).props(
-                    f'outline aria-label="Candidater à {formation.label}"'
-                ).mark(f"apply-{formation.code}")
+                apply = ui.button("Candidater", icon="how_to_reg", on_click=lambda: on_apply(formation))
+                apply.props("outline").mark(f"apply-{formation.code}")
+                apply.props["aria-label"] = f"Candidater à {formation.label}"
 
 
-def _formation_text(formation: OfferedFormation, state: str, color: str) -> None:
+def _formation_text(formation: OfferedFormation, window: str) -> None:
     with ui.item_section():
         ui.item_label(formation.label).classes("text-body1 text-bold")
         mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
         ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(
             "caption"
         ).classes("text-grey-9")
-        ui.item_label(state).props("caption").classes(f"{color} text-bold")
+        state, _ = STATES[window]
+        ui.item_label(state).props("caption").classes("text-bold").classes(STATES[window][1])  # its literal colour
 
 
 def _count(total: int, open_now: int) -> str:
