@@ -15,15 +15,17 @@ may sort, search and filter on:
             )
         return page.map(lambda row: {"id": row[0].id, "code": row[0].code, ...})
 
-Two statements per page: `count(*)` of the filtered select, then the page itself (ORDER BY … LIMIT … OFFSET).
-A window `count(*) OVER ()` would make it one statement but forces the database to build every matching row
-before the LIMIT, which costs more than the count on big tables.
+Two statements per page: `count(*)`, then the page (ORDER BY … LIMIT … OFFSET), each able to use an index; a
+search on PostgreSQL takes one: the page with `count(*) OVER ()` on each row, so that the search runs over the
+table once (see `_page_counted_by_window`).
 
 Search: what was typed is folded (`ecandidat_ui.folding`) and split into words; every word must appear, as a
-substring, in at least one searchable column folded the same way in SQL. « droit l3 » finds « L3 Droit
-privé »; « economie » finds « Économie ». LIKE's wildcards typed by the person (% _ \\) are searched
-literally. A column that already stores folded text (kept up to date by its service) goes in `folded` instead:
-it is compared as it is, which spares a function call per row on large tables.
+substring, in one of the searchable columns folded the same way in SQL. « droit l3 » finds « L3 Droit privé »;
+« economie » finds « Économie ». LIKE's wildcards typed by the person (% _ \\) are searched literally.
+Folding in SQL costs a function call per row and per search: right for a few thousand rows (2,000 formations),
+too slow beyond some 10,000 (benchmarks/table_paging.py). There, the service keeps a folded copy of the
+searchable text in a column of its own (`folding.search_text(...)`, written with the row) and passes it as
+`folded`: it is compared as it is, a plain LIKE.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import String, and_, cast, func, literal_column, or_
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from ecandidat_ui.folding import (
     COMBINING,
@@ -122,14 +125,37 @@ def paginate(
     if query.sort_by is not None and query.sort_by not in sortable:
         raise InvalidQuery(f"column {query.sort_by!r} cannot be sorted")
     dialect = session.get_bind().dialect.name
-    conditions = [*_filter_conditions(query, filterable or {}), *_search_conditions(query, searchable, folded, dialect)]
+    search = _search_conditions(query, searchable, folded, dialect)
+    conditions = [*_filter_conditions(query, filterable or {}), *search]
     filtered = statement.where(*conditions) if conditions else statement
-    total = session.exec(select(func.count()).select_from(filtered.order_by(None).subquery())).one()
-    last_page = max(1, math.ceil(total / query.rows_per_page))
-    page = min(query.page, last_page)
     ordered = filtered.order_by(None).order_by(*_order(query, sortable, key))
-    rows = session.exec(ordered.offset((page - 1) * query.rows_per_page).limit(query.rows_per_page)).all()
+    if search and dialect == "postgresql":
+        counted = _page_counted_by_window(session, ordered, query)
+        if counted is not None:
+            return counted
+    total = session.exec(select(func.count()).select_from(filtered.order_by(None).subquery())).one()
+    page = min(query.page, max(1, math.ceil(total / query.rows_per_page)))
+    rows = session.exec(_slice(ordered, page, query.rows_per_page)).all()
     return Page(list(rows), total, page)
+
+
+def _page_counted_by_window(session: Session, ordered: Select, query: TableQuery) -> Page[Any] | None:
+    """A page in one statement: each row carries `count(*) OVER ()`, so the search (a fold and a LIKE per row)
+    runs over the table once instead of once for the count and once for the page: half the time on PostgreSQL.
+    Not on SQLite, whose page statement stops after its LIMIT when an index gives the order (measured: same
+    time or slower). None when the page asked is beyond the last: no row then carries the total."""
+    result = session.execute(
+        _slice(ordered.add_columns(func.count().over().label("paging_total")), query.page, query.rows_per_page)
+    ).all()
+    if not result:
+        return Page([], 0, 1) if query.page == 1 else None
+    one_entity = isinstance(ordered, SelectOfScalar)
+    rows = [row[0] if one_entity else tuple(row[:-1]) for row in result]
+    return Page(rows, result[0][-1], query.page)
+
+
+def _slice(statement: Select, page: int, rows_per_page: int) -> Select:
+    return statement.offset((page - 1) * rows_per_page).limit(rows_per_page)
 
 
 def like_pattern(word: str) -> str:

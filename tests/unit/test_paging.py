@@ -80,6 +80,14 @@ def test_pages_follow_each_other_and_a_page_beyond_the_last_gives_the_last(db: D
     assert beyond.total == TOTAL
 
 
+def test_a_searched_page_beyond_the_last_gives_the_last(db: Database):
+    expected = sorted(python_search("economie"))
+    beyond = demo_page(db, TableQuery(search="economie", sort_by="code", page=999, rows_per_page=50))
+    assert beyond.total == len(expected)
+    assert beyond.page == -(-len(expected) // 50)
+    assert [row.code for row in beyond.rows] == expected[(beyond.page - 1) * 50 :]
+
+
 @pytest.mark.parametrize("sort_by", ["centre", "capacity", "closes_on"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_paging_through_equal_values_shows_every_row_once(db: Database, sort_by: str, descending: bool):
