@@ -312,6 +312,8 @@ _CSS = """
 .data-table__sort { background: none; border: 0; padding: 0; margin: 0; font: inherit; color: inherit;
                     text-align: inherit; cursor: pointer; }
 .data-table__sort:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+/* Quasar's no-outline on buttons is !important in an earlier cascade layer: no outline can beat it */
+.data-table .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
 .data-table .q-table td.data-table__actions { white-space: nowrap; }
 .data-table .q-table__bottom { font-size: 0.8125rem; color: #1f2937; }
 """

@@ -39,6 +39,11 @@ def range_text(first: int, last: int, total: int) -> str:
     return f"{first:,}–{last:,} sur {total:,}".replace(",", NNBSP)
 
 
+def focus_ring(page: Page) -> str:
+    """The box-shadow drawn around the focused button (Quasar's buttons cannot show an outline)."""
+    return page.evaluate("getComputedStyle(document.activeElement).boxShadow")
+
+
 def assert_axe_clean(page: Page, name: str) -> None:
     wait_still(page)
     violations = audit(page, name)
@@ -77,6 +82,7 @@ def test_the_table_with_the_keyboard_and_axe(table_app: RunningApp, page: Page, 
     page.keyboard.press("Tab")
     first_action = page.get_by_role("button", name=f"Modifier : {labels[-1]}")
     expect(first_action).to_be_focused()
+    assert focus_ring(page) != "none"
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name=f"Dupliquer : {labels[-1]}")).to_be_focused()
     page.keyboard.press("Enter")
@@ -84,6 +90,7 @@ def test_the_table_with_the_keyboard_and_axe(table_app: RunningApp, page: Page, 
 
     # paging with the keyboard
     page.get_by_role("button", name="Page suivante").focus()
+    assert focus_ring(page) != "none"
     page.keyboard.press("Enter")
     expect(page.get_by_text(range_text(26, 50, 2008))).to_be_visible()
     expect(rows.first.get_by_role("cell").nth(1)).to_have_text(labels[-26])
