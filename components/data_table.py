@@ -205,7 +205,8 @@ class DataTable:
                     page = await run.io_bound(self._fetch, query)
                 except Exception:
                     log.exception("a page of the table %r could not be loaded", self.table.props.get("caption"))
-                    self._error.set_visibility(True)
+                    if not self.table.is_deleted:
+                        self._error.set_visibility(True)
                     continue
                 if page is None:  # the app is stopping
                     return
