@@ -12,6 +12,7 @@ from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
 import models  # noqa: F401  (registers every table on SQLModel.metadata)
+from ecandidat_ui.folding import SQLITE_FUNCTION, fold_for_search
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -66,3 +67,5 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    # searches fold case and accents in SQL (services.paging); SQLite's own lower() knows only ASCII
+    connection.create_function(SQLITE_FUNCTION, 1, fold_for_search, deterministic=True)

@@ -80,15 +80,17 @@ def start_app(
     *,
     extra_env: dict[str, str] | None = None,
     python: str = sys.executable,
+    script: Path = ROOT / "main.py",
 ) -> RunningApp:
     """Start main.py and return once its home page answers; raise AppDidNotStart with its log otherwise.
-    `extra_env` adds or overrides settings (ECANDIDAT_…) of this app."""
+    `extra_env` adds or overrides settings (ECANDIDAT_…) of this app; `script` starts a test-only app instead
+    (e.g. tests/e2e/table_demo_app.py), with the same settings."""
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = data_dir.parent / f"app-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [python, str(ROOT / "main.py")],
+            [python, str(script)],
             cwd=ROOT,
             env=child_environment(port, data_dir, smtp_host, smtp_port) | (extra_env or {}),
             stdin=subprocess.DEVNULL,
