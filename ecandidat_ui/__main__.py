@@ -1,4 +1,5 @@
-"""Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`."""
+"""Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`,
+`create-admin --mail MAIL --nom NOM --prenom PRENOM`."""
 
 from __future__ import annotations
 
@@ -6,11 +7,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy import func
+from sqlmodel import col, select
+
 from ecandidat_ui.lifecycle import prepare
-from ecandidat_ui.platform import build_platform
+from ecandidat_ui.platform import Platform, build_platform
+from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.offer_import import OfferRefused, load_offer_file
 from ecandidat_ui.services.student_import import ImportRefused, import_students
 from ecandidat_ui.settings import SettingsError, load_settings
+from models import OutboxMail
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     students.add_argument("file", type=Path)
     offer = commands.add_parser("import-offer", help="charger ou mettre à jour l'offre de formation (YAML ou CSV)")
     offer.add_argument("file", type=Path)
+    admin = commands.add_parser(
+        "create-admin", help="créer un administrateur (ou lui renvoyer un lien d'activation) et lui envoyer le lien"
+    )
+    admin.add_argument("--mail", required=True)
+    admin.add_argument("--nom", required=True)
+    admin.add_argument("--prenom", required=True)
     args = parser.parse_args(argv)
     try:
         platform = build_platform(load_settings())
@@ -27,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eCandidat : {error}", file=sys.stderr)
         return 2
     prepare(platform)
+    if args.command == "create-admin":
+        return create_admin(platform, args.mail, args.nom, args.prenom)
     try:
         text = args.file.read_text(encoding="utf-8-sig")
         if args.command == "import-offer":
@@ -44,6 +58,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fichier illisible : {error}", file=sys.stderr)
         return 1
     return 0
+
+
+ADMIN_FIELDS = {"mail": "--mail", "last_name": "--nom", "first_name": "--prenom"}
+
+
+def create_admin(platform: Platform, mail: str, last_name: str, first_name: str) -> int:
+    """Create the administrator (or send a new link to an existing one); the link is also printed, for a machine
+    whose mails do not leave yet."""
+    try:
+        result = platform.staff.bootstrap_admin(mail, last_name, first_name)
+    except InvalidInput as invalid:
+        for field, message in invalid.errors.items():
+            print(f"{ADMIN_FIELDS.get(field, field)} : {message}", file=sys.stderr)
+        return 1
+    member = result.member
+    done = "Administrateur créé" if result.created else "Administrateur existant, nouveau lien d'activation"
+    print(f"{done} : {member.display_name} <{member.mail}>")
+    print(f"Lien d'activation (une seule utilisation, valable une heure) : {result.link}")
+    platform.mail_sender.send_due()
+    if not platform.settings.smtp_host:
+        print(f"Aucun serveur SMTP n'est réglé : le mail est écrit dans {platform.settings.outbox_dir}.")
+    elif _unsent(platform, member.mail):
+        print("Le mail n'a pas pu partir pour l'instant : eCandidat le renverra dès son démarrage.")
+    else:
+        print(f"Le lien a aussi été envoyé à {member.mail}.")
+    return 0
+
+
+def _unsent(platform: Platform, address: str) -> int:
+    with platform.db.session() as session:
+        query = select(func.count()).select_from(OutboxMail).where(OutboxMail.to == address)
+        return session.exec(query.where(col(OutboxMail.sent_at).is_(None))).one()
 
 
 if __name__ == "__main__":

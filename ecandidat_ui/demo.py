@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from ecandidat_ui.services.rights import Role
+from ecandidat_ui.services.staff import DemoMember
+
 PIECES = [
     {"code": "CNI", "libelle": "Pièce d'identité (carte d'identité ou passeport)", "commune": True},
     {"code": "RELEVES", "libelle": "Relevés de notes des deux dernières années", "commune": True},
@@ -116,3 +119,20 @@ def _window(number: int, today: date) -> tuple[date, date]:
     if number % 7 == 6:
         return today - timedelta(days=90), today - timedelta(days=10)
     return today - timedelta(days=15), today + timedelta(days=45 + number)
+
+
+# One staff member per role; their set-up links are logged at start (no mail is sent for them).
+DEMO_STAFF = [
+    DemoMember(Role.ADMIN, "administrateur@example.org", "MARTIN", "Alice"),
+    DemoMember(Role.SCOLARITE, "scolarite@example.org", "BERNARD", "Bruno"),
+    DemoMember(Role.CENTRE_MANAGER, "gestionnaire.sci@example.org", "PETIT", "Chloé", centre_code="SCI"),
+    DemoMember(
+        Role.COMMISSION_MEMBER,
+        "commission.sci@example.org",
+        "DURAND",
+        "David",
+        commission=("SCI-MASTERS", "Commission des masters de Sciences et Techniques", "SCI"),
+        president=True,
+    ),
+    DemoMember(Role.READ_ONLY, "lecture@example.org", "LEROY", "Emma"),
+]

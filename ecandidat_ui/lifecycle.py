@@ -9,7 +9,7 @@ from datetime import date
 from nicegui import app, background_tasks
 
 from ecandidat_ui import refdata
-from ecandidat_ui.demo import demo_offer
+from ecandidat_ui.demo import DEMO_STAFF, demo_offer
 from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import throttle
@@ -27,6 +27,8 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
         seed_defaults(session)
     if demo:
         apply_offer(platform.db, demo_offer(date.today()))
+        for role, mail, link in platform.staff.ensure_demo_staff(DEMO_STAFF):
+            log.info("Gestion de démonstration : %s, %s, %s", role, mail, link or "compte déjà activé")
 
 
 def attach(platform: Platform) -> None:
@@ -52,6 +54,7 @@ def housekeep(platform: Platform) -> None:
     if deleted:
         log.info("deleted %s accounts never validated", deleted)
     platform.sessions.delete_expired()
+    platform.staff.delete_expired_sessions()
     with platform.db.session() as session:
         throttle.forget_old(session)
 

@@ -147,3 +147,77 @@ TABLE_COUNT_ONE = "1 résultat"
 TABLE_COUNT_MANY = "{count} résultats"
 TABLE_LOAD_FAILED = "La liste n'a pas pu être chargée, veuillez réessayer"
 TABLE_RETRY = "Réessayer"
+# Gestion: staff accounts, second factor, rights (issue 7, BACKOFFICE §1)
+STAFF_ROLES = {
+    "admin": "Administrateur",
+    "scolarite": "Scolarité centrale",
+    "centre": "Gestionnaire de centre",
+    "commission": "Membre de commission",
+    "lecture": "Lecture seule",
+}
+STAFF_ACTIONS = {
+    "manage_staff": "gérer les membres du personnel et leurs droits",
+    "edit_parameters": "modifier les paramètres",
+    "edit_campaigns": "modifier les campagnes",
+    "read_journal": "consulter le journal",
+    "edit_mails": "modifier les mails",
+    "edit_messages": "modifier les messages",
+    "edit_faq": "modifier la FAQ",
+    "edit_decision_types": "modifier les types de décision",
+    "edit_motivations": "modifier les motivations d'avis",
+    "import_offer": "importer l'offre de formation",
+    "view_setup": "consulter le paramétrage",
+    "edit_centre": "modifier les centres de candidature",
+    "edit_commission": "modifier les commissions",
+    "edit_formation": "modifier les formations",
+    "edit_pieces": "modifier les pièces justificatives",
+    "edit_questions": "modifier les questions",
+    "edit_tags": "modifier les tags",
+    "view_candidatures": "consulter les candidatures",
+    "view_statistics": "consulter les tableaux de bord",
+    "export": "exporter les candidatures",
+    "set_status": "saisir le statut des dossiers",
+    "review_pieces": "valider ou refuser les pièces justificatives",
+    "enter_avis": "saisir les avis",
+    "validate_avis": "valider les avis",
+    "set_tags": "attribuer des tags aux candidatures",
+    "set_dates": "modifier les dates de confirmation ou de retour d'une candidature",
+    "write_notes": "écrire dans le bloc-notes",
+}
+RIGHT_REFUSED = "Vous n'avez pas le droit de {action}."
+RIGHT_REFUSED_INSTITUTION = "Vous n'avez pas le droit de {action} pour l'ensemble de l'établissement."
+RIGHT_REFUSED_CENTRE = "Vous n'avez pas le droit de {action} pour ce centre de candidature."
+RIGHT_REFUSED_COMMISSION = "Vous n'avez pas le droit de {action} pour cette commission."
+RIGHT_READ_ONLY = "Vos droits sur ce centre de candidature sont en lecture seule : vous ne pouvez pas {action}."
+GRANT_READ_ONLY = "lecture seule"
+GRANT_PRESIDENT = "Président"
+GRANT_COMMISSIONS = "commissions : {labels}"
+
+STAFF_MAIL_TAKEN = "Un membre du personnel a déjà cette adresse mail"
+STAFF_CAS_TAKEN = "Ce login CAS est déjà celui d'un autre membre du personnel"
+STAFF_BAD_CAS_LOGIN = "Le login CAS ne peut contenir ni espace ni caractère spécial invisible"
+STAFF_UNKNOWN_MEMBER = "Ce membre du personnel n'existe pas"
+STAFF_UNKNOWN_GRANT = "Ce droit n'existe pas ou a déjà été retiré"
+STAFF_GRANT_EXISTS = "Ce membre du personnel a déjà ce droit"
+STAFF_NOT_YOURSELF = "Vous ne pouvez pas désactiver votre propre compte"
+STAFF_LAST_ADMIN = "Il doit rester au moins un administrateur actif"
+GRANT_ROLE_REQUIRED = "Choisissez un rôle"
+GRANT_CENTRE_REQUIRED = "Choisissez le centre de candidature"
+GRANT_COMMISSION_REQUIRED = "Choisissez la commission"
+GRANT_COMMISSION_OUTSIDE = "Choisissez des commissions de ce centre de candidature"
+
+STAFF_SIGN_IN_FAILED = "Adresse mail, mot de passe ou code incorrect"
+STAFF_INACTIVE = "Votre compte de gestion est désactivé : adressez-vous à un administrateur"
+STAFF_UNKNOWN_CAS = (
+    "Votre identifiant de l'établissement ({login}) ne donne accès à aucun compte de gestion : "
+    "demandez à un administrateur de vous l'attribuer"
+)
+STAFF_SIGN_IN_REQUIRED = "Veuillez vous connecter à la gestion pour accéder à cette page"
+STAFF_CODE_HINT = "Le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de secours"
+TOTP_WRONG_CODE = "Ce code n'est pas le bon : saisissez le code à 6 chiffres affiché en ce moment par votre application"
+TOTP_QR_TITLE = "Code QR à scanner avec votre application d'authentification"
+STAFF_SETUP_DONE = (
+    "Votre compte de gestion est prêt. Conservez vos codes de secours en lieu sûr : "
+    "chacun remplace une seule fois le code de votre application."
+)
+JOURNAL_COMMAND = "Commande d'administration"

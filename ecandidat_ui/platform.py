@@ -10,9 +10,11 @@ from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
+from ecandidat_ui.services.journal import JournalService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
+from ecandidat_ui.services.staff import StaffService
 from ecandidat_ui.settings import Settings
 
 
@@ -27,6 +29,8 @@ class Platform:
     candidatures: CandidatureService
     review: ReviewService
     offer: OfferService
+    staff: StaffService
+    journal: JournalService
     mail_sender: MailSender
 
 
@@ -44,5 +48,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         candidatures=CandidatureService(db, settings, candidate_file),
         review=ReviewService(db, settings),
         offer=OfferService(db),
+        staff=StaffService(db, settings),
+        journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
     )

@@ -14,8 +14,18 @@ from models.candidate_file import (
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.mail import MailTemplate, OutboxMail
-from models.offer import Centre, Formation, FormationPiece, Piece, Question
+from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question
 from models.session import LoginFailure, UserSession
+from models.staff import (
+    JournalEntry,
+    StaffAddress,
+    StaffGrant,
+    StaffGrantCommission,
+    StaffMember,
+    StaffRecoveryCode,
+    StaffSession,
+    StaffSetupToken,
+)
 from models.student import Student, StudentResult
 
 __all__ = [
@@ -27,6 +37,7 @@ __all__ = [
     "Candidature",
     "CandidatureEvent",
     "Centre",
+    "Commission",
     "Draft",
     "ExternalCursus",
     "FileFlags",
@@ -35,6 +46,7 @@ __all__ = [
     "FormationPiece",
     "Internship",
     "IssuedLogin",
+    "JournalEntry",
     "LoginFailure",
     "MailTemplate",
     "OutboxMail",
@@ -44,6 +56,13 @@ __all__ = [
     "PostalAddress",
     "ProExperience",
     "Question",
+    "StaffAddress",
+    "StaffGrant",
+    "StaffGrantCommission",
+    "StaffMember",
+    "StaffRecoveryCode",
+    "StaffSession",
+    "StaffSetupToken",
     "Student",
     "StudentResult",
     "TokenPurpose",

@@ -13,6 +13,15 @@ class Centre(SQLModel, table=True):
     label: str = Field(max_length=120)
 
 
+class Commission(SQLModel, table=True):
+    """The commission of a centre that reviews candidatures; staff rights are given per centre or commission."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=20, unique=True)
+    label: str = Field(max_length=200)
+    centre_id: int = Field(foreign_key="centre.id", index=True)
+
+
 class Formation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=20, unique=True)

@@ -98,6 +98,29 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Désistement de la formation {formation}",
         "Bonjour {prenom} {nom},\n\nVotre désistement de la formation « {formation} » a été enregistré.",
     ),
+    "staff_setup": (
+        "Votre accès à la gestion eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert avec l'adresse {mail}.\n"
+        "Pour choisir votre mot de passe et configurer votre application d'authentification "
+        "(le second facteur demandé à chaque connexion), suivez ce lien :\n{lien}\n\n"
+        "Ce lien ne peut servir qu'une fois et il est valable une heure. Passé ce délai, demandez-en un autre "
+        "à un administrateur.",
+    ),
+    "staff_cas_access": (
+        "Votre accès à la gestion eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert. Connectez-vous avec votre "
+        "identifiant de l'établissement ({login_cas}) ici :\n{lien}",
+    ),
+    "staff_new_address": (
+        "Nouvelle connexion à votre compte de gestion eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre compte de gestion eCandidat a été utilisé le {date} depuis une adresse inconnue jusqu'ici : "
+        "{adresse}.\n"
+        "Si c'est bien vous, il n'y a rien à faire. Sinon, prévenez immédiatement un administrateur, qui "
+        "désactivera votre compte et vous enverra un nouveau lien d'activation :\n{lien}",
+    ),
 }
 
 
