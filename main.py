@@ -13,6 +13,7 @@ from components.frame import apply_theme
 from ecandidat_ui import lifecycle
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.settings import SettingsError, load_settings
+from pages import errors
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -26,6 +27,7 @@ lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
+errors.install(platform)
 
 if __name__ in {"__main__", "__mp_main__"}:
     if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder

@@ -133,3 +133,14 @@ CANNOT_CONFIRM = "Cette candidature ne peut pas être confirmée"
 CONFIRM_TOO_LATE = "La date limite de confirmation est dépassée"
 CONFIRM_QUESTION = "Confirmez-vous votre inscription à la formation '{0}' ?"
 WITHDRAW_QUESTION = "Voulez-vous vous désister de la formation '{0}' ? Votre place sera proposée à un autre candidat."
+
+# Error pages: nothing internal is shown, a server error gives a reference to quote
+NOT_FOUND_TITLE = "Page introuvable"
+NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."
+SERVER_ERROR_TITLE = "Une erreur est survenue"
+SERVER_ERROR = (
+    "Cette page n'a pas pu être affichée. Réessayez dans quelques instants ; si le problème persiste, "
+    "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
+)
+ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+BACK_HOME = "Retour à l'accueil"
