@@ -221,3 +221,13 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+# Error pages: nothing internal is shown, a server error gives a reference to quote
+NOT_FOUND_TITLE = "Page introuvable"
+NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."
+SERVER_ERROR_TITLE = "Une erreur est survenue"
+SERVER_ERROR = (
+    "Cette page n'a pas pu être affichée. Réessayez dans quelques instants ; si le problème persiste, "
+    "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
+)
+ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+BACK_HOME = "Retour à l'accueil"
