@@ -221,6 +221,12 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+STAFF_CAS_INTRO = "Avec votre identifiant et votre mot de passe de l'établissement"
+STAFF_SCREEN_REFUSED = "Vous n'avez pas le droit d'ouvrir cet écran."
+STAFF_WELCOME = "Bonjour {name}, bienvenue dans la gestion d'eCandidat."
+STAFF_NO_RIGHT = "Aucun droit ne vous a encore été donné : adressez-vous à un administrateur."
+STAFF_NO_SCREEN = "Vos droits n'ouvrent encore aucun écran de la gestion."
+CAS_NO_TICKET = "Aucun ticket d'authentification n'a été reçu, veuillez vous reconnecter"
 # Error pages: nothing internal is shown, a server error gives a reference to quote
 NOT_FOUND_TITLE = "Page introuvable"
 NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."

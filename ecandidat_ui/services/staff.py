@@ -298,6 +298,12 @@ class StaffService:
             ).all()
             return MemberPage(self._views(session, rows), total, offset, limit)
 
+    def own_account(self, actor: Actor) -> MemberView:
+        """The signed-in member's own account and rights: every active member may read it."""
+        with self.db.session() as session:
+            rights.load_actor(session, actor.id)
+            return self._views(session, [_member(session, actor.id)])[0]
+
     def member(self, actor: Actor, member_id: int) -> MemberView:
         with self.db.session() as session:
             rights.check(session, actor, Action.MANAGE_STAFF)

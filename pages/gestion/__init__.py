@@ -1,0 +1,10 @@
+"""The staff side, under /gestion: one module per screen, each with `register(platform)` (see shell.py)."""
+
+from ecandidat_ui.platform import Platform
+
+
+def register_all(platform: Platform) -> None:
+    from pages.gestion import home
+
+    for module in (home,):
+        module.register(platform)
