@@ -226,6 +226,27 @@ STAFF_SCREEN_REFUSED = "Vous n'avez pas le droit d'ouvrir cet écran."
 STAFF_WELCOME = "Bonjour {name}, bienvenue dans la gestion d'eCandidat."
 STAFF_NO_RIGHT = "Aucun droit ne vous a encore été donné : adressez-vous à un administrateur."
 STAFF_NO_SCREEN = "Vos droits n'ouvrent encore aucun écran de la gestion."
+TOTP_SCAN = (
+    "Scannez ce code QR avec votre application d'authentification (par exemple FreeOTP, Aegis, "
+    "Google Authenticator ou Microsoft Authenticator)."
+)
+TOTP_CANNOT_SCAN = "Vous ne pouvez pas scanner ? Saisissez cette clé dans l'application :"
+TOTP_COPY_SECRET = "Copier la clé"
+TOTP_FIRST_CODE_HINT = "Le code que l'application affiche maintenant, pour vérifier qu'elle est bien configurée"
+RECOVERY_CODES_TITLE = "Vos codes de secours"
+RECOVERY_CODES_ONCE = (
+    "Ils ne seront plus jamais affichés. Chacun remplace une seule fois le code de votre application "
+    "si vous n'avez plus votre téléphone : copiez-les, téléchargez-les ou imprimez-les, et gardez-les en lieu sûr."
+)
+RECOVERY_COPY = "Copier les codes"
+RECOVERY_DOWNLOAD = "Télécharger"
+RECOVERY_PRINT = "Imprimer"
+COPIED = "Copié dans le presse-papiers"
+SETUP_ASK_NEW_LINK = "Demandez un nouveau lien à un administrateur de la gestion."
+SETUP_GREETING = (
+    "Bonjour {name}, choisissez votre mot de passe et configurez la double authentification "
+    "de votre compte de gestion ({mail})."
+)
 CAS_NO_TICKET = "Aucun ticket d'authentification n'a été reçu, veuillez vous reconnecter"
 # Error pages: nothing internal is shown, a server error gives a reference to quote
 NOT_FOUND_TITLE = "Page introuvable"

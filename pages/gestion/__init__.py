@@ -4,7 +4,7 @@ from ecandidat_ui.platform import Platform
 
 
 def register_all(platform: Platform) -> None:
-    from pages.gestion import home
+    from pages.gestion import activation, home
 
-    for module in (home,):
+    for module in (home, activation):
         module.register(platform)
