@@ -3,14 +3,18 @@ from the registered screens and the actor's rights, the refusal of a screen with
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+import pyotp
 from nicegui import ui
 from nicegui.testing import User
 
 from ecandidat_ui import messages
 from ecandidat_ui.services.rights import Action, Actor, Role
+from tests.cas_server import CasServer
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import sign_in_staff, signed_in_staff, staff_member, test_platform
-from tests.ui.helpers import see, sign_in, validated_account
+from tests.ui.helpers import error_of, field, fill, see, sign_in, validated_account
 
 TEST_PATH = "/gestion/test-ecran"
 
@@ -85,3 +89,76 @@ async def test_a_candidates_session_is_not_a_staff_session(user: User, mailbox: 
         await see(user, "Connexion à la gestion")
         await user.should_not_see("Se déconnecter")
     assert built == []
+
+
+async def try_sign_in(user: User, mail: str, password: str, code: str) -> None:
+    fill(user, mail=mail, password=password, code=code)
+    user.find(marker="gestion-sign-in").click()
+
+
+async def test_wrong_password_or_wrong_code_is_one_message_and_the_mail_stays(user: User):
+    member = staff_member(Role.ADMIN)
+    await user.open("/gestion")
+    await try_sign_in(user, member.mail, "pas le bon mot de passe", member.code())
+    await see(user, messages.STAFF_SIGN_IN_FAILED)
+    assert field(user, "mail").value == member.mail
+    assert field(user, "code").value == ""  # a code is good once: typed again
+    wrong = f"{(int(pyotp.TOTP(member.secret).now()) + 1) % 1_000_000:06d}"
+    await try_sign_in(user, member.mail, member.password, wrong)
+    await see(user, messages.STAFF_SIGN_IN_FAILED)
+    await user.should_not_see("Se déconnecter")
+    await try_sign_in(user, member.mail, member.password, "")
+    assert await error_of(user, "code") == messages.REQUIRED
+
+
+async def test_a_recovery_code_signs_in_once(user: User):
+    member = staff_member(Role.ADMIN)
+    recovery = member.recovery_codes[0].lower().replace("-", " ")  # typed in any case, spaces for dashes
+    await user.open("/gestion")
+    await try_sign_in(user, member.mail, member.password, recovery)
+    await see(user, "Se déconnecter")
+    user.find(marker="gestion-sign-out").click()
+    await see(user, "Connexion à la gestion")
+    await try_sign_in(user, member.mail, member.password, recovery)
+    await see(user, messages.STAFF_SIGN_IN_FAILED)
+
+
+async def test_sign_in_is_throttled_after_five_failures(user: User):
+    member = staff_member(Role.ADMIN)
+    await user.open("/gestion")
+    for _ in range(5):
+        await try_sign_in(user, member.mail, "pas le bon mot de passe", "123456")
+        await see(user, messages.STAFF_SIGN_IN_FAILED)
+        user.find(marker="sign-in-problem").elements.pop().set_text("")
+    await try_sign_in(user, member.mail, member.password, member.code())
+    await see(user, "Trop de tentatives, veuillez réessayer dans 15 minutes")
+    await user.should_not_see("Se déconnecter")
+
+
+async def test_a_member_with_a_cas_login_signs_in_through_cas(cas_server: CasServer, user: User):
+    await user.open("/gestion")
+    await see(user, "Se connecter avec CAS")
+    platform = test_platform()
+    admin = staff_member(Role.ADMIN, platform=platform)
+    created = platform.staff.create_member(admin.actor(platform), "agent@univ.example", "Petit", "Luc", "lpetit")
+    platform.staff.grant(admin.actor(platform), created.member.id, Role.READ_ONLY)
+    platform.db.dispose()
+    service = "http://ecandidat.test/gestion/cas?suite=/gestion"
+    ticket = cas_server.issue(service, "lpetit", {})
+    await user.open("/gestion/cas?" + urlencode({"ticket": ticket, "suite": "/gestion"}))
+    await see(user, "Bonjour Luc PETIT, bienvenue dans la gestion d'eCandidat.")
+
+    user.find(marker="gestion-sign-out").click()
+    await see(user, "Connexion à la gestion")
+    await user.open("/gestion/cas?" + urlencode({"ticket": cas_server.issue(service, "inconnu", {})}))
+    await see(user, messages.STAFF_UNKNOWN_CAS.format(login="inconnu"))
+    await user.should_not_see("Se déconnecter")
+
+
+async def test_sign_out_ends_the_staff_session(user: User):
+    await signed_in_staff(user, Role.ADMIN)
+    user.find(marker="gestion-sign-out").click()
+    await see(user, "Connexion à la gestion")
+    await user.open("/gestion")
+    await see(user, "Adresse mail *")
+    await user.should_not_see("Se déconnecter")
