@@ -23,6 +23,7 @@ from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import fields, journal, rights, throttle, totp
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.paging import Page, TableQuery, paginate
 from ecandidat_ui.services.rights import Action, Actor, Role
 from ecandidat_ui.settings import Settings
 from models import (
@@ -111,6 +112,12 @@ class MemberView:
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class GrantChoices:
+    centres: list[tuple[int, str]]  # (id, label)
+    commissions: list[tuple[int, str, int]]  # (id, label, centre id)
 
 
 @dataclass(frozen=True)
@@ -297,6 +304,43 @@ class StaffService:
                 .limit(limit)
             ).all()
             return MemberPage(self._views(session, rows), total, offset, limit)
+
+    def members_page(self, actor: Actor, query: TableQuery) -> Page[MemberView]:
+        """A page of the « Personnels » table: searched in names, mail and CAS login, sorted on any of them or on
+        the last sign-in, filtered on `active`."""
+        with self.db.session() as session:
+            rights.check(session, actor, Action.MANAGE_STAFF)
+            page = paginate(
+                session,
+                select(StaffMember),
+                query,
+                key=col(StaffMember.id),
+                sortable={
+                    "last_name": col(StaffMember.last_name),
+                    "first_name": col(StaffMember.first_name),
+                    "mail": col(StaffMember.mail_key),
+                    "cas_login": col(StaffMember.cas_login),
+                    "last_sign_in_at": col(StaffMember.last_sign_in_at),
+                },
+                searchable=[
+                    col(StaffMember.last_name),
+                    col(StaffMember.first_name),
+                    col(StaffMember.mail),
+                    col(StaffMember.cas_login),
+                ],
+                filterable={"active": col(StaffMember.active)},
+            )
+            return Page(self._views(session, page.rows), page.total, page.page)
+
+    def grant_choices(self, actor: Actor) -> GrantChoices:
+        """The centres and commissions a right may be given on, by label."""
+        with self.db.session() as session:
+            rights.check(session, actor, Action.MANAGE_STAFF)
+            centres = session.exec(select(Centre.id, Centre.label).order_by(col(Centre.label))).all()
+            commissions = session.exec(
+                select(Commission.id, Commission.label, Commission.centre_id).order_by(col(Commission.label))
+            ).all()
+            return GrantChoices([tuple(row) for row in centres], [tuple(row) for row in commissions])
 
     def own_account(self, actor: Actor) -> MemberView:
         """The signed-in member's own account and rights: every active member may read it."""

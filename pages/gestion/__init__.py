@@ -4,7 +4,7 @@ from ecandidat_ui.platform import Platform
 
 
 def register_all(platform: Platform) -> None:
-    from pages.gestion import activation, home
+    from pages.gestion import activation, home, journal, my_account, staff_members
 
-    for module in (home, activation):
+    for module in (home, activation, staff_members, journal, my_account):
         module.register(platform)
