@@ -3,6 +3,7 @@ from the registered screens and the actor's rights, the refusal of a screen with
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import pyotp
@@ -162,3 +163,37 @@ async def test_sign_out_ends_the_staff_session(user: User):
     await user.open("/gestion")
     await see(user, "Adresse mail *")
     await user.should_not_see("Se déconnecter")
+
+
+def gestion_addresses() -> list[str]:
+    """Every address of the app under /gestion (each screen registered by anyone), path parameters filled in."""
+    from nicegui import app
+
+    paths = sorted({route.path for route in app.routes if getattr(route, "path", "").startswith("/gestion")})
+    assert "/gestion/personnels" in paths and "/gestion/journal" in paths
+    return [re.sub(r"\{[^}]+\}", "1", path) for path in paths]
+
+
+async def assert_refused_everywhere(user: User) -> None:
+    for path in gestion_addresses():
+        await user.open(path)
+        if path.startswith("/gestion/activation/"):
+            await see(user, messages.LINK_UNKNOWN)
+        else:
+            await see(user, "Connexion à la gestion")
+            await user.should_see(marker="gestion-sign-in")
+        await user.should_not_see("Se déconnecter")
+        await user.should_not_see(marker="gestion-member")
+
+
+async def test_every_gestion_address_typed_signed_out_is_refused(user: User):
+    staff_member(Role.ADMIN)  # a staff member exists: nothing of theirs is shown
+    await assert_refused_everywhere(user)
+
+
+async def test_every_gestion_address_typed_as_a_candidate_is_refused(user: User, mailbox: Mailbox):
+    staff_member(Role.ADMIN)
+    login = await validated_account(user, mailbox)
+    await sign_in(user, login)
+    await see(user, messages.CONNECTED_AS.format(login=login))
+    await assert_refused_everywhere(user)
