@@ -7,6 +7,7 @@ different names and read by different services.
 
 from __future__ import annotations
 
+import logging
 import weakref
 
 from nicegui import Client, app, run, ui
@@ -19,6 +20,12 @@ KEY = "gestion_session"
 EXPIRED = "expiree"  # `?info=expiree` on the sign-in page: say the session ended
 
 _watched: weakref.WeakSet[Client] = weakref.WeakSet()
+
+
+def install() -> None:
+    """Once per app: an ended session is expected, its traceback is no error of the log (the tab signs in again)."""
+    for name in ("nicegui", "components.data_table"):
+        logging.getLogger(name).addFilter(_ended_sessions_filter)
 
 
 async def current_actor(platform: Platform) -> Actor | None:
@@ -66,3 +73,7 @@ def _local(path: str) -> str:
     if path.startswith("/gestion") and not path.startswith("//") and "\\" not in path:
         return path
     return SIGN_IN_PATH
+
+
+def _ended_sessions_filter(record: logging.LogRecord) -> bool:
+    return not (record.exc_info and isinstance(record.exc_info[1], StaffSessionEnded))

@@ -265,3 +265,24 @@ async def test_the_journal_lists_what_staff_changed_filtered_by_member_object_an
     await see(user, "Modification d'un membre du personnel — Membre du personnel : Clara MARTIN")
     await user.should_see("Claire")
     await user.should_see("Clara")
+
+
+async def test_a_session_ended_elsewhere_sends_the_tab_to_sign_in_again(user: User):
+    admin = await signed_in_staff(user, Role.ADMIN, then=PERSONNELS)
+    await rows_when(user, "staff-table", lambda rows: len(rows) == 2)
+    platform = test_platform()
+    platform.staff.end_all_sessions(admin.id)  # signed out from another tab, or the 30 idle minutes
+    platform.db.dispose()
+    user.find(marker="staff-table-search").type("martin")  # the table's next page asks the service
+    await see(user, messages.SESSION_EXPIRED)
+    await user.should_see(marker="gestion-sign-in")
+    await user.should_not_see("Se déconnecter")
+
+    await sign_in_staff(user, admin, then=PERSONNELS)
+    manage_id = admin.id
+    platform = test_platform()
+    platform.staff.end_all_sessions(admin.id)
+    platform.db.dispose()
+    manage(user, manage_id)  # a row action this time
+    await see(user, messages.SESSION_EXPIRED)
+    await user.should_see(marker="gestion-sign-in")
