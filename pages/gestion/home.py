@@ -26,7 +26,7 @@ def register(platform: Platform) -> None:
         with frame(platform, actor, "Accueil de la gestion", SIGN_IN_PATH):
             ui.label(messages.STAFF_WELCOME.format(name=actor.name)).classes("text-body1").mark("gestion-welcome")
             ui.label("Vos droits").classes("text-h6").props('role="heading" aria-level="2"')
-            with ui.element("ul").classes("q-pl-lg").mark("gestion-grants"):
+            with ui.element("ul").classes("q-pl-lg list-disc").mark("gestion-grants"):
                 for grant in account.grants:
                     with ui.element("li"):
                         ui.label(grant.text)

@@ -244,7 +244,7 @@ async def test_the_journal_lists_what_staff_changed_filtered_by_member_object_an
     assert newest["actor"] == "Anne CHEF"
     assert newest["action"] == "Modification d'un membre du personnel"
     assert newest["object"] == "Membre du personnel : Clara MARTIN"
-    assert newest["changed"] == "first_name"
+    assert newest["changed"] == "Prénom"
 
     field(user, "journal-member").value = admin.id
     rows = await rows_when(user, "journal-table", lambda rows: {r["actor"] for r in rows} == {"Anne CHEF"})
