@@ -15,7 +15,7 @@ from models.candidate_file import (
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Formation, FormationPiece, Piece, Question
-from models.session import LoginFailure, UserSession
+from models.session import ThrottleEvent, UserSession
 from models.student import Student, StudentResult
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "FormationPiece",
     "Internship",
     "IssuedLogin",
-    "LoginFailure",
     "MailTemplate",
     "OutboxMail",
     "PersonalInfo",
@@ -46,6 +45,7 @@ __all__ = [
     "Question",
     "Student",
     "StudentResult",
+    "ThrottleEvent",
     "TokenPurpose",
     "UploadedFile",
     "UserSession",
