@@ -15,6 +15,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.settings import SettingsError, load_settings
 from models import AccountToken, ThrottleEvent, TokenPurpose
 from tests.mailbox import Mailbox
 from tests.unit.test_accounts import MAIL, PASSWORD, create, delivered, token_of, validated_account
@@ -194,3 +195,28 @@ def test_a_flood_of_activation_requests_keeps_the_link_already_received(platform
             (False, True),
             (True, False),
         ]
+
+
+# --- the client address behind a reverse proxy ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        (None, "127.0.0.1,::1"),
+        ("", ""),
+        (" 10.0.0.5 , 10.1.0.0/16,::1 ", "10.0.0.5,10.1.0.0/16,::1"),
+        ("*", "*"),
+    ],
+)
+def test_the_trusted_proxies_setting(monkeypatch, value: str | None, kept: str):
+    if value is not None:
+        monkeypatch.setenv("ECANDIDAT_FORWARDED_ALLOW_IPS", value)
+    assert load_settings().forwarded_allow_ips == kept
+
+
+@pytest.mark.parametrize("value", ["10.0.0.300", "proxy.univ.fr", "*,10.0.0.5"])
+def test_a_mistyped_proxy_stops_the_start_naming_the_setting(monkeypatch, value: str):
+    monkeypatch.setenv("ECANDIDAT_FORWARDED_ALLOW_IPS", value)
+    with pytest.raises(SettingsError, match="ECANDIDAT_FORWARDED_ALLOW_IPS"):
+        load_settings()
