@@ -152,28 +152,39 @@ class AccountService:
             raise InvalidInput(errors)
         with self.db.session() as session:  # the try counts as a failure until the password proves right
             account = self._by_login_or_mail(session, identifier)
-            attempt = throttle.reserve(session, throttle.sign_in_checks(account.id if account else None, address))
+            checks = throttle.sign_in_checks(account.id if account else None, address)
+            attempt = throttle.reserve(session, checks, pending=True)
         if not attempt.allowed:
             raise Refused(_too_many(attempt.wait))
         attempted_hash = account.password_hash if account else None
         right = security.verify_password(attempted_hash, password)
         rehashed = security.hash_password(password) if right and security.needs_rehash(attempted_hash) else None
         with self.db.session() as session:
-            if account is None:
-                throttle.count_from_now(session, attempt)
-                raise InvalidInput({"login": messages.UNKNOWN_LOGIN})
-            account = session.get(Account, account.id)
-            if not account.mail_confirmed or not account.password_hash:
-                throttle.withdraw(session, attempt)  # says nothing of the password: no guess was checked
-                raise Refused(messages.NOT_VALIDATED)
-            if not right or account.password_hash != attempted_hash:  # or changed meanwhile
-                throttle.count_from_now(session, attempt)
-                raise InvalidInput({"password": messages.WRONG_PASSWORD})
-            throttle.withdraw(session, attempt)
-            throttle.forget_sign_in_failures(session, account.id, address)
-            if rehashed:
-                account.password_hash = rehashed
-            return self.sessions.open(session, account.id)
+            failure = self._sign_in_failure(session, account.id if account else None, attempt, right, attempted_hash)
+            if failure is None:
+                throttle.succeeded(session, attempt)
+                throttle.forget_sign_in_failures(session, account.id, address)
+                if rehashed:
+                    session.get(Account, account.id).password_hash = rehashed
+                return self.sessions.open(session, account.id)
+        raise failure  # once the try is settled: raising in the block would roll it back
+
+    @staticmethod
+    def _sign_in_failure(
+        session: Session, account_id: int | None, attempt: throttle.Reservation, right: bool, attempted_hash: str | None
+    ) -> Exception | None:
+        """Why a checked sign-in fails (its try settled as a failure or not), or None when it succeeds."""
+        if account_id is None:
+            throttle.failed(session, attempt)
+            return InvalidInput({"login": messages.UNKNOWN_LOGIN})
+        account = session.get(Account, account_id)
+        if not account.mail_confirmed or not account.password_hash:
+            throttle.succeeded(session, attempt)  # says nothing of the password: no guess was told
+            return Refused(messages.NOT_VALIDATED)
+        if not right or account.password_hash != attempted_hash:  # or the password changed meanwhile
+            throttle.failed(session, attempt)
+            return InvalidInput({"password": messages.WRONG_PASSWORD})
+        return None
 
     def sign_in_with_cas(self, user: CasUser) -> str:
         """Sign in a student the CAS server vouched for; the first time, create their account, validated.

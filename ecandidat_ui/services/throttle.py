@@ -10,7 +10,9 @@ Two kinds of rule, each counting events under a key during a window:
   so many per mail address and kind, and per client address, in an hour.
 
 `reserve` counts an action against all its keys, or against none when one of them says to wait. It records the
-action before it looks at the counts, so that two processes (or threads) never both take the last place.
+action before it looks at the counts, so that two processes (or threads) never both take the last place. A
+sign-in is reserved as *pending*: it counts as a failure until `succeeded` takes it back or `failed` makes it
+one, so that a burst of guesses sent at once gets no more tries than guesses sent one by one.
 """
 
 from __future__ import annotations
@@ -31,23 +33,28 @@ NO_WAIT = timedelta(0)
 
 @dataclass(frozen=True)
 class Backoff:
-    """After `free` events within `window`, wait first_wait × 2^(events − free) after the last one, at most cap."""
+    """After `free` events within `window`, wait first_wait × 2^(events − free) after the last one, at most the
+    longest wait. Tries under way count as failures, except that up to `in_flight` of them may run at once
+    while there are fewer than `free` failures (many people behind one address signing in at the same time)."""
 
     free: int
     first_wait: timedelta
     longest_wait: timedelta
     window: timedelta
+    in_flight: int = 0
 
     @property
     def depth(self) -> int:
-        """How many past events decide the wait (past these, the cap is reached anyway)."""
-        return self.free + 32
+        """How many past events decide the wait (past these, the longest wait is reached anyway)."""
+        return self.free + max(32, self.in_flight)
 
-    def wait(self, history: Sequence[datetime], now: datetime) -> timedelta:
-        if len(history) < self.free:
+    def wait(self, failures: Sequence[datetime], pending: Sequence[datetime], now: datetime) -> timedelta:
+        count = len(failures) + len(pending)
+        if count < self.free or (len(failures) < self.free and len(pending) < self.in_flight):
             return NO_WAIT
-        doublings = min(len(history) - self.free, 30)
-        return max(NO_WAIT, history[0] + min(self.longest_wait, self.first_wait * 2**doublings) - now)
+        latest = max([*failures[:1], *pending[:1]])
+        doublings = min(count - self.free, 30)
+        return max(NO_WAIT, latest + min(self.longest_wait, self.first_wait * 2**doublings) - now)
 
 
 @dataclass(frozen=True)
@@ -61,10 +68,10 @@ class Quota:
     def depth(self) -> int:
         return self.limit
 
-    def wait(self, history: Sequence[datetime], now: datetime) -> timedelta:
-        if len(history) < self.limit:
+    def wait(self, events: Sequence[datetime], pending: Sequence[datetime], now: datetime) -> timedelta:
+        if len(events) < self.limit:
             return NO_WAIT
-        return max(NO_WAIT, history[self.limit - 1] + self.window - now)
+        return max(NO_WAIT, events[self.limit - 1] + self.window - now)
 
 
 Rule = Backoff | Quota
@@ -73,9 +80,13 @@ Rule = Backoff | Quota
 SIGN_IN_PAIR = Backoff(
     free=3, first_wait=timedelta(seconds=5), longest_wait=timedelta(minutes=15), window=timedelta(hours=1)
 )
-# One address (many people behind a shared one) waits at most a minute: about sixty tries an hour at most.
+# One address (maybe many people behind it) waits at most a minute: about sixty failures an hour at most.
 SIGN_IN_ADDRESS = Backoff(
-    free=10, first_wait=timedelta(seconds=2), longest_wait=timedelta(minutes=1), window=timedelta(minutes=15)
+    free=10,
+    first_wait=timedelta(seconds=2),
+    longest_wait=timedelta(minutes=1),
+    window=timedelta(minutes=15),
+    in_flight=30,
 )
 MAIL_WINDOW = timedelta(hours=1)
 MAILS_PER_ADDRESS = Quota(limit=3, window=MAIL_WINDOW)  # per mail address and kind of mail
@@ -85,14 +96,17 @@ RULES: tuple[Rule, ...] = (SIGN_IN_PAIR, SIGN_IN_ADDRESS, MAILS_PER_ADDRESS, MAI
 
 @dataclass(frozen=True)
 class Reservation:
-    """The outcome of `reserve`: how long to wait (nothing was recorded), or the events recorded."""
+    """The outcome of `reserve`: how long to wait (nothing was recorded), or the events recorded (id, key)."""
 
     wait: timedelta = NO_WAIT
-    event_ids: tuple[int, ...] = field(default=())
+    events: tuple[tuple[int, str], ...] = field(default=())
 
     @property
     def allowed(self) -> bool:
         return self.wait <= NO_WAIT
+
+
+PENDING = "pending:"
 
 
 def _address(address: str) -> str:
@@ -112,35 +126,39 @@ def mail_checks(kind: str, mail_key: str, address: str) -> list[tuple[str, Rule]
     return [(f"mail@{_address(address)}", MAILS_PER_CLIENT), (f"mail:{kind}:{digest}", MAILS_PER_ADDRESS)]
 
 
-def reserve(session: Session, checks: Sequence[tuple[str, Rule]]) -> Reservation:
-    """Count one action against every key, unless one of them says to wait (then nothing is counted)."""
+def reserve(session: Session, checks: Sequence[tuple[str, Rule]], *, pending: bool = False) -> Reservation:
+    """Count one action against every key, unless one of them says to wait (then nothing is counted).
+
+    `pending`: the outcome is not known yet; `failed` or `succeeded` settles it."""
     _serialize(session, sorted({key for key, _ in checks}))
-    events = [ThrottleEvent(key=key) for key, _ in checks]
+    events = [ThrottleEvent(key=f"{PENDING}{key}" if pending else key) for key, _ in checks]
     session.add_all(events)
     session.flush()  # the first write: on SQLite, other writers now wait for this transaction
     now = utcnow()
+    own = [event.id for event in events]
     wait = max(
-        rule.wait(_history(session, key, rule, event.id), now)
-        for (key, rule), event in zip(checks, events, strict=True)
+        rule.wait(_history(session, key, rule, own), _history(session, f"{PENDING}{key}", rule, own), now)
+        for key, rule in checks
     )
     if wait > NO_WAIT:
         for event in events:
             session.delete(event)
         return Reservation(wait=wait)
-    return Reservation(event_ids=tuple(event.id for event in events))
+    return Reservation(events=tuple((event.id, key) for event, (key, _) in zip(events, checks, strict=True)))
 
 
-def count_from_now(session: Session, reservation: Reservation) -> None:
-    """Date what `reserve` counted from now: a failure's wait starts when the answer is given, after the check."""
-    if reservation.event_ids:
-        statement = update(ThrottleEvent).where(col(ThrottleEvent.id).in_(reservation.event_ids))
-        session.exec(statement.values(at=utcnow()))
+def failed(session: Session, reservation: Reservation) -> None:
+    """The pending action failed: a failure from now on (its wait starts when the answer is given)."""
+    now = utcnow()
+    for event_id, key in reservation.events:
+        session.exec(update(ThrottleEvent).where(ThrottleEvent.id == event_id).values(key=key, at=now))
 
 
-def withdraw(session: Session, reservation: Reservation) -> None:
-    """Take back what `reserve` counted (e.g. the sign-in succeeded: it was no failure)."""
-    if reservation.event_ids:
-        session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.id).in_(reservation.event_ids)))
+def succeeded(session: Session, reservation: Reservation) -> None:
+    """The pending action was no failure: it no longer counts."""
+    ids = [event_id for event_id, _ in reservation.events]
+    if ids:
+        session.exec(delete(ThrottleEvent).where(col(ThrottleEvent.id).in_(ids)))
 
 
 def forget_sign_in_failures(session: Session, account_id: int, address: str | None = None) -> None:
@@ -162,12 +180,13 @@ def _account_prefix(account_id: int) -> str:
     return f"sign-in:{account_id}@"
 
 
-def _history(session: Session, key: str, rule: Rule, own_id: int | None) -> list[datetime]:
-    """When the latest events under the key happened, newest first (not counting the one just recorded)."""
+def _history(session: Session, key: str, rule: Rule, own: list[int]) -> list[datetime]:
+    """When the latest events under the key happened, newest first (not counting those just recorded)."""
     return list(
         session.exec(
             select(ThrottleEvent.at)
-            .where(ThrottleEvent.key == key, ThrottleEvent.id != own_id, ThrottleEvent.at > utcnow() - rule.window)
+            .where(ThrottleEvent.key == key, col(ThrottleEvent.id).not_in(own))
+            .where(ThrottleEvent.at > utcnow() - rule.window)
             .order_by(col(ThrottleEvent.at).desc())
             .limit(rule.depth)
         ).all()

@@ -6,17 +6,19 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
-from ecandidat_ui import messages
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.settings import SettingsError, load_settings
-from models import AccountToken, ThrottleEvent, TokenPurpose
+from models import Account, AccountToken, ThrottleEvent, TokenPurpose
+from models.clock import utcnow
 from tests.mailbox import Mailbox
 from tests.unit.test_accounts import MAIL, PASSWORD, create, delivered, token_of, validated_account
 
@@ -99,8 +101,6 @@ def test_one_address_trying_many_logins_waits_longer_each_time_a_minute_at_most(
 
 
 def test_tries_at_the_same_time_cannot_all_take_the_last_free_place(platform: Platform, mailbox: Mailbox):
-    from concurrent.futures import ThreadPoolExecutor
-
     account = validated_account(platform, mailbox)
 
     def guess(_) -> str:
@@ -114,6 +114,27 @@ def test_tries_at_the_same_time_cannot_all_take_the_last_free_place(platform: Pl
         outcomes = list(pool.map(guess, range(8)))
     assert outcomes.count("InvalidInput") == 3  # the password was checked three times only
     assert outcomes.count("Refused") == 5
+
+
+def test_many_people_behind_one_address_can_sign_in_at_the_same_time(platform: Platform):
+    password_hash = security.hash_password(PASSWORD)
+    with platform.db.session() as session:
+        for i in range(20):
+            session.add(
+                Account(
+                    login=f"NAT{i:05d}",
+                    last_name="BAILLON",
+                    first_name="MARIE",
+                    mail=f"nat{i}@example.org",
+                    mail_key=f"nat{i}@example.org",
+                    password_hash=password_hash,
+                    mail_confirmed=True,
+                    validated_at=utcnow(),
+                )
+            )
+    with ThreadPoolExecutor(20) as pool:
+        sessions = list(pool.map(lambda i: platform.accounts.sign_in(f"NAT{i:05d}", PASSWORD, ATTACKER), range(20)))
+    assert all(sessions)
 
 
 def test_unknown_login_wrong_password_and_unvalidated_account_take_the_same_time(platform: Platform, mailbox: Mailbox):
