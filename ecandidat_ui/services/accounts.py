@@ -252,8 +252,8 @@ class AccountService:
     def resend_validation_link(self, mail: str, address: str) -> None:
         """A new validation link. Says nothing of whether the mail address is known.
 
-        Limited and answered as `send_reset_link`; the links sent more than an hour ago stop working, those of
-        the last hour (at most the 3 the limit allows) keep working until one of them is used.
+        Limited and answered as `send_reset_link`. The links sent more than an hour ago stop working; those of
+        the last hour (a few at most, given the limit) keep working until one of them is used.
         """
         mail_address = self._mail_field(mail)
         with self.db.session() as session:
