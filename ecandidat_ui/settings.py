@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=1, le=65535)
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1,::1", description="reverse proxies whose X-Forwarded-For is believed (addresses, networks or *)"
+    )
     public_url: str = ""
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -63,6 +67,20 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("doit commencer par http:// ou https://")
         return value
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        """uvicorn takes a mistyped entry for a literal that never matches: say so at start instead."""
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        if entries == ["*"]:
+            return "*"
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"« {entry} » n'est ni une adresse IP ni un réseau (ou * seul)") from None
+        return ",".join(entries)
 
     @model_validator(mode="after")
     def _derived_defaults(self) -> Settings:
