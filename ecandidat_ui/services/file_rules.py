@@ -11,6 +11,7 @@ from datetime import date
 
 from ecandidat_ui import messages, refdata
 from ecandidat_ui.services import ine
+from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.fields import FieldError, collect, person_name, required_text
 
@@ -292,8 +293,7 @@ def _birth_date(value: object, today: date) -> date:
         born = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
         raise FieldError(messages.BAD_BIRTH_DATE) from None
-    oldest = today.replace(year=today.year - 100)
-    youngest = today.replace(year=today.year - 10)
+    oldest, youngest = add_years(today, -100), add_years(today, -10)
     if not oldest <= born <= youngest:
         raise FieldError(messages.BAD_BIRTH_DATE)
     return born
