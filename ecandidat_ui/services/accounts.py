@@ -135,7 +135,7 @@ class AccountService:
 
     def sign_in(self, login_or_mail: str, password: str, address: str) -> str:
         """Check the credentials; returns a new session id, or raises InvalidInput/Refused with the message."""
-        identifier = (login_or_mail or "").strip()
+        identifier = fields.clean(login_or_mail).strip()
         errors = {}
         if not identifier:
             errors["login"] = messages.REQUIRED

@@ -13,13 +13,14 @@ from ecandidat_ui import messages, refdata
 from ecandidat_ui.services import ine
 from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
-from ecandidat_ui.services.fields import FieldError, collect, person_name, required_text
+from ecandidat_ui.services.fields import FieldError, clean, collect, person_name, required_text, whole_number
 
 FRANCE = refdata.FRANCE_CODE
 CIVILITIES = {"M.": "M.", "Mme": "Mme"}
 OBTAINED = {"O": "Oui", "N": "Non", "E": "En cours"}
 _PHONE = re.compile(r"^[0-9/+()\-.\s]+$")
 _POSTAL = re.compile(r"^\d{5}$")
+LONGEST_TEXT = 500  # the descriptions: no field of the file takes more characters
 
 Values = dict[str, object]
 
@@ -29,7 +30,7 @@ def personal_info(values: Values, today: date, *, ine_required: bool = False) ->
         return _country(values.get("nationality"))
 
     def ine_value() -> str:
-        text = ine.normalize(str(values.get("ine") or ""))
+        text = ine.normalize(clean(values.get("ine") or ""))
         if not text:
             if ine_required and values.get("nationality") == FRANCE:
                 raise FieldError(messages.REQUIRED)
@@ -173,7 +174,7 @@ def internship(values: Values, today: date) -> Values:
         "duration": lambda: required_text(_text(values, "duration"), 20),
         "hours_per_week": lambda: _hours(values.get("hours_per_week")),
         "employer": lambda: required_text(_text(values, "employer"), 50),
-        "description": lambda: required_text(_text(values, "description"), 500),
+        "description": lambda: required_text(_text(values, "description"), LONGEST_TEXT),
     }
     return _checked(checks)
 
@@ -184,7 +185,7 @@ def pro_experience(values: Values, today: date) -> Values:
         "title": lambda: required_text(_text(values, "title"), 50),
         "duration": lambda: required_text(_text(values, "duration"), 20),
         "employer": lambda: required_text(_text(values, "employer"), 50),
-        "description": lambda: _optional(required_text, _text(values, "description"), 500),
+        "description": lambda: _optional(required_text, _text(values, "description"), LONGEST_TEXT),
     }
     return _checked(checks)
 
@@ -212,7 +213,7 @@ def _checked(checks: dict[str, Callable[[], object]]) -> Values:
 
 
 def _text(values: Values, name: str) -> str:
-    return str(values.get(name) or "")
+    return clean(values.get(name) or "")
 
 
 def _optional(check: Callable[[str, int], str], text: str, max_length: int) -> str:
@@ -257,7 +258,7 @@ def _commune_in(value: object, departement: object) -> str:
 
 
 def _postal_code(value: object) -> str:
-    text = str(value or "").strip()
+    text = clean(value or "").strip()
     if not text:
         raise FieldError(messages.REQUIRED)
     if not text.isdigit():
@@ -300,33 +301,18 @@ def _birth_date(value: object, today: date) -> date:
 
 
 def _year(value: object, lowest: int, highest: int) -> int:
-    text = str(value if value is not None else "").strip()
-    if not text:
+    year = whole_number(value, lowest, highest, messages.BAD_YEAR.format(min=lowest, max=highest))
+    if year is None:
         raise FieldError(messages.REQUIRED)
-    try:
-        year = int(float(text))
-    except ValueError:
-        raise FieldError(messages.BAD_NUMBER) from None
-    if not lowest <= year <= highest:
-        raise FieldError(messages.BAD_YEAR.format(min=lowest, max=highest))
     return year
 
 
 def _hours(value: object) -> int | None:
-    text = str(value if value is not None else "").strip()
-    if not text:
-        return None
-    try:
-        hours = int(float(text))
-    except ValueError:
-        raise FieldError(messages.BAD_NUMBER) from None
-    if not 1 <= hours <= 99:
-        raise FieldError(messages.BAD_HOURS)
-    return hours
+    return whole_number(value, 1, 99, messages.BAD_HOURS)
 
 
 def _phone(value: object) -> str:
-    text = str(value or "").strip()
+    text = clean(value or "").strip()
     if not text:
         return ""
     if len(text) > 20 or not _PHONE.match(text):
