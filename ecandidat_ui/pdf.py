@@ -7,6 +7,7 @@ join and right-to-left text reads right to left. The fonts are in data/fonts (se
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import cache
@@ -27,6 +28,11 @@ REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold-Latin.ttf"  # the bold one ha
 # Fonts for what DejaVu Sans lacks, loaded only by a document that needs them (the Chinese one takes ~0.3 s).
 FALLBACKS = {"cjk": "DroidSansFallbackFull.ttf", "emoji": "Symbola-Emoji.ttf"}
 UNKNOWN = "\ufffd"
+# fpdf2's bidi algorithm recurses once per character of a run without letters or digits: past ~900 (a candidate's
+# answer of dashes after a Hebrew word) Python's recursion limit is hit. An invisible left-to-right mark, a
+# "strong" character, ends such a run.
+_WITHOUT_LETTERS = re.compile(r"[\W_]{300}")
+LEFT_TO_RIGHT_MARK = "\u200e"
 _NOT_WRITTEN = dict.fromkeys(map(ord, "\ufe0e\ufe0f"), None)  # emoji variation selectors: no font draws them
 
 
@@ -133,7 +139,7 @@ class _Document(FPDF):
     def fit(self, text: str) -> str:
         """The text as it can be written, with the fonts it needs loaded."""
         text = unicodedata.normalize("NFC", fields.clean(text, multiline=True)).replace("\t", " ")
-        text = text.translate(_NOT_WRITTEN)
+        text = _WITHOUT_LETTERS.sub(lambda run: run.group() + LEFT_TO_RIGHT_MARK, text.translate(_NOT_WRITTEN))
         missing = {ord(c) for c in text if c != "\n"} - _characters(REGULAR)
         for family, file in FALLBACKS.items():
             if missing and family not in self.fallbacks and missing & _characters(file):

@@ -31,7 +31,10 @@ class FieldError(ValueError):
 
 def clean(value: object, *, multiline: bool = False) -> str:
     """The text without invisible characters; line breaks and tabs are kept only where `multiline`."""
-    text = "" if value is None else str(value)
+    try:
+        text = "" if value is None else str(value)
+    except ValueError:  # an integer of more than 4300 digits: no one typed it
+        text = ""
     text = _LINE_ENDS.sub("\n", text) if multiline else _BLANKS.sub(" ", text)
     return _UNSEEN.sub("", text)
 
@@ -67,16 +70,19 @@ def whole_number(value: object, lowest: int, highest: int, out_of_range: str) ->
     Anything else gives a French message: not a number, or `out_of_range` for what lies outside the bounds,
     however large (« 1e400 », « inf »).
     """
-    text = clean(value).strip()
-    if not text:
-        return None
-    if len(text) > NUMBER_MAX_LENGTH:
-        raise FieldError(messages.BAD_NUMBER)
-    try:
-        number = float(text)
-    except ValueError:
-        raise FieldError(messages.BAD_NUMBER) from None
-    if math.isnan(number):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = value  # compared as it is: an integer of any size, an infinite float
+    else:
+        text = clean(value).strip()
+        if not text:
+            return None
+        if len(text) > NUMBER_MAX_LENGTH:
+            raise FieldError(messages.BAD_NUMBER)
+        try:
+            number = float(text)
+        except ValueError:
+            raise FieldError(messages.BAD_NUMBER) from None
+    if isinstance(number, float) and math.isnan(number):
         raise FieldError(messages.BAD_NUMBER)
     if not lowest <= number < highest + 1:
         raise FieldError(out_of_range)

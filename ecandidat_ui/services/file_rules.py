@@ -111,26 +111,26 @@ def baccalaureate(values: Values, today: date) -> Values:
 
     def series() -> str:
         if year is None:  # the year's own error blocks the save; the series is checked once it is known
-            return _choice(values.get("series"), {str(values.get("series") or ""): ""})
+            return _choice(values.get("series"), {clean(values.get("series") or ""): ""})
         return _choice(values.get("series"), {s.code: s.label for s in refdata.bac_series_for_year(year)})
 
     def specialties() -> list[str]:
         if not specialties_needed:
             return []
-        chosen = [str(code) for code in values.get("specialties") or []]
+        chosen = [clean(code) for code in _listed(values.get("specialties"))]
         known = {s.code for s in refdata.specialites_for_year(year)}
         if len(chosen) != 2 or not set(chosen) <= known:
             raise FieldError(messages.TWO_SPECIALTIES)
         return chosen
 
     def dropped() -> str:
-        code = str(values.get("dropped_specialty") or "")
+        code = clean(values.get("dropped_specialty") or "")
         if not specialties_needed or not code:
             return ""
         return _choice(code, {s.code: s.label for s in refdata.specialites_for_year(year)})
 
     def mention() -> str:
-        code = str(values.get("mention") or "")
+        code = clean(values.get("mention") or "")
         if not code or year is None:
             return ""
         return _choice(code, {m.code: m.label for m in refdata.mentions_for_year(year)})
@@ -216,12 +216,16 @@ def _text(values: Values, name: str) -> str:
     return clean(values.get(name) or "")
 
 
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
 def _optional(check: Callable[[str, int], str], text: str, max_length: int) -> str:
     return check(text, max_length) if text.strip() else ""
 
 
 def _choice(value: object, choices: dict[str, str]) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if code not in choices:
@@ -230,7 +234,7 @@ def _choice(value: object, choices: dict[str, str]) -> str:
 
 
 def _country(value: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if refdata.country_by_code(code) is None:
@@ -239,7 +243,7 @@ def _country(value: object) -> str:
 
 
 def _departement(value: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if refdata.departement_by_code(code) is None:
@@ -248,7 +252,7 @@ def _departement(value: object) -> str:
 
 
 def _commune_in(value: object, departement: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     commune = refdata.commune_by_insee(code)
@@ -269,16 +273,16 @@ def _postal_code(value: object) -> str:
 
 
 def _commune_of_postal_code(value: object, postal_code: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
-    if code not in {c.insee for c in refdata.communes_for_postal_code(str(postal_code or "").strip())}:
+    if code not in {c.insee for c in refdata.communes_for_postal_code(clean(postal_code or "").strip())}:
         raise FieldError(messages.COMMUNE_NOT_IN_POSTAL_CODE)
     return code
 
 
 def _school(value: object, commune: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     school = refdata.lycee_by_uai(code)
@@ -291,7 +295,7 @@ def _birth_date(value: object, today: date) -> date:
     if not value:
         raise FieldError(messages.REQUIRED)
     try:
-        born = value if isinstance(value, date) else date.fromisoformat(str(value))
+        born = value if isinstance(value, date) else date.fromisoformat(clean(value))
     except ValueError:
         raise FieldError(messages.BAD_BIRTH_DATE) from None
     oldest, youngest = add_years(today, -100), add_years(today, -10)

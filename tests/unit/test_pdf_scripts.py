@@ -102,3 +102,13 @@ def test_only_a_document_that_needs_them_loads_the_large_fonts():
     chinese = pdf._document("Université Esup", "Test")
     pdf._line(chinese, "王小明 🎓")
     assert chinese.fallbacks == [pdf.FAMILY, "cjk", "emoji"]
+
+
+@pytest.mark.parametrize("run", ["-" * 1500, " " * 2000, "😀" * 1200, "\n" * 1500, "(" * 1000])
+def test_a_long_run_without_letters_after_a_right_to_left_word_is_written(run):
+    """fpdf2's bidi algorithm recursed once per character of such a run: an answer of 1500 dashes after a Hebrew
+    word raised RecursionError instead of giving the récapitulatif."""
+    document = pdf._document("Université Esup", "Test")
+    pdf._pairs(document, [("Votre projet", f"שרה {run} fin")])
+    text = text_of(bytes(document.output()))
+    assert "Votre projet" in text and "שרה" in text
