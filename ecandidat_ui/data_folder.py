@@ -7,9 +7,12 @@ by an older version is made private again at start.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
@@ -49,7 +52,10 @@ def make_private(path: Path) -> None:
         return
     wanted = PRIVATE_FOLDER if stat.S_ISDIR(info.st_mode) else PRIVATE_FILE
     if stat.S_IMODE(info.st_mode) != wanted:
-        path.chmod(wanted)
+        try:
+            path.chmod(wanted)
+        except PermissionError:  # another user's file in a folder we may write to: said, not fatal
+            log.warning("%s is readable by others (mode %o) and cannot be made private", path, info.st_mode)
 
 
 def create_private(path: Path) -> None:

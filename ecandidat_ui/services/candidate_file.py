@@ -259,9 +259,12 @@ class CandidateFileService:
             return None
         with self.db.session() as session:
             draft = session.get(Draft, (account_id, key))
-        if draft is not None:  # one stored before drafts had a size is cut to size, or not shown
-            kept = draft_values(draft.values)
-            draft.values = {} if kept is None else kept
+        if draft is None:
+            return None
+        kept = draft_values(draft.values)  # one stored before drafts had a size is cut to size, or not shown
+        if kept is None:
+            return None
+        draft.values = kept
         return draft
 
     def discard_draft(self, account_id: int, key: str) -> None:
