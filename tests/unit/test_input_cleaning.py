@@ -163,3 +163,11 @@ def test_a_draft_stored_before_the_limits_is_not_sent_back_whole(platform: Platf
     values = platform.candidate_file.draft(account.id, key).values
     assert values["line1"] == ADDRESS["line1"] and len(values["line3"]) == 500
     assert len(json.dumps(values).encode()) < DRAFT_BYTES
+
+
+def test_a_stored_draft_too_large_even_cut_is_not_restored(platform: Platform):
+    account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
+    key = draft_key(Tab.ADDRESS)
+    with platform.db.session() as session:
+        session.add(Draft(account_id=account.id, tab=key, values={f"champ{n}": "😀" * 900 for n in range(40)}))
+    assert platform.candidate_file.draft(account.id, key) is None
