@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import EmailStr, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ecandidat_ui import data_folder
+
 
 class SettingsError(Exception):
     """A setting is missing or wrong; the message is one line an administrator can act on."""
@@ -113,7 +115,8 @@ class Settings(BaseSettings):
 
 
 def load_settings() -> Settings:
-    """Read the settings, prepare the data folder and the storage secret, or raise SettingsError."""
+    """Read the settings, prepare the data folder (private, see data_folder) and the storage secret, or raise
+    SettingsError."""
     try:
         settings = Settings()
     except ValidationError as error:
@@ -121,7 +124,7 @@ def load_settings() -> Settings:
         name = "ECANDIDAT_" + "_".join(str(part) for part in first["loc"]).upper()
         raise SettingsError(f"Paramètre invalide {name} : {first['msg']}") from None
     try:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        data_folder.protect(settings.data_dir)
     except OSError as error:
         raise SettingsError(
             f"Dossier de données inutilisable ECANDIDAT_DATA_DIR={settings.data_dir}: {error}"
@@ -136,6 +139,5 @@ def _kept_secret(path: Path) -> str:
     if path.exists():
         return path.read_text().strip()
     secret = secrets.token_urlsafe(48)
-    path.touch(mode=0o600)
-    path.write_text(secret)
+    data_folder.write_private(path, secret.encode())
     return secret

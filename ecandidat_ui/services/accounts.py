@@ -142,7 +142,7 @@ class AccountService:
         An unknown login, a wrong password and an account not validated yet are told apart (the texts of the
         original), but take the same time: the password is checked against a hash in every case.
         """
-        identifier = (login_or_mail or "").strip()
+        identifier = fields.clean(login_or_mail).strip()
         errors = {}
         if not identifier:
             errors["login"] = messages.REQUIRED
