@@ -101,18 +101,17 @@ def _changed(entry: JournalEntry) -> str:
 
 
 def _changes(entry: JournalEntry) -> list[tuple[str, str, str]]:
-    """The values that differ between before and after (all of them for a creation or a deletion)."""
+    """The values that differ between before and after (the ones set, for a creation or a deletion)."""
     before, after = entry.before or {}, entry.after or {}
     names = list(dict.fromkeys([*before, *after]))
-    return [
-        (messages.JOURNAL_FIELDS.get(name, name), _text(before.get(name)), _text(after.get(name)))
-        for name in names
-        if before.get(name) != after.get(name) or name not in before or name not in after
+    lines = [
+        (messages.JOURNAL_FIELDS.get(name, name), _text(before.get(name)), _text(after.get(name))) for name in names
     ]
+    return [(name, was, now) for name, was, now in lines if was != now]
 
 
 def _text(value: object) -> str:
-    if value is None:
+    if value is None or value == [] or value == {}:
         return ""
     if isinstance(value, str):
         return value
