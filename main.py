@@ -12,6 +12,7 @@ import pages
 from components.frame import apply_theme
 from ecandidat_ui import lifecycle
 from ecandidat_ui.platform import build_platform
+from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT
 from ecandidat_ui.settings import SettingsError, load_settings
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -37,6 +38,12 @@ if __name__ in {"__main__", "__mp_main__"}:
         title=f"eCandidat - {settings.institution_name}",
         language="fr",
         storage_secret=settings.storage_secret,
+        # NiceGUI's browser identity (renewed at sign-in and sign-out) lives no longer than a session may
+        session_middleware_kwargs={
+            "max_age": int(ABSOLUTE_TIMEOUT.total_seconds()),
+            "same_site": "lax",
+            "https_only": platform.session_cookie.secure,
+        },
         reload=False,
         show=False,
         favicon="🎓",
