@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-from nicegui import ui
+from nicegui import app, ui
 from nicegui.storage import Storage
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -14,6 +14,7 @@ from ecandidat_ui import lifecycle
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT
 from ecandidat_ui.settings import SettingsError, load_settings
+from ecandidat_ui.upload_guard import UploadGuard
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -27,6 +28,7 @@ lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
+app.add_middleware(UploadGuard, cookies=[platform.session_cookie.name], max_bytes=settings.upload_max_mb * 1024 * 1024)
 
 if __name__ in {"__main__", "__mp_main__"}:
     if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder

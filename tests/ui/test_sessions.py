@@ -231,7 +231,7 @@ async def test_a_live_tab_can_neither_save_nor_upload_once_its_session_ended(
 
 # --- the one handler, whatever kind of handler failed ------------------------------------------------------------
 
-KINDS = ["sync", "async", "upload-async"]
+KINDS = ["sync", "async", "upload-sync", "upload-async"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
