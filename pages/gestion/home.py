@@ -44,10 +44,10 @@ def register(platform: Platform) -> None:
             service = settings.link(f"{CAS_RETURN_PATH}?suite={quote(suite)}")
             try:
                 user = await run.io_bound(cas.validate, settings.cas_url, service, ticket, version=settings.cas_version)
-                session_id = await run.io_bound(platform.staff.sign_in_with_cas, user.login, ui.context.client.ip or "")
+                handover = await run.io_bound(platform.staff.sign_in_with_cas, user.login, ui.context.client.ip or "")
             except (cas.CasError, Refused) as error:
                 problem = str(error.message if isinstance(error, Refused) else error)
             else:
-                gestion_session.signed_in(platform, session_id, suite)
+                gestion_session.signed_in(platform, handover, suite)
                 return
         sign_in_page(platform, problem=problem)
