@@ -94,3 +94,14 @@ def test_an_actor_without_session_is_the_command_or_a_service_test(platform: Pla
     platform.staff.sign_out(admin_session.session_id)
     platform.staff.create_member(plain, MAIL, "Martin", "Bruno")  # rights only
     assert MAIL in members(platform)
+
+
+def test_the_page_tests_helper_gives_an_actor_with_its_session(platform: Platform):
+    from tests.ui.gestion_helpers import staff_member
+
+    member = staff_member(Role.READ_ONLY, platform=platform)
+    actor = member.signed_in_actor(platform)
+    assert actor.session_id and actor.id == member.id
+    platform.staff.sign_out(actor.session_id)
+    with pytest.raises(StaffSessionEnded):
+        platform.staff.own_account(actor)
