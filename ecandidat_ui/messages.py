@@ -278,6 +278,25 @@ JOURNAL_ACTIONS = {
     "staff.setup": "Compte activé",
     "staff.recovery_codes": "Nouveaux codes de secours",
 }
+JOURNAL_FIELDS = {
+    "mail": "Adresse mail",
+    "mail_key": "Adresse mail (recherche)",
+    "last_name": "Nom",
+    "first_name": "Prénom",
+    "cas_login": "Login CAS",
+    "active": "Actif",
+    "created_at": "Créé le",
+    "last_sign_in_at": "Dernière connexion",
+    "droit": "Droit",
+    "role": "Rôle",
+    "centre_id": "Centre (n°)",
+    "commission_id": "Commission (n°)",
+    "commissions": "Commissions (n°)",
+    "lecture_seule": "Lecture seule",
+    "president": "Président",
+    "code": "Code",
+    "label": "Libellé",
+}
 JOURNAL_OBJECTS = {
     "staffmember": "Membre du personnel",
     "centre": "Centre de candidature",

@@ -34,12 +34,14 @@ class Platform:
     journal: JournalService
     mail_sender: MailSender
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
+    staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
 
 def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
     db = Database(settings.database_url)
     sessions = SessionService(db)
     candidate_file = CandidateFileService(db, settings, sessions)
+    staff = StaffService(db, settings)
     return Platform(
         settings=settings,
         db=db,
@@ -50,7 +52,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         candidatures=CandidatureService(db, settings, candidate_file, sessions),
         review=ReviewService(db, settings),
         offer=OfferService(db),
-        staff=StaffService(db, settings),
+        staff=staff,
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
         session_cookie=SessionCookie(
@@ -60,5 +62,13 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
             public_url=settings.public_url,
             secret=settings.storage_secret,
             sign_in_path="/connexion",
+        ),
+        staff_cookie=SessionCookie(
+            staff.sessions,
+            name="ecandidat_gestion",
+            prefix="/gestion/session",
+            public_url=settings.public_url,
+            secret=settings.storage_secret,
+            sign_in_path="/gestion",
         ),
     )

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 from models.clock import utcnow
+from models.session import SessionRow
 
 
 class StaffMember(SQLModel, table=True):
@@ -57,14 +58,11 @@ class StaffSetupToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, description="set when a newer link replaces this one")
 
 
-class StaffSession(SQLModel, table=True):
-    """A signed-in staff browser, apart from the candidates' sessions."""
+class StaffSession(SessionRow, table=True):
+    """A browser signed in to the gestion, apart from the candidates' sessions (services/sessions.py: the id is
+    the SHA-256 of the cookie's session id, or of the hand-over token while the sign-in waits for its browser)."""
 
-    id: str = Field(primary_key=True, max_length=64)
-    staff_id: int = Field(foreign_key="staffmember.id", index=True, ondelete="CASCADE")
-    created_at: datetime = Field(default_factory=utcnow)
-    last_seen_at: datetime = Field(default_factory=utcnow)
-    address: str = Field(default="", max_length=64, description="client address at sign-in")
+    account_id: int = Field(foreign_key="staffmember.id", index=True, ondelete="CASCADE")
 
 
 class StaffAddress(SQLModel, table=True):

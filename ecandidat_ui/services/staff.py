@@ -26,7 +26,6 @@ from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.paging import Page, TableQuery, paginate
 from ecandidat_ui.services.rights import Action, Actor, Role
-from ecandidat_ui.services.staff_sessions import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, StaffSessionEnded
 from ecandidat_ui.settings import Settings
 from models import (
     Centre,
@@ -42,6 +41,7 @@ from models import (
 from models.clock import utcnow
 
 SETUP_LINK_LIFETIME = timedelta(hours=1)
+StaffSessionEnded = staff_sessions.StaffSessionEnded  # raised by actor_for and by every staff action
 SIGN_IN_PATH = "/gestion"
 SETUP_PATH = "/gestion/activation/"
 NAME_MAX = 50
@@ -138,6 +138,7 @@ class StaffService:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
+        self.sessions = staff_sessions.staff_sessions(db)  # the staff's own SessionRow table
 
     # --- members, managed by administrators ---------------------------------------------------------
 
@@ -468,8 +469,9 @@ class StaffService:
     # --- sign-in and sessions ------------------------------------------------------------------------
 
     def sign_in(self, mail: str, password: str, code: str, address: str) -> str:
-        """Mail, password and a TOTP or recovery code; returns a new staff session id. Failures are counted per
-        member and per address (throttle) and answered with one message whatever was wrong."""
+        """Mail, password and a TOTP or recovery code; returns the hand-over token of a new staff session (the
+        staff's SessionCookie exchanges it). Failures are counted per member and per address (throttle) and
+        answered with one message whatever was wrong."""
         typed = {"mail": mail, "password": password, "code": code}
         errors = {name: messages.REQUIRED for name, value in typed.items() if not (value or "").strip()}
         if errors:
@@ -503,7 +505,8 @@ class StaffService:
         raise Refused(refusal)  # once the try is settled: raising in the block would roll it back
 
     def sign_in_with_cas(self, cas_login: str, address: str) -> str:
-        """A member the institution's CAS server vouched for (the page validated the ticket); returns a session id."""
+        """A member the institution's CAS server vouched for (the page validated the ticket); returns the
+        hand-over token of their new session."""
         login = (cas_login or "").strip()
         with self.db.session() as session:
             member = session.exec(select(StaffMember).where(StaffMember.cas_login == login)).first() if login else None
@@ -516,45 +519,27 @@ class StaffService:
     def actor_for(self, session_id: str | None) -> Actor:
         """The signed-in member with their current rights, carrying their session id for every action they take;
         StaffSessionEnded (with the message to show) when the session no longer stands."""
-        ended = None
         with self.db.session() as session:
-            try:
-                row = staff_sessions.check(session, session_id)
-            except StaffSessionEnded as error:
-                ended = error
-                if session_id:
-                    _end_after(session, session_id, error)
-            else:
-                return rights.load_actor(session, row.staff_id, session_id)
-        raise ended  # after the ended session was deleted
+            member = staff_sessions.check(session, session_id)
+            return rights.load_actor(session, member.id, session_id)
 
     def sign_out(self, session_id: str | None) -> None:
-        if session_id:
-            with self.db.session() as session:
-                session.exec(delete(StaffSession).where(StaffSession.id == session_id))
+        self.sessions.close(session_id)
 
     def end_all_sessions(self, member_id: int) -> None:
         with self.db.session() as session:
             end_sessions(session, member_id)
 
     def delete_expired_sessions(self) -> None:
-        now = utcnow()
-        with self.db.session() as session:
-            session.exec(
-                delete(StaffSession).where(
-                    or_(
-                        StaffSession.last_seen_at < now - IDLE_TIMEOUT, StaffSession.created_at < now - ABSOLUTE_TIMEOUT
-                    )
-                )
-            )
+        self.sessions.delete_expired()
 
     # --- helpers -------------------------------------------------------------------------------------
 
     def _open(self, session: Session, member: StaffMember, address: str) -> str:
+        """The sign-in's hand-over token: the route of the staff's SessionCookie exchanges it for the session."""
         address = (address or "")[:ADDRESS_MAX] or "inconnue"
         now = utcnow()
-        session_id = security.new_session_id()
-        session.add(StaffSession(id=session_id, staff_id=member.id, address=address))
+        handover = self.sessions.open(session, member.id)
         member.last_sign_in_at = now
         known = session.get(StaffAddress, (member.id, address))
         if known is not None:
@@ -569,7 +554,7 @@ class StaffService:
                 adresse=address,
                 lien=self.settings.link(SIGN_IN_PATH),
             )
-        return session_id
+        return handover
 
     def _welcome(self, session: Session, member: StaffMember) -> str | None:
         if member.cas_login and self.settings.cas_enabled:
@@ -663,19 +648,8 @@ class StaffService:
 # --- rules without the service's state ------------------------------------------------------------------
 
 
-def _end_after(session: Session, session_id: str, error: StaffSessionEnded) -> None:
-    """An ended session is deleted (every session of a deactivated member)."""
-    row = session.get(StaffSession, session_id)
-    if row is None:
-        return
-    if error.message == messages.STAFF_INACTIVE:
-        end_sessions(session, row.staff_id)
-    else:
-        session.delete(row)
-
-
 def end_sessions(session: Session, member_id: int) -> None:
-    session.exec(delete(StaffSession).where(StaffSession.staff_id == member_id))
+    session.exec(delete(StaffSession).where(col(StaffSession.account_id) == member_id))
 
 
 def _identity(mail: str, last_name: str, first_name: str, cas_login: str) -> dict[str, object]:

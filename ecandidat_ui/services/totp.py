@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import re
 import secrets
 import time
@@ -31,8 +32,11 @@ def provisioning_uri(secret: str, account: str, issuer: str) -> str:
 
 
 def qr_svg(uri: str) -> str:
-    """The QR code of the address, as an inline SVG element with a French title."""
-    return segno.make(uri, error="m").svg_inline(scale=5, border=2, title=messages.TOTP_QR_TITLE)
+    """The QR code of the address, as an SVG document with a French title: with its namespace, so that it can be
+    shown as an image (an SVG without it is no image), never put in the page's HTML."""
+    buffer = io.BytesIO()
+    segno.make(uri, error="m").save(buffer, kind="svg", scale=5, border=2, title=messages.TOTP_QR_TITLE, xmldecl=False)
+    return buffer.getvalue().decode()
 
 
 def clean_code(code: str) -> str:

@@ -7,6 +7,6 @@ def register_all(platform: Platform) -> None:
     from ecandidat_ui import gestion_session
     from pages.gestion import activation, home, journal, my_account, staff_members
 
-    gestion_session.install()
+    gestion_session.install(platform)
     for module in (home, activation, staff_members, journal, my_account):
         module.register(platform)

@@ -26,7 +26,7 @@ def register(platform: Platform) -> None:
         with frame(platform, actor, "Accueil de la gestion", SIGN_IN_PATH):
             ui.label(messages.STAFF_WELCOME.format(name=actor.name)).classes("text-body1").mark("gestion-welcome")
             ui.label("Vos droits").classes("text-h6").props('role="heading" aria-level="2"')
-            with ui.element("ul").classes("q-pl-lg").mark("gestion-grants"):
+            with ui.element("ul").classes("q-pl-lg list-disc").mark("gestion-grants"):
                 for grant in account.grants:
                     with ui.element("li"):
                         ui.label(grant.text)
@@ -44,10 +44,10 @@ def register(platform: Platform) -> None:
             service = settings.link(f"{CAS_RETURN_PATH}?suite={quote(suite)}")
             try:
                 user = await run.io_bound(cas.validate, settings.cas_url, service, ticket, version=settings.cas_version)
-                session_id = await run.io_bound(platform.staff.sign_in_with_cas, user.login, ui.context.client.ip or "")
+                handover = await run.io_bound(platform.staff.sign_in_with_cas, user.login, ui.context.client.ip or "")
             except (cas.CasError, Refused) as error:
                 problem = str(error.message if isinstance(error, Refused) else error)
             else:
-                gestion_session.signed_in(platform, session_id, suite)
+                gestion_session.signed_in(platform, handover, suite)
                 return
         sign_in_page(platform, problem=problem)

@@ -76,7 +76,7 @@ def _row(entry: JournalEntry) -> dict[str, Any]:
         "actor": entry.actor_name,
         "action": _action(entry.action),
         "object": _object(entry),
-        "changed": ", ".join(name for name, _, _ in _changes(entry))[:200],
+        "changed": _changed(entry),
     }
 
 
@@ -93,19 +93,25 @@ def _object(entry: JournalEntry) -> str:
     return f"{_kind(entry.object_type)} : {name}"
 
 
+def _changed(entry: JournalEntry) -> str:
+    """The names of the values changed by an update; a creation or a deletion shows them in « Détails »."""
+    if not (entry.before and entry.after):
+        return ""
+    return ", ".join(name for name, _, _ in _changes(entry))[:200]
+
+
 def _changes(entry: JournalEntry) -> list[tuple[str, str, str]]:
-    """The values that differ between before and after (all of them for a creation or a deletion)."""
+    """The values that differ between before and after (the ones set, for a creation or a deletion)."""
     before, after = entry.before or {}, entry.after or {}
     names = list(dict.fromkeys([*before, *after]))
-    return [
-        (name, _text(before.get(name)), _text(after.get(name)))
-        for name in names
-        if before.get(name) != after.get(name) or name not in before or name not in after
+    lines = [
+        (messages.JOURNAL_FIELDS.get(name, name), _text(before.get(name)), _text(after.get(name))) for name in names
     ]
+    return [(name, was, now) for name, was, now in lines if was != now]
 
 
 def _text(value: object) -> str:
-    if value is None:
+    if value is None or value == [] or value == {}:
         return ""
     if isinstance(value, str):
         return value

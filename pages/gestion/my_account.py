@@ -26,7 +26,7 @@ def register(platform: Platform) -> None:
             if account.cas_login:
                 _line("Login CAS", account.cas_login)
             ui.label("Vos droits").classes("text-subtitle1 text-bold q-mt-sm")
-            with ui.element("ul").classes("q-pl-lg q-my-none").mark("my-grants"):
+            with ui.element("ul").classes("q-pl-lg q-my-none list-disc").mark("my-grants"):
                 for grant in account.grants:
                     with ui.element("li"):
                         ui.label(grant.text)
@@ -50,6 +50,7 @@ def _new_codes(platform: Platform, actor: Actor) -> None:
         ui.label(messages.RECOVERY_RENEW_INTRO).classes("text-body1")
         code = form.text("code", "Code à 6 chiffres de l'application *", autocomplete="one-time-code", max_length=10)
         code.props["inputmode"] = "numeric"
+        code.classes("max-w-xs")
         problem = ui.label().classes("text-negative").props('role="alert"')
         problem.set_visibility(False)
 

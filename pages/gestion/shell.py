@@ -127,8 +127,8 @@ def sign_in_page(
 
         async def sign_in(mail: str, password: str, code: str) -> None:
             address = ui.context.client.ip or ""
-            session_id = await run.io_bound(platform.staff.sign_in, mail, password, code, address)
-            gestion_session.signed_in(platform, session_id, then)
+            handover = await run.io_bound(platform.staff.sign_in, mail, password, code, address)
+            gestion_session.signed_in(platform, handover, then)
 
         with ui.column().classes("w-full max-w-md gap-4"):
             if settings.cas_enabled:

@@ -8,7 +8,8 @@ real sign-in page (mail + password + a TOTP code computed from their secret).
         platform = test_platform()                                           # the services, for set-up and checks
         platform.offer.something(admin.actor(platform), ...)
 
-The services' `actor` of a member: `member.actor(platform)` (their rights as they are now).
+The services' `actor` of a member: `member.actor(platform)` (their rights as they are now), or
+`member.signed_in_actor(platform)` (acting from a session, as on a page: the session is checked too).
 """
 
 from __future__ import annotations
@@ -59,8 +60,13 @@ class StaffLogin:
         return code
 
     def actor(self, platform: Platform) -> Actor:
+        """The member's rights as they are now (no session: services check the rights only)."""
         with platform.db.session() as session:
             return rights.load_actor(session, self.id)
+
+    def signed_in_actor(self, platform: Platform) -> Actor:
+        """The member acting from a session of their own, as a page gets them: services check it too."""
+        return platform.staff.actor_for(platform.staff.sessions.start(self.id))
 
 
 def test_platform() -> Platform:

@@ -17,6 +17,7 @@ from tests.cas_server import CasServer
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import sign_in_staff, signed_in_staff, staff_member, test_platform
 from tests.ui.helpers import error_of, field, fill, see, sign_in, validated_account
+from tests.ui.test_sessions import SetCookies, browser_id
 
 TEST_PATH = "/gestion/test-ecran"
 
@@ -133,8 +134,9 @@ async def test_sign_in_is_throttled_after_a_few_failures(user: User):
         await see(user, messages.STAFF_SIGN_IN_FAILED)
         user.find(marker="sign-in-problem").elements.pop().set_text("")
     await try_sign_in(user, member.mail, member.password, member.code())
-    await see(user, "Trop de tentatives, veuillez réessayer dans 5 secondes")
+    await see(user, "Trop de tentatives, veuillez réessayer dans")
     await user.should_not_see("Se déconnecter")
+    assert field(user, "mail").value == member.mail
 
 
 async def test_a_member_with_a_cas_login_signs_in_through_cas(cas_server: CasServer, user: User):
@@ -180,11 +182,14 @@ async def assert_refused_everywhere(user: User) -> None:
         await user.open(path)
         if path.startswith("/gestion/activation/"):
             await see(user, messages.LINK_UNKNOWN)
+        elif path.startswith("/gestion/session/"):  # the cookie's routes: a wrong token changes nothing
+            assert "ecandidat_gestion" not in user.http_client.cookies
         else:
             await see(user, "Connexion à la gestion")
             await user.should_see(marker="gestion-sign-in")
         await user.should_not_see("Se déconnecter")
         await user.should_not_see(marker="gestion-member")
+    assert "ecandidat_gestion" not in user.http_client.cookies
 
 
 async def test_every_gestion_address_typed_signed_out_is_refused(user: User):
@@ -198,3 +203,30 @@ async def test_every_gestion_address_typed_as_a_candidate_is_refused(user: User,
     await sign_in(user, login)
     await see(user, messages.CONNECTED_AS.format(login=login))
     await assert_refused_everywhere(user)
+
+
+async def test_the_staff_cookie_is_set_by_its_route_apart_from_the_candidates_one(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await sign_in(user, login)
+    await see(user, messages.CONNECTED_AS.format(login=login))
+    candidate_cookie = user.http_client.cookies["ecandidat_session"]
+    cookies = SetCookies(user)
+    await user.open("/gestion")
+    before = browser_id(user)
+    await sign_in_staff(user, staff_member(Role.ADMIN))
+    assert {"httponly", "samesite=lax", "path=/", "max-age=43200"} <= cookies.attributes("ecandidat_gestion")
+    assert user.http_client.cookies["ecandidat_gestion"] != candidate_cookie
+    assert browser_id(user) != before  # renewed at sign-in
+    await user.open("/")
+    await see(user, messages.CONNECTED_AS.format(login=login))  # both at once, each its own
+
+    await user.open("/gestion")
+    user.find(marker="gestion-sign-out").click()
+    await see(user, "Connexion à la gestion")
+    assert "ecandidat_gestion" not in user.http_client.cookies
+    assert user.http_client.cookies["ecandidat_session"] == candidate_cookie
+
+    user.http_client.cookies.set("ecandidat_gestion", candidate_cookie)  # a candidate's session under the name
+    await user.open("/gestion")
+    await see(user, "Connexion à la gestion")
+    await user.should_not_see("Se déconnecter")

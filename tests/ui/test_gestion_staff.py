@@ -14,6 +14,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.services.rights import Role
 from models import Centre, Commission, StaffMember
 from tests.mailbox import Mailbox
+from tests.ui import hostile
 from tests.ui.gestion_helpers import StaffLogin, sign_in_staff, signed_in_staff, staff_member, test_platform
 from tests.ui.helpers import error_of, field, fill, path_of, see, until
 
@@ -123,7 +124,7 @@ async def test_deactivate_reactivate_and_send_a_new_link(user: User, mailbox: Ma
     await signed_in_staff(user, Role.ADMIN, then=PERSONNELS)
     await rows_when(user, "staff-table", lambda rows: len(rows) == 3)
     manage(user, member.id)
-    await see(user, "Claire MARTIN")
+    await see(user, "Modifier l'identité")
     await user.should_see("Lecture seule")
 
     user.find(marker="send-link").click()
@@ -244,7 +245,7 @@ async def test_the_journal_lists_what_staff_changed_filtered_by_member_object_an
     assert newest["actor"] == "Anne CHEF"
     assert newest["action"] == "Modification d'un membre du personnel"
     assert newest["object"] == "Membre du personnel : Clara MARTIN"
-    assert newest["changed"] == "first_name"
+    assert newest["changed"] == "Prénom"
 
     field(user, "journal-member").value = admin.id
     rows = await rows_when(user, "journal-table", lambda rows: {r["actor"] for r in rows} == {"Anne CHEF"})
@@ -286,3 +287,38 @@ async def test_a_session_ended_elsewhere_sends_the_tab_to_sign_in_again(user: Us
     manage(user, manage_id)  # a row action this time
     await see(user, messages.SESSION_EXPIRED)
     await user.should_see(marker="gestion-sign-in")
+
+
+async def test_hostile_labels_stay_text_in_the_gestion(user: User):
+    """A centre and a commission named by the offer's file, shown in rights, the panel, the journal and home."""
+    platform = test_platform()
+    with platform.db.session() as session:
+        centre = Centre(code="HOST", label=hostile.LONG[:120])
+        session.add(centre)
+        session.flush()
+        commission = Commission(code="C-HOST", label=hostile.PROPS_STRING, centre_id=centre.id)
+        session.add(commission)
+        session.flush()
+        centre_id, commission_id = centre.id, commission.id
+    platform.db.dispose()
+    member = staff_member(Role.CENTRE_MANAGER, centre_id=centre_id, commission_ids=[commission_id])
+    admin = staff_member(Role.ADMIN, mail="chef@univ.example", last_name="Chef", first_name="Anne")
+    await sign_in_staff(user, member)
+    await see(user, "Gestionnaire de centre")
+    hostile.assert_shown_literally(user.client, hostile.PROPS_STRING)
+    hostile.assert_clean(user.client)
+    user.find(marker="gestion-sign-out").click()
+    await see(user, "Connexion à la gestion")
+
+    await sign_in_staff(user, admin, then=PERSONNELS)
+    await rows_when(user, "staff-table", lambda rows: any(hostile.PROPS_STRING in r["grants"] for r in rows))
+    manage(user, member.id)
+    await see(user, "Modifier l'identité")
+    hostile.assert_shown_literally(user.client, hostile.PROPS_STRING, at_least=2)  # the grant, its button's name
+    field(user, "grant-role").value = Role.CENTRE_MANAGER.value
+    field(user, "grant-centre").value = centre_id
+    await until(lambda: commission_id in field(user, "grant-commissions").options)
+    hostile.assert_clean(user.client)
+    await user.open("/gestion/journal")
+    await rows_when(user, "journal-table", lambda rows: len(rows) > 3)
+    hostile.assert_clean(user.client)

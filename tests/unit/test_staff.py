@@ -13,7 +13,7 @@ import pyotp
 import pytest
 from sqlmodel import select, update
 
-from ecandidat_ui import messages
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import rights, throttle, totp
 from ecandidat_ui.services.accounts import LinkState
@@ -24,6 +24,7 @@ from models import (
     Centre,
     Commission,
     JournalEntry,
+    StaffAddress,
     StaffGrant,
     StaffMember,
     StaffRecoveryCode,
@@ -227,12 +228,22 @@ def ready(platform: Platform, admin: Actor) -> tuple[StaffMember, str, list[str]
 
 def test_sign_in_with_mail_password_and_code(platform: Platform, ready, mailbox: Mailbox):
     member, secret, _ = ready
-    session_id = platform.staff.sign_in(" Bruno.Martin@example.org", PASSWORD, next_code(secret), "10.0.0.1")
+    handover = platform.staff.sign_in(" Bruno.Martin@example.org", PASSWORD, next_code(secret), "10.0.0.1")
+    with pytest.raises(StaffSessionEnded):
+        platform.staff.actor_for(handover)  # a hand-over token is no session: its browser's route exchanges it
+    session_id = platform.staff.sessions.take_handover(handover)
     signed_in = platform.staff.actor_for(session_id)
-    assert (signed_in.id, signed_in.name, signed_in.grants) == (member.id, "Bruno MARTIN", ())
+    assert (signed_in.id, signed_in.name, signed_in.grants, signed_in.session_id) == (
+        member.id,
+        "Bruno MARTIN",
+        (),
+        session_id,
+    )
+    assert platform.staff.sessions.take_handover(handover) is None  # once
     with platform.db.session() as session:
-        row = session.get(StaffSession, session_id)
-        assert row.address == "10.0.0.1"
+        assert session.get(StaffSession, session_id) is None  # only the digest of the id is stored
+        assert session.get(StaffSession, security.token_digest(session_id)).account_id == member.id
+        assert session.get(StaffAddress, (member.id, "10.0.0.1")) is not None
         assert session.get(StaffMember, member.id).last_sign_in_at is not None
 
 
@@ -362,7 +373,7 @@ def test_a_sign_in_from_a_new_address_is_mailed(platform: Platform, ready, mailb
 def test_sign_in_by_cas_login_given_by_an_administrator(platform: Platform, admin: Actor, mailbox: Mailbox):
     created = platform.staff.create_member(admin, MAIL, "Martin", "Bruno", cas_login="bmartin")
     assert created.link  # CAS is not set: the member gets a local account's link
-    session_id = platform.staff.sign_in_with_cas("bmartin", "10.0.2.1")
+    session_id = platform.staff.sessions.take_handover(platform.staff.sign_in_with_cas("bmartin", "10.0.2.1"))
     assert platform.staff.actor_for(session_id).id == created.member.id
     with pytest.raises(Refused) as refused:
         platform.staff.sign_in_with_cas("inconnu", "10.0.2.1")
@@ -389,28 +400,30 @@ def test_with_cas_set_a_cas_member_is_told_how_to_sign_in(platform: Platform, ma
 @pytest.fixture
 def signed_in(platform: Platform, ready) -> tuple[StaffMember, str]:
     member, secret, _ = ready
-    return member, platform.staff.sign_in(MAIL, PASSWORD, next_code(secret), "10.0.3.1")
+    return member, platform.staff.sessions.take_handover(
+        platform.staff.sign_in(MAIL, PASSWORD, next_code(secret), "10.0.3.1")
+    )
 
 
 def test_a_session_ends_after_thirty_idle_minutes(platform: Platform, signed_in):
     _, session_id = signed_in
     with platform.db.session() as session:
-        session.get(StaffSession, session_id).last_seen_at = utcnow() - timedelta(minutes=29)
+        session.get(StaffSession, security.token_digest(session_id)).last_seen_at = utcnow() - timedelta(minutes=29)
     platform.staff.actor_for(session_id)
     with platform.db.session() as session:
-        row = session.get(StaffSession, session_id)
+        row = session.get(StaffSession, security.token_digest(session_id))
         assert utcnow() - row.last_seen_at < timedelta(seconds=5)  # touched
         row.last_seen_at = utcnow() - timedelta(minutes=31)
     with pytest.raises(StaffSessionEnded, match=messages.SESSION_EXPIRED):
         platform.staff.actor_for(session_id)
-    with platform.db.session() as session:
-        assert session.get(StaffSession, session_id) is None
 
 
 def test_a_session_ends_after_twelve_hours_however_busy(platform: Platform, signed_in):
     _, session_id = signed_in
     with platform.db.session() as session:
-        session.get(StaffSession, session_id).created_at = utcnow() - timedelta(hours=12, seconds=1)
+        session.get(StaffSession, security.token_digest(session_id)).created_at = utcnow() - timedelta(
+            hours=12, seconds=1
+        )
     with pytest.raises(StaffSessionEnded):
         platform.staff.actor_for(session_id)
 
@@ -427,7 +440,7 @@ def test_sign_out_and_unknown_sessions(platform: Platform, signed_in):
 def test_housekeeping_deletes_expired_sessions(platform: Platform, signed_in):
     _, session_id = signed_in
     with platform.db.session() as session:
-        session.get(StaffSession, session_id).last_seen_at = utcnow() - timedelta(hours=1)
+        session.get(StaffSession, security.token_digest(session_id)).last_seen_at = utcnow() - timedelta(hours=1)
     platform.staff.delete_expired_sessions()
     with platform.db.session() as session:
         assert session.exec(select(StaffSession)).all() == []

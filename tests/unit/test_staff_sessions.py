@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ecandidat_ui import messages
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.errors import Refused
@@ -25,8 +25,8 @@ def admin_session(platform: Platform) -> Actor:
     """The administrator as a page gets them: signed in, acting from their session."""
     created = platform.staff.bootstrap_admin(ADMIN_MAIL, "Dupont", "Anne")
     secret, _ = set_up(platform, created.link)
-    session_id = platform.staff.sign_in(ADMIN_MAIL, PASSWORD, next_code(secret), "10.0.0.1")
-    return platform.staff.actor_for(session_id)
+    handover = platform.staff.sign_in(ADMIN_MAIL, PASSWORD, next_code(secret), "10.0.0.1")
+    return platform.staff.actor_for(platform.staff.sessions.take_handover(handover))
 
 
 def members(platform: Platform) -> list[str]:
@@ -54,11 +54,13 @@ def test_after_sign_out_no_write_nor_read_is_done(platform: Platform, admin_sess
 
 def test_an_idle_or_too_old_session_acts_no_more(platform: Platform, admin_session: Actor):
     with platform.db.session() as session:
-        session.get(StaffSession, admin_session.session_id).last_seen_at = utcnow() - timedelta(minutes=31)
+        session.get(StaffSession, security.token_digest(admin_session.session_id)).last_seen_at = utcnow() - timedelta(
+            minutes=31
+        )
     with pytest.raises(StaffSessionEnded, match=messages.SESSION_EXPIRED):
         platform.staff.create_member(admin_session, MAIL, "Martin", "Bruno")
     with platform.db.session() as session:
-        row = session.get(StaffSession, admin_session.session_id)
+        row = session.get(StaffSession, security.token_digest(admin_session.session_id))
         row.last_seen_at = utcnow()
         row.created_at = utcnow() - timedelta(hours=12, seconds=1)
     with pytest.raises(StaffSessionEnded):
@@ -70,7 +72,8 @@ def test_a_deactivated_members_session_ends_on_their_next_action(platform: Platf
     platform.staff.grant(admin_session, created.member.id, Role.ADMIN)
     secret, _ = set_up(platform, created.link)
     forget_used_codes(platform, created.member.id)
-    other = platform.staff.actor_for(platform.staff.sign_in(MAIL, PASSWORD, next_code(secret), "10.0.0.2"))
+    handover = platform.staff.sign_in(MAIL, PASSWORD, next_code(secret), "10.0.0.2")
+    other = platform.staff.actor_for(platform.staff.sessions.take_handover(handover))
     platform.staff.deactivate(other, admin_session.id)
     with pytest.raises(StaffSessionEnded):
         platform.staff.create_member(admin_session, "c@example.org", "Colin", "Paul")
@@ -91,3 +94,14 @@ def test_an_actor_without_session_is_the_command_or_a_service_test(platform: Pla
     platform.staff.sign_out(admin_session.session_id)
     platform.staff.create_member(plain, MAIL, "Martin", "Bruno")  # rights only
     assert MAIL in members(platform)
+
+
+def test_the_page_tests_helper_gives_an_actor_with_its_session(platform: Platform):
+    from tests.ui.gestion_helpers import staff_member
+
+    member = staff_member(Role.READ_ONLY, platform=platform)
+    actor = member.signed_in_actor(platform)
+    assert actor.session_id and actor.id == member.id
+    platform.staff.sign_out(actor.session_id)
+    with pytest.raises(StaffSessionEnded):
+        platform.staff.own_account(actor)
