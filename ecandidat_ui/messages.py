@@ -221,3 +221,82 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+
+# Gestion: the offer's frame — campaigns, centres, commissions, formations (issue 7, BACKOFFICE §2)
+YES = "Oui"
+NO = "Non"
+IN_SERVICE = "En service"
+OUT_OF_SERVICE = "Hors service"
+SETUP_BAD_CODE = "Le code ne peut contenir que des lettres sans accent, des chiffres et les signes - _ ."
+SETUP_CODE_TAKEN = "Le code existe déjà"
+SETUP_BAD_URL = "Url invalide"
+SETUP_BAD_DATE = "Date invalide (JJ/MM/AAAA attendu)"
+SETUP_BAD_TIME = "Heure invalide (HH:MM attendu)"
+SETUP_WHOLE_NUMBER = "Ce champ doit être un nombre entier"
+SETUP_NUMBER_RANGE = "La valeur doit être comprise entre {min} et {max}"
+SETUP_SAVED = "Les modifications ont été enregistrées"
+SETUP_DELETED = "La suppression a été effectuée"
+SETUP_SAVE_FAILED = "L'enregistrement n'a pas pu être effectué, veuillez réessayer"
+DATE_ORDER = "« {later} » doit être postérieure ou égale à « {earlier} »"
+DATE_LABELS = {
+    "opens_on": "Date début dépôt",
+    "closes_on": "Date fin dépôt",
+    "preanalysis_on": "Date de pré-analyse",
+    "return_by": "Date de retour des dossiers",
+    "jury_on": "Date de jury",
+    "publication_on": "Date de publication",
+    "confirm_by": "Date de confirmation",
+    "waiting_list_confirm_by": "Date de confirmation liste comp.",
+}
+CONFIRM_DATE_OR_DELAY = "Renseignez une date ou un délai de confirmation, pas les deux"
+
+CAMPAIGN_STATES = {"active": "Active", "waiting": "En attente d'activation", "archived": "Archivée"}
+CAMPAIGN_UNKNOWN = "Cette campagne n'existe pas"
+CAMPAIGN_ALREADY_WAITING = "Une campagne est en attente d'activation, impossible de créer une nouvelle campagne"
+CAMPAIGN_ARCHIVED_READ_ONLY = "Cette campagne est archivée : elle ne peut plus être modifiée"
+CAMPAIGN_NOT_WAITING = "Seule une campagne en attente d'activation peut être activée"
+CAMPAIGN_DELETE_ACTIVATED = "Cette campagne a été activée, vous ne pouvez pas la supprimer"
+CAMPAIGN_END_BEFORE_START = "La date de fin doit être postérieure ou égale à la date de début"
+CAMPAIGN_CANDIDATES_END_BEFORE_START = "La date de fin candidats doit être postérieure ou égale à la date de début"
+CAMPAIGN_CANDIDATES_END_AFTER_END = "La date de fin candidats doit être antérieure ou égale à la date de fin"
+CAMPAIGN_TO_ARCHIVE = "Campagne à archiver : {0}"
+CAMPAIGN_ACTIVATE_QUESTION = (
+    "Activer la campagne « {new} » ? La campagne « {old} » sera archivée : ses candidatures restent consultables, "
+    "et les candidats gardent leur compte et leur dossier."
+)
+CAMPAIGN_ACTIVATE_FIRST = "Activer la campagne « {new} » ?"
+CAMPAIGN_ACTIVATED = "La campagne « {new} » est active"
+FORMATION_NOT_OFFERED = "Cette formation n'est plus proposée à la candidature"
+CANDIDATURE_ARCHIVED = "Cette candidature appartient à une campagne archivée : elle ne peut plus être modifiée"
+
+CENTRE_UNKNOWN = "Ce centre de candidature n'existe pas"
+CENTRE_HAS_FORMATIONS = "Suppression impossible, ce centre de candidature est rattaché à des formations"
+CENTRE_HAS_COMMISSIONS = "Suppression impossible, ce centre de candidature est rattaché à des commissions"
+CENTRE_HAS_MANAGERS = "Suppression impossible, des gestionnaires sont rattachés à ce centre de candidature"
+
+COMMISSION_UNKNOWN = "Cette commission n'existe pas"
+COMMISSION_HAS_FORMATIONS = "Suppression impossible, cette commission est rattachée à des formations"
+COMMISSION_HAS_MEMBERS = "Suppression impossible, des membres ou gestionnaires sont rattachés à cette commission"
+COMMISSION_MOVE_WITH_FORMATIONS = "Cette commission a des formations : elle ne peut pas changer de centre"
+SIGNATURE_BAD_TYPE = "Erreur : l'image de signature doit être un fichier PNG ou JPG"
+SIGNATURE_TOO_LARGE = "Erreur : l'image de signature ne doit pas dépasser {max} pixels de côté"
+SIGNATURE_UNREADABLE = "Erreur : cette image est illisible ou endommagée"
+SIGNATURE_HINT = "Image PNG ou JPG de 1 Mo au plus, imprimée sur les lettres d'admission et de refus"
+
+FORMATION_UNKNOWN = "Cette formation n'existe pas"
+FORMATION_COMMISSION_OF_CENTRE = "Choisissez une commission de ce centre de candidature"
+FORMATION_HAS_CANDIDATURES = (
+    "Suppression impossible, cette formation a des candidatures : mettez-la plutôt hors service"
+)
+FORMATION_STATES = {
+    "ok": "Formation ok",
+    "off": "Formation hors service",
+    "no_campaign": "Aucune campagne active",
+    "outside_campaign": "Dates hors campagne",
+}
+TREATMENT_TYPES = {"AD": "Accès direct", "AC": "Accès contrôlé", "AT": "En attente"}
+BULK_NOTHING_SELECTED = "Sélectionnez au moins une formation"
+BULK_NOTHING_TO_CHANGE = "Renseignez au moins une date ou le témoin « En service » à modifier"
+BULK_TOO_MANY = "Vous ne pouvez pas modifier plus de {max} formations à la fois"
+BULK_DONE = "{count} formation(s) modifiée(s)"
+BULK_REFUSED = "{count} formation(s) non modifiée(s) :"

@@ -60,7 +60,8 @@ def register(platform: Platform) -> None:
         if document == "lettre":
             if view.decision_shown not in ("Favorable", "Défavorable"):
                 raise HTTPException(status_code=404)
-            content = pdf.letter(name, account, view, date.today())
+            signature = platform.commissions.signature_of(view.commission)
+            content = pdf.letter(name, account, view, date.today(), signature.data if signature else None)
         else:
             content = pdf.recapitulatif(name, account, platform.candidate_file.load(account.id), view)
         filename = f"{document}-{account.login}-{view.formation.code}.pdf"
@@ -172,8 +173,14 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
         ):
             if day:
                 _line(label, f"{day:%d/%m/%Y}")
-        if formation.commission_mail:
-            _line("Contact", f"{formation.commission_label} — {formation.commission_mail}")
+        commission = view.commission
+        if commission is not None and (commission.mail or commission.phone):
+            contact = " — ".join(part for part in (commission.label, commission.mail, commission.phone) if part)
+            _line("Contact", contact, "contact")
+        if commission is not None and commission.return_comment:
+            _line("Retour du dossier", commission.return_comment, "return-comment")
+        if view.archived:
+            banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
     max_bytes = platform.settings.upload_max_mb * 1024 * 1024
     hint = messages.UPLOAD_HINT.format(platform.settings.upload_max_mb)
