@@ -50,6 +50,7 @@ CURRENT_PASSWORD_WRONG = "Votre mot de passe actuel est incorrect"
 PASSWORD_HINT = "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner."
 TOO_MANY_ATTEMPTS = "Trop de tentatives, veuillez réessayer dans {minutes} minutes"
 TOO_MANY_ATTEMPTS_ONE = "Trop de tentatives, veuillez réessayer dans 1 minute"
+TOO_MANY_ATTEMPTS_SECONDS = "Trop de tentatives, veuillez réessayer dans {seconds} secondes"
 PASSWORD_SET = "Votre mot de passe a été enregistré, vous pouvez vous connecter"
 SESSION_EXPIRED = "Votre session a expiré, veuillez vous reconnecter"
 SIGNED_OUT = "Vous êtes déconnecté"
@@ -300,3 +301,13 @@ BULK_NOTHING_TO_CHANGE = "Renseignez au moins une date ou le témoin « En servi
 BULK_TOO_MANY = "Vous ne pouvez pas modifier plus de {max} formations à la fois"
 BULK_DONE = "{count} formation(s) modifiée(s)"
 BULK_REFUSED = "{count} formation(s) non modifiée(s) :"
+# Error pages: nothing internal is shown, a server error gives a reference to quote
+NOT_FOUND_TITLE = "Page introuvable"
+NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."
+SERVER_ERROR_TITLE = "Une erreur est survenue"
+SERVER_ERROR = (
+    "Cette page n'a pas pu être affichée. Réessayez dans quelques instants ; si le problème persiste, "
+    "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
+)
+ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+BACK_HOME = "Retour à l'accueil"

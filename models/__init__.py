@@ -15,7 +15,7 @@ from models.candidate_file import (
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
-from models.session import LoginFailure, UserSession
+from models.session import ThrottleEvent, UserSession
 from models.staff import (
     JournalEntry,
     StaffAddress,
@@ -47,7 +47,6 @@ __all__ = [
     "Internship",
     "IssuedLogin",
     "JournalEntry",
-    "LoginFailure",
     "MailTemplate",
     "OutboxMail",
     "PersonalInfo",
@@ -65,6 +64,7 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "ThrottleEvent",
     "TokenPurpose",
     "TreatmentType",
     "UploadedFile",

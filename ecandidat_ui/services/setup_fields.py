@@ -10,7 +10,13 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from ecandidat_ui import messages
-from ecandidat_ui.services.fields import FieldError, mail_address, required_text
+from ecandidat_ui.services.fields import (
+    NUMBER_MAX_LENGTH,
+    FieldError,
+    clean,
+    mail_address,
+    required_text,
+)
 
 CODE_MAX = 20
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
@@ -28,18 +34,16 @@ def code(value: object, max_length: int = CODE_MAX) -> str:
 
 
 def label(value: object, max_length: int) -> str:
-    text = required_text(_printable(value), max_length)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", required_text(clean(value), max_length))
 
 
 def text(value: object, max_length: int, *, lines: bool = False) -> str:
     """Optional free text; with lines, line breaks are kept (an address, a comment)."""
-    raw = str(value or "")
     if lines:
-        kept = "\n".join(" ".join(_printable(line).split()) for line in raw.replace("\r\n", "\n").split("\n"))
-        cleaned = kept.strip("\n")
+        typed = clean(value, multiline=True).split("\n")
+        cleaned = "\n".join(" ".join(line.split()) for line in typed).strip("\n")
     else:
-        cleaned = " ".join(_printable(raw).split())
+        cleaned = " ".join(clean(value).split())
     if len(cleaned) > max_length:
         raise FieldError(messages.TOO_LONG.format(max=max_length))
     return unicodedata.normalize("NFC", cleaned)
@@ -52,7 +56,7 @@ def mail(value: object, *, required: bool = False) -> str:
 
 
 def url(value: object, max_length: int = 500) -> str:
-    cleaned = str(value or "").strip()
+    cleaned = clean(value).strip()
     if not cleaned:
         return ""
     if len(cleaned) > max_length:
@@ -64,7 +68,7 @@ def url(value: object, max_length: int = 500) -> str:
 
 
 def phone(value: object) -> str:
-    cleaned = str(value or "").strip()
+    cleaned = clean(value).strip()
     if not cleaned:
         return ""
     if len(cleaned) > 20 or not _PHONE.match(cleaned):
@@ -78,7 +82,7 @@ def day(value: object, *, required: bool = False) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    cleaned = str(value or "").strip()
+    cleaned = clean(value).strip()
     if not cleaned:
         if required:
             raise FieldError(messages.REQUIRED)
@@ -102,9 +106,12 @@ def count(value: object, *, minimum: int = 1, maximum: int = 100_000, required: 
         return None
     if isinstance(value, bool):
         raise FieldError(messages.BAD_NUMBER)
+    typed = clean(value).strip()
+    if len(typed) > NUMBER_MAX_LENGTH:
+        raise FieldError(messages.BAD_NUMBER)
     try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
+        number = float(typed.replace(",", "."))
+    except (ValueError, OverflowError):
         raise FieldError(messages.BAD_NUMBER) from None
     if not number.is_integer():
         raise FieldError(messages.SETUP_WHOLE_NUMBER)
@@ -120,7 +127,7 @@ def flag(value: object) -> bool:
 
 
 def time_of_day(value: object) -> str:
-    cleaned = str(value or "").strip()
+    cleaned = clean(value).strip()
     if not cleaned:
         return ""
     match = _TIME.match(cleaned)
@@ -130,7 +137,7 @@ def time_of_day(value: object) -> str:
 
 
 def choice(value: object, choices: Mapping[str, str]) -> str:
-    cleaned = str(value or "").strip()
+    cleaned = clean(value).strip()
     if not cleaned:
         raise FieldError(messages.REQUIRED)
     if cleaned not in choices:
@@ -150,8 +157,3 @@ def identifier(value: object, *, required: bool = True) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         raise FieldError(messages.UNKNOWN_VALUE) from None
-
-
-def _printable(value: object) -> str:
-    """Control characters (other than line breaks) typed or pasted are dropped."""
-    return "".join(c for c in str(value or "") if c == "\n" or unicodedata.category(c) != "Cc")

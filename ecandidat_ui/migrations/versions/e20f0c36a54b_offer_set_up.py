@@ -1,7 +1,7 @@
 """offer set-up: campaigns archived, centres, commissions with their letters' details, formations linked to them
 
 Revision ID: e20f0c36a54b
-Revises: ee6188f23f3e
+Revises: c4c74041c22f
 Create Date: 2026-12-01 22:52:09.646167
 
 The commission of each formation was three texts on the formation (label, mail, address): they become
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "e20f0c36a54b"
-down_revision: str | None = "ee6188f23f3e"
+down_revision: str | None = "c4c74041c22f"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
