@@ -98,6 +98,7 @@ class DataTable:
         descending: bool = False,
         rows_per_page: int = 25,
         filters: Mapping[str, Any] | None = None,
+        selectable: bool = False,
         marker: str = "data-table",
     ) -> None:
         self._fetch = fetch
@@ -113,6 +114,7 @@ class DataTable:
             sort_by=sort_by, descending=descending, rows_per_page=rows_per_page, filters=dict(filters or {})
         )
         self._rows: list[Mapping[str, Any]] = []
+        self._selected: dict[Any, Mapping[str, Any]] = {}  # row key → row, kept from page to page
         self._total = 0
         self._wanted = False  # a newer query than the one being fetched is waiting
         self._task: asyncio.Task | None = None
@@ -135,6 +137,9 @@ class DataTable:
                 ui.button(messages.TABLE_RETRY, on_click=self._request).props("flat dense").mark(f"{marker}-retry")
             self._error.set_visibility(False)
             self._count = ui.label().classes("data-table__sr-only").props('role="status"').mark(f"{marker}-count")
+            self._selection_count = ui.label(messages.TABLE_SELECTED.format(count=0)).classes("text-body2")
+            self._selection_count.props('aria-live="polite"').mark(f"{marker}-selected")
+            self._selection_count.set_visibility(selectable)
             self.table = _QTable().classes("w-full").mark(marker)
         self.table.props.update(
             columns=[_column(column) for column in columns] + ([_actions_column()] if actions else []),
@@ -154,6 +159,11 @@ class DataTable:
         self.table.props["flat"] = True
         self.table.props["bordered"] = True
         self.table.props["dense"] = True
+        if selectable:
+            self.table.props.update(selectable=True, selection="multiple", selected=[])
+            self.table.props["select-label-text"] = messages.TABLE_SELECT_ROW
+            self.table.props["select-all-label"] = messages.TABLE_SELECT_PAGE
+            self.table.on("selection", self._on_selection, ["keys", "added"])
         self.table.on("request", self._on_request, ["pagination"])
         self.table.on("action", self._on_action, ["action", "key"])
         self._request()
@@ -171,6 +181,16 @@ class DataTable:
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def selected(self) -> list[Any]:
+        """The keys of the rows ticked (with `selectable`), on any page."""
+        return list(self._selected)
+
+    def clear_selection(self) -> None:
+        self._selected = {}
+        self.table.props["selected"] = []
+        self._selection_count.text = messages.TABLE_SELECTED.format(count=0)
 
     async def refresh(self) -> None:
         """Fetch the current page again (after a save) and return once it is shown."""
@@ -266,6 +286,21 @@ class DataTable:
             return
         descending = bool(pagination.get("descending")) and sort_by is not None
         self._ask(replace(self._query, sort_by=sort_by, descending=descending, page=page, rows_per_page=rows_per_page))
+
+    def _on_selection(self, event: GenericEventArguments) -> None:
+        """Quasar says which keys were ticked or unticked; only rows shown can be (the browser is not trusted)."""
+        args = event.args if isinstance(event.args, dict) else {}
+        keys = args.get("keys") if isinstance(args.get("keys"), list) else []
+        shown = {row.get(self._row_key): row for row in self._rows}
+        for key in keys:
+            if key not in shown:
+                continue
+            if args.get("added"):
+                self._selected[key] = shown[key]
+            else:
+                self._selected.pop(key, None)
+        self.table.props["selected"] = list(self._selected.values())
+        self._selection_count.text = messages.TABLE_SELECTED.format(count=len(self._selected))
 
     async def _on_action(self, event: GenericEventArguments) -> None:
         args = event.args if isinstance(event.args, dict) else {}

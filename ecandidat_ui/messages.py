@@ -148,6 +148,9 @@ TABLE_COUNT_ONE = "1 résultat"
 TABLE_COUNT_MANY = "{count} résultats"
 TABLE_LOAD_FAILED = "La liste n'a pas pu être chargée, veuillez réessayer"
 TABLE_RETRY = "Réessayer"
+TABLE_SELECT_ROW = "Sélectionner"
+TABLE_SELECT_PAGE = "Sélectionner toutes les lignes de la page"
+TABLE_SELECTED = "{count} ligne(s) sélectionnée(s)"
 # Gestion: staff accounts, second factor, rights (issue 7, BACKOFFICE §1)
 STAFF_ROLES = {
     "admin": "Administrateur",
@@ -311,3 +314,24 @@ SERVER_ERROR = (
 )
 ERROR_REFERENCE = "Référence de l'erreur : {reference}"
 BACK_HOME = "Retour à l'accueil"
+CLOSE = "Fermer"
+SETUP_READ_ONLY = "Vous pouvez consulter ces informations sans les modifier."
+SETUP_DELETE_QUESTION = "Voulez-vous supprimer {what} « {name} » ?"
+CAMPAIGN_NONE = "Aucune campagne"
+CAMPAIGN_CREATED = "La campagne a été créée : activez-la quand elle doit s'ouvrir aux candidats"
+CENTRE_NONE = "Aucun centre de candidature"
+COMMISSION_NONE = "Aucune commission"
+FORMATION_NONE = "Aucune formation"
+CENTRE_MAX_HINT = "Vide : la limite de la plateforme s'applique"
+CENTRE_DEFAULTS_HINT = "Ces valeurs remplissent le formulaire d'une nouvelle formation du centre"
+SIGNATURE_NONE = "Aucune image de signature"
+SIGNATURE_SAVED = "L'image de signature a été enregistrée"
+SIGNATURE_REMOVED = "L'image de signature a été retirée"
+SIGNATURE_AFTER_CREATE = "Enregistrez la commission pour pouvoir ajouter son image de signature."
+FORMATION_COPY_OF = "Copie de la formation {code} : ses pièces justificatives et questions seront reprises"
+BULK_INTRO = (
+    "Les dates renseignées remplacent celles des {count} formation(s) sélectionnée(s) ; un champ laissé vide "
+    "ne change rien. Une formation dont les dates ne seraient plus dans l'ordre n'est pas modifiée."
+)
+BULK_RESULT_TITLE = "Edition en masse de formations"
+BULK_KEEP = "Inchangé"
