@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Literal
 
 from nicegui import ui
+from sqlalchemy.exc import SQLAlchemyError
 
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -181,7 +182,7 @@ class SetupDialog:
         except Refused as error:
             self.show_problem(error.message)
             return
-        except Exception:  # the database or the disk failed: a French message, never a traceback
+        except (SQLAlchemyError, OSError):  # the database or the disk failed: a French message, never a traceback
             log.exception("a set-up form could not be saved")
             self.show_problem(messages.SETUP_SAVE_FAILED)
             return

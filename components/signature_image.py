@@ -35,8 +35,8 @@ class SignatureImage:
                 'role="heading" aria-level="3"'
             )
             self.content = ui.column().classes("w-full gap-2")
-            self.problem = ui.label().classes("text-negative text-body2").props('role="alert"').mark(
-                "signature-problem"
+            self.problem = (
+                ui.label().classes("text-negative text-body2").props('role="alert"').mark("signature-problem")
             )
             self.problem.set_visibility(False)
         self.show(image)

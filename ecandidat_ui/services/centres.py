@@ -67,7 +67,7 @@ class CentreService:
     def options(self, actor: Actor, action: Action = Action.VIEW_SETUP) -> list[tuple[int, str]]:
         """(id, « CODE — Libellé ») of the centres where the actor may do this action, for the forms' lists."""
         with self.db.session() as session:
-            seen = rights.visible(rights.load_actor(session, actor.id), action)
+            seen = rights.visible(rights.signed_in(session, actor), action)
             rows = session.exec(
                 select(Centre.id, Centre.code, Centre.label)
                 .where(centre_condition(seen, Centre.id))

@@ -91,7 +91,7 @@ class CommissionService:
     ) -> list[tuple[int, str]]:
         """(id, « CODE — Libellé ») of the commissions (of one centre) where the actor may do this action."""
         with self.db.session() as session:
-            seen = rights.visible(rights.load_actor(session, actor.id), action)
+            seen = rights.visible(rights.signed_in(session, actor), action)
             statement = select(Commission.id, Commission.code, Commission.label).where(
                 seen.where(Commission.centre_id, Commission.id)
             )

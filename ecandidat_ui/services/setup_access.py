@@ -20,7 +20,7 @@ Row = TypeVar("Row", bound=SQLModel)
 def visibility(session: Session, actor: Actor | int, action: Action) -> tuple[Actor, Visibility]:
     """The actor as they are now, and where they may do the action; Refused when nowhere (for the lists, which
     have no single centre to check)."""
-    fresh = rights.load_actor(session, actor if isinstance(actor, int) else actor.id)
+    fresh = rights.signed_in(session, actor)
     seen = rights.visible(fresh, action)
     if seen.nothing:
         raise Refused(rights.refusal(fresh, action) or messages.RIGHT_REFUSED.format(action=action.label))

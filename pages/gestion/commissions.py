@@ -95,7 +95,9 @@ class CommissionsScreen:
             )
             self.centre_filter.on_value_change(lambda event: self.table.set_filters(centre=event.value))
             self.new_button = (
-                ui.button("Nouvelle commission", icon="add", on_click=self.create).props("no-caps").mark("commission-new")
+                ui.button("Nouvelle commission", icon="add", on_click=self.create)
+                .props("no-caps")
+                .mark("commission-new")
             )
 
     async def load_centres(self) -> None:
@@ -117,7 +119,9 @@ class CommissionsScreen:
 
         values = {"active": True, "centre_id": self.centre_filter.value}
         with self.dialogs:
-            dialog = SetupDialog("Nouvelle commission", sections(self.creatable), values, save, marker="commission-dialog")
+            dialog = SetupDialog(
+                "Nouvelle commission", sections(self.creatable), values, save, marker="commission-dialog"
+            )
             with dialog.body:
                 ui.label(messages.SIGNATURE_AFTER_CREATE).classes("text-body2 text-grey-9")
             dialog.open()

@@ -180,7 +180,9 @@ class FormationsScreen:
         centre_id = self.centre_filter.value
         options = {}
         if centre_id is not None:
-            options = dict(await run.io_bound(self.platform.commissions.options, self.actor, Action.VIEW_SETUP, centre_id))
+            options = dict(
+                await run.io_bound(self.platform.commissions.options, self.actor, Action.VIEW_SETUP, centre_id)
+            )
         self.commission_filter.set_options(options, value=None)
         self.filter()
 
@@ -276,7 +278,9 @@ class FormationsScreen:
             return {}
         options = dict(await run.io_bound(self.platform.commissions.options, self.actor, action, centre_id))
         if current is not None and current not in options:  # shown, even when the member may not choose it
-            shown = dict(await run.io_bound(self.platform.commissions.options, self.actor, Action.VIEW_SETUP, centre_id))
+            shown = dict(
+                await run.io_bound(self.platform.commissions.options, self.actor, Action.VIEW_SETUP, centre_id)
+            )
             options[current] = shown.get(current, str(current))
         return options
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import run, ui
+from sqlalchemy.exc import SQLAlchemyError
 
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import Refused
@@ -27,7 +28,7 @@ async def run_action(action: Callable[..., Any], *args: Any) -> bool:
     except Refused as refused:
         failed(refused)
         return False
-    except Exception:  # the database or the disk: a message, never a traceback
+    except (SQLAlchemyError, OSError):  # the database or the disk: a message, never a traceback
         log.exception("a set-up action failed")
         ui.notify(messages.SETUP_SAVE_FAILED, type="negative", multi_line=True)
         return False

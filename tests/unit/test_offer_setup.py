@@ -601,3 +601,27 @@ def test_two_thousand_formations_page_search_and_sort_in_sql(platform: Platform,
     assert platform.formations.page(admin, TableQuery(filters={"commission": world["LSH-L"]})).total == 1000
     with platform.db.session() as session:
         assert session.get(Commission, world["LSH-L"]).label == "Commission de lettres"
+
+
+def test_signed_out_nothing_is_read_or_written(platform: Platform, world):
+    """An actor from a page carries its staff session: once signed out, no list, choice or write is done."""
+    from ecandidat_ui.services.staff_sessions import StaffSessionEnded
+    from tests.unit.test_staff import PASSWORD, next_code, set_up
+
+    created = platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne")
+    secret, _ = set_up(platform, created.link)
+    page_actor = platform.staff.actor_for(
+        platform.staff.sign_in("anne.dupont@example.org", PASSWORD, next_code(secret), "10.0.0.1")
+    )
+    assert platform.formations.page(page_actor, TableQuery()).total == 0
+    platform.staff.sign_out(page_actor.session_id)
+    for call in (
+        lambda: platform.formations.page(page_actor, TableQuery()),
+        lambda: platform.centres.options(page_actor),
+        lambda: platform.commissions.options(page_actor),
+        lambda: platform.formations.create(page_actor, formation_values(world["SCI"], world["SCI-M"])),
+        lambda: platform.campaigns.page(page_actor, TableQuery()),
+    ):
+        with pytest.raises(StaffSessionEnded):
+            call()
+    assert platform.offer.formations() == []
