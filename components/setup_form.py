@@ -86,7 +86,7 @@ class SetupForm:
             element = ui.checkbox(field.label, value=bool(value))
         elif field.kind == "select":
             element = ui.select(dict(field.options or {}), label=field.label, value=value)
-            element.props("outlined stack-label emit-value map-options")
+            element.props("outlined stack-label")
         elif field.kind == "textarea":
             element = ui.textarea(field.label, value="" if value is None else str(value))
             element.props("outlined stack-label autogrow")
@@ -104,7 +104,7 @@ class SetupForm:
             element.props["maxlength"] = field.max_length
         if field.hint:
             element.props["hint"] = field.hint
-        if field.label.endswith("*") and field.kind != "checkbox":
+        if field.label.endswith("*") and field.kind not in ("checkbox", "select"):  # a select says it: the « * »
             element.props('aria-required="true"')
         if self.read_only:
             element.props("readonly" if field.kind not in ("checkbox", "select") else "disable")

@@ -89,7 +89,7 @@ class CommissionsScreen:
         with self.table.toolbar:
             self.centre_filter = (
                 ui.select({}, label="Centre de candidature", clearable=True)
-                .props("outlined dense emit-value map-options")
+                .props("outlined dense")
                 .classes("min-w-[14rem]")
                 .mark("commissions-centre-filter")
             )

@@ -135,19 +135,19 @@ class FormationsScreen:
         with self.table.toolbar:
             self.centre_filter = (
                 ui.select({}, label="Centre de candidature", clearable=True)
-                .props("outlined dense emit-value map-options")
+                .props("outlined dense")
                 .classes("min-w-[14rem]")
                 .mark("formations-centre-filter")
             )
             self.commission_filter = (
                 ui.select({}, label="Commission", clearable=True)
-                .props("outlined dense emit-value map-options")
+                .props("outlined dense")
                 .classes("min-w-[14rem]")
                 .mark("formations-commission-filter")
             )
             self.active_filter = (
                 ui.select(ACTIVE_FILTER, label="En service", value="")
-                .props("outlined dense emit-value map-options")
+                .props("outlined dense")
                 .classes("min-w-[9rem]")
                 .mark("formations-active-filter")
             )
