@@ -55,6 +55,7 @@ class Column:
     sortable: bool = False
     align: Literal["left", "right", "center"] = "left"
     wide_only: bool = False  # hidden on phones (under 600 px)
+    nowrap: bool = False  # short values kept on one line (codes, dates)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ class DataTable:
                 ui.button(messages.TABLE_RETRY, on_click=self._request).props("flat dense").mark(f"{marker}-retry")
             self._error.set_visibility(False)
             self._count = ui.label().classes("data-table__sr-only").props('role="status"').mark(f"{marker}-count")
-            self._selection_count = ui.label(messages.TABLE_SELECTED.format(count=0)).classes("text-body2")
+            # Quasar shows the count under the table; this one tells screen readers as it changes
+            self._selection_count = ui.label(messages.TABLE_SELECTED.format(count=0)).classes("data-table__sr-only")
             self._selection_count.props('aria-live="polite"').mark(f"{marker}-selected")
             self._selection_count.set_visibility(selectable)
             self.table = _QTable().classes("w-full").mark(marker)
@@ -332,9 +334,10 @@ def _column(column: Column) -> dict[str, Any]:
         "sortable": column.sortable,
         "align": column.align,
     }
-    if column.wide_only:
-        described["classes"] = "gt-xs"
-        described["headerClasses"] = "gt-xs"
+    classes = [name for name, wanted in (("gt-xs", column.wide_only), ("data-table__nowrap", column.nowrap)) if wanted]
+    if classes:
+        described["classes"] = " ".join(classes)
+        described["headerClasses"] = " ".join(classes)
     return described
 
 
@@ -353,5 +356,6 @@ _CSS = """
 /* Quasar's no-outline on buttons is !important in an earlier cascade layer: no outline can beat it */
 .data-table .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
 .data-table .q-table td.data-table__actions { white-space: nowrap; }
+.data-table .q-table td.data-table__nowrap { white-space: nowrap; }
 .data-table .q-table__bottom { font-size: 0.8125rem; color: #1f2937; }
 """

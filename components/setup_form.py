@@ -44,6 +44,7 @@ class Field:
 class Section:
     title: str
     fields: Sequence[Field]
+    intro: str = ""  # a line under the title
 
 
 class SetupForm:
@@ -56,6 +57,8 @@ class SetupForm:
             ui.label(section.title).classes("text-subtitle1 text-bold text-primary pt-2").props(
                 'role="heading" aria-level="3"'
             )
+            if section.intro:
+                ui.label(section.intro).classes("text-body2 text-grey-9")
             with ui.element("div").classes("w-full grid grid-cols-1 sm:grid-cols-2 gap-x-4 gap-y-1"):
                 for field in section.fields:
                     self.fields[field.name] = self._field(field, values.get(field.name))

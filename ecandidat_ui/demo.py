@@ -113,10 +113,10 @@ def demo_offer(today: date) -> dict[str, Any]:
 
 def _commission(centre_code: str, centre_label: str, master: bool) -> dict[str, str]:
     """Two commissions per centre: its masters, and its other diplomas."""
-    kind, name = ("MASTERS", "des masters") if master else ("LICENCES", "des licences et diplômes")
+    kind, name = ("MASTERS", "des masters") if master else ("LICENCES", "des licences")
     return {
         "code": f"{centre_code}-{kind}",
-        "libelle": f"Commission {name} — {centre_label}",
+        "libelle": f"Commission {name} ({centre_code})",
         "mail": f"scolarite.{centre_code.lower()}@example.org",
         "adresse": f"{centre_label}\nService de la scolarité\n1 avenue de l'Université\n75005 Paris",
     }
@@ -141,7 +141,7 @@ DEMO_STAFF = [
         "commission.sci@example.org",
         "DURAND",
         "David",
-        commission=("SCI-MASTERS", "Commission des masters — UFR Sciences et Techniques", "SCI"),
+        commission=("SCI-MASTERS", "Commission des masters (SCI)", "SCI"),
         president=True,
     ),
     DemoMember(Role.READ_ONLY, "lecture@example.org", "LEROY", "Emma"),

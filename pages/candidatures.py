@@ -174,6 +174,8 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
         ):
             if day:
                 _line(label, f"{day:%d/%m/%Y}")
+        if formation.info:
+            _line("Informations complémentaires", formation.info, "formation-info")
         commission = view.commission
         if commission is not None and (commission.mail or commission.phone):
             contact = " — ".join(part for part in (commission.label, commission.mail, commission.phone) if part)
@@ -347,7 +349,7 @@ async def _answer_offer(action, account_id: int, candidature_id: int, *args, don
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
         ui.label(f"{label} :").classes("text-body2 text-grey-9")
-        text = ui.label(value).classes("text-body1 text-bold")
+        text = ui.label(value).classes("text-body1 text-bold whitespace-pre-line")
         if marker:
             text.mark(marker)
 

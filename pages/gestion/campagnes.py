@@ -21,11 +21,11 @@ from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/campagnes", "Campagnes", "Administration", Action.EDIT_CAMPAIGNS)
 COLUMNS = [
-    Column("code", "Code", sortable=True),
+    Column("code", "Code", sortable=True, nowrap=True),
     Column("label", "Libellé", sortable=True),
-    Column("starts_on", "Date début", sortable=True, wide_only=True),
-    Column("ends_on", "Date fin", sortable=True, wide_only=True),
-    Column("candidates_end_on", "Date fin candidats", wide_only=True),
+    Column("starts_on", "Date début", sortable=True, wide_only=True, nowrap=True),
+    Column("ends_on", "Date fin", sortable=True, wide_only=True, nowrap=True),
+    Column("candidates_end_on", "Date fin candidats", wide_only=True, nowrap=True),
     Column("state", "État", sortable=True),
 ]
 SECTIONS = [

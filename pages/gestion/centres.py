@@ -21,9 +21,9 @@ from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/centres", "Centres de candidature", "Offre de formation", Action.VIEW_SETUP)
 COLUMNS = [
-    Column("code", "Code", sortable=True),
+    Column("code", "Code", sortable=True, nowrap=True),
     Column("label", "Libellé", sortable=True),
-    Column("active", "En service", sortable=True),
+    Column("active", "En service", sortable=True, wide_only=True),
     Column("contact_mail", "Mail contact", wide_only=True),
     Column("max_candidatures", "Nombre de vœux max.", align="right", wide_only=True),
     Column("formations", "Formations", sortable=True, align="right", wide_only=True),
@@ -58,6 +58,7 @@ SECTIONS = [
             Field("default_confirm_delay_days", "Délai de confirmation (jours)", "number"),
             Field("default_paperless", "Dématérialisation", "checkbox"),
         ],
+        intro=messages.CENTRE_DEFAULTS_HINT,
     ),
 ]
 
@@ -127,7 +128,6 @@ class CentresScreen:
                 centre.model_dump(),
                 save,
                 read_only=not may_edit,
-                intro=messages.CENTRE_DEFAULTS_HINT,
                 marker="centre-dialog",
             ).open()
 

@@ -23,10 +23,10 @@ from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/commissions", "Commissions", "Offre de formation", Action.VIEW_SETUP)
 COLUMNS = [
-    Column("code", "Code", sortable=True),
+    Column("code", "Code", sortable=True, nowrap=True),
     Column("label", "Libellé", sortable=True),
     Column("centre", "Centre de candidature", sortable=True, wide_only=True),
-    Column("active", "En service", sortable=True),
+    Column("active", "En service", sortable=True, wide_only=True),
     Column("mail", "Mail", wide_only=True),
     Column("signature", "Signature", wide_only=True),
     Column("formations", "Formations", sortable=True, align="right", wide_only=True),

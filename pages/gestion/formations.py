@@ -26,12 +26,12 @@ from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/formations", "Formations", "Offre de formation", Action.VIEW_SETUP)
 COLUMNS = [
-    Column("code", "Code", sortable=True),
+    Column("code", "Code", sortable=True, nowrap=True),
     Column("label", "Libellé", sortable=True),
     Column("centre", "Centre de candidature", sortable=True, wide_only=True),
     Column("commission", "Commission", sortable=True, wide_only=True),
-    Column("opens_on", "Date début dépôt", sortable=True, wide_only=True),
-    Column("closes_on", "Date fin dépôt", sortable=True),
+    Column("opens_on", "Date début dépôt", sortable=True, wide_only=True, nowrap=True),
+    Column("closes_on", "Date fin dépôt", sortable=True, wide_only=True, nowrap=True),
     Column("state", "Etat", sortable=True, wide_only=True),
 ]
 DATES = messages.DATE_LABELS

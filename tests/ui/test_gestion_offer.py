@@ -347,3 +347,29 @@ async def test_campaigns_are_an_administrators_screen(user: User):
     await sign_in_staff(user, member, CAMPAIGNS)
     await user.should_see(marker="gestion-refused", retries=50)
     await user.should_not_see(marker="campaigns-table")
+
+
+# --- what the candidate sees ---------------------------------------------------------------------------------
+
+
+async def test_a_candidate_sees_the_commission_set_by_staff_on_their_candidature(user: User, mailbox):
+    """Contact, « Commentaire retour » and « Infos comp. » written in the gestion are on the candidate's page."""
+    from tests.ui.test_candidatures import apply_from_offer, ready_candidate
+
+    await ready_candidate(user, mailbox)  # the demo offer, a complete file, signed in
+    admin = staff_member(Role.ADMIN)
+    platform = test_platform()
+    actor = admin.actor(platform)
+    with platform.db.session() as session:
+        commission = session.exec(select(Commission).where(Commission.code == "SCI-LICENCES")).one()
+        target = session.exec(select(Formation).where(Formation.code == "L1-INFO")).one()
+    values = {**commission.model_dump(), "phone": "01 23 45 67 89", "return_comment": "Dossier papier :\nau bureau 12"}
+    platform.commissions.update(actor, commission.id, values)
+    platform.formations.update(actor, target.id, {**target.model_dump(), "info": "Entretien en juin."})
+    platform.db.dispose()
+
+    await apply_from_offer(user, "informatique", "Licence Informatique", "L1-INFO")
+    await user.should_see(marker="contact", retries=50)
+    assert field(user, "contact").text == ("Commission des licences (SCI) — scolarite.sci@example.org — 01 23 45 67 89")
+    assert field(user, "return-comment").text == "Dossier papier :\nau bureau 12"
+    assert field(user, "formation-info").text == "Entretien en juin."
