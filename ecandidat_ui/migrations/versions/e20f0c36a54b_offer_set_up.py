@@ -153,7 +153,8 @@ def _candidature_unique_per_campaign(downgrade: bool = False) -> None:
         for unique in sa.inspect(bind).get_unique_constraints("candidature"):
             if unique["column_names"] == old:
                 op.drop_constraint(unique["name"], "candidature", type_="unique")
-        op.create_unique_constraint(None if downgrade else UNIQUE_CANDIDATURE, "candidature", new)
+        name = "candidature_account_id_formation_id_key" if downgrade else UNIQUE_CANDIDATURE  # as PostgreSQL named it
+        op.create_unique_constraint(name, "candidature", new)
         return
     table = sa.Table("candidature", sa.MetaData(), autoload_with=bind)
     for constraint in list(table.constraints):
