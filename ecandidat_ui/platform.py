@@ -19,6 +19,7 @@ from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.staff import StaffService
 from ecandidat_ui.settings import Settings
+from ecandidat_ui.web_session import SessionCookie
 
 
 @dataclass
@@ -38,12 +39,13 @@ class Platform:
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
+    session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
 
 
 def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
     db = Database(settings.database_url)
     sessions = SessionService(db)
-    candidate_file = CandidateFileService(db, settings)
+    candidate_file = CandidateFileService(db, settings, sessions)
     return Platform(
         settings=settings,
         db=db,
@@ -51,7 +53,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         accounts=AccountService(db, settings, sessions),
         campaigns=CampaignService(db),
         candidate_file=candidate_file,
-        candidatures=CandidatureService(db, settings, candidate_file),
+        candidatures=CandidatureService(db, settings, candidate_file, sessions),
         review=ReviewService(db, settings),
         offer=OfferService(db),
         centres=CentreService(db),
@@ -60,4 +62,12 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         staff=StaffService(db, settings),
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
+        session_cookie=SessionCookie(
+            sessions,
+            name="ecandidat_session",
+            prefix="/session",
+            public_url=settings.public_url,
+            secret=settings.storage_secret,
+            sign_in_path="/connexion",
+        ),
     )

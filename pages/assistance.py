@@ -1,6 +1,5 @@
 from nicegui import ui
 
-from ecandidat_ui import web_session
 from ecandidat_ui.platform import Platform
 from pages.layout import page_frame
 
@@ -9,7 +8,7 @@ def register(platform: Platform) -> None:
     @ui.page("/assistance")
     def assistance_page() -> None:
         settings = platform.settings
-        account = web_session.current_account(platform.sessions)
+        account = platform.session_cookie.account()
         with (
             page_frame(platform, "Assistance", "/assistance", account),
             ui.card().classes("w-full p-4 sm:p-6 gap-3"),

@@ -10,7 +10,7 @@ from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, mail_dialog
 from components.frame import FrameModel, MenuEntry, frame
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from models import Account
 
@@ -63,8 +63,7 @@ def page_frame(
 
 
 def sign_out(platform: Platform) -> None:
-    web_session.forget(platform.sessions)
-    ui.navigate.to("/")
+    platform.session_cookie.sign_out("/")
 
 
 def open_create_account(platform: Platform) -> None:

@@ -15,6 +15,7 @@ from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Campaign
+from tests.sessions import actor
 from tests.unit.test_candidatures import formation_id, offer
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -81,11 +82,11 @@ def test_the_file_and_applying_work_on_the_edge_days(platform: Platform, today):
         campaign.candidates_end_on = campaign.ends_on
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service = platform.candidate_file
-    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, today)
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, today)
-    service.set_no_higher_education(account.id, True)
+    service.save_personal(actor(platform, account), {**PERSONAL, "ine": ""}, 0, today)
+    service.save_address(actor(platform, account), ADDRESS, 0)
+    service.save_bac(actor(platform, account), bac(2019, "S"), 0, today)
+    service.set_no_higher_education(actor(platform, account), True)
     statuses = service.statuses(account.id, today)
     assert missing_required(statuses) == [] and statuses[Tab.PERSONAL] is TabStatus.COMPLETE
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), today)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), today)
     assert candidature.status == "En attente"

@@ -21,6 +21,7 @@ from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Actor, Role
 from models import Campaign, Commission, Formation, FormationPiece, JournalEntry, Piece, Question
+from tests.sessions import actor
 from tests.unit.test_candidatures import ready_candidate
 
 TODAY = date.today()
@@ -166,19 +167,19 @@ def test_only_a_campaign_never_opened_may_be_deleted_and_only_administrators_edi
 def test_candidates_keep_their_account_and_apply_again_in_the_next_campaign(platform: Platform, admin: Actor, world):
     formation = platform.formations.create(admin, formation_values(world["SCI"], world["SCI-M"]))
     candidate = ready_candidate(platform)
-    first = platform.candidatures.apply(candidate.id, formation.id, TODAY)
+    first = platform.candidatures.apply(actor(platform, candidate), formation.id, TODAY)
     with pytest.raises(Refused, match=messages.ALREADY_APPLIED):
-        platform.candidatures.apply(candidate.id, formation.id, TODAY)
+        platform.candidatures.apply(actor(platform, candidate), formation.id, TODAY)
 
     platform.campaigns.activate(admin, platform.campaigns.create(admin, campaign_values()).id)
-    again = platform.candidatures.apply(candidate.id, formation.id, TODAY)  # same account, same formation
+    again = platform.candidatures.apply(actor(platform, candidate), formation.id, TODAY)  # same account, same formation
     assert again.id != first.id and again.campaign_id == platform.campaigns.active().id
     old = platform.candidatures.view(candidate.id, first.id)
     assert old.archived and not old.editable and not platform.candidatures.view(candidate.id, again.id).archived
     with pytest.raises(Refused, match=messages.CANDIDATURE_ARCHIVED):
-        platform.candidatures.answer(candidate.id, first.id, 1, "Oui")
+        platform.candidatures.answer(actor(platform, candidate), first.id, 1, "Oui")
     with pytest.raises(Refused, match=messages.CANDIDATURE_ARCHIVED):
-        platform.candidatures.cancel(candidate.id, first.id)
+        platform.candidatures.cancel(actor(platform, candidate), first.id)
     assert [c.candidature.id for c in platform.candidatures.list(candidate.id)] == [again.id, first.id]
 
 
@@ -194,7 +195,7 @@ def test_after_the_candidates_end_date_nobody_applies(platform: Platform, admin:
     }
     platform.campaigns.update(admin, active.id, values)
     with pytest.raises(Refused, match=messages.NO_CAMPAIGN_FOR_APPLYING):
-        platform.candidatures.apply(ready_candidate(platform).id, formation.id, TODAY)
+        platform.candidatures.apply(actor(platform, ready_candidate(platform)), formation.id, TODAY)
 
 
 # --- centres -----------------------------------------------------------------------------------------------
@@ -344,7 +345,7 @@ def test_a_signature_is_checked_by_content_stored_under_a_random_name_and_printe
     platform.commissions.update(admin, commission_id, values)
     formation = platform.formations.create(admin, formation_values(world["SCI"], commission_id))
     candidate = ready_candidate(platform)
-    candidature = platform.candidatures.apply(candidate.id, formation.id, TODAY)
+    candidature = platform.candidatures.apply(actor(platform, candidate), formation.id, TODAY)
     platform.review.record_decision(candidature.id, Decision.FAVORABLE)
     platform.review.validate_decision(candidature.id)
     view = platform.candidatures.view(candidate.id, candidature.id)
@@ -467,7 +468,7 @@ def test_a_formation_closed_or_of_a_centre_closed_is_no_longer_offered(platform:
     platform.formations.update(admin, formation.id, formation_values(world["SCI"], world["SCI-M"], active=False))
     assert platform.offer.formations() == []
     with pytest.raises(Refused, match=messages.FORMATION_NOT_OFFERED):
-        platform.candidatures.apply(candidate.id, formation.id, TODAY)
+        platform.candidatures.apply(actor(platform, candidate), formation.id, TODAY)
     platform.formations.update(admin, formation.id, formation_values(world["SCI"], world["SCI-M"]))
     assert [f.code for f in platform.offer.formations()] == ["M1-INFO"]
     platform.centres.update(admin, world["SCI"], {"code": "SCI", "label": "UFR Sciences", "active": False})
@@ -479,9 +480,9 @@ def test_a_centre_limit_of_candidatures_replaces_the_platform_one(platform: Plat
     second = platform.formations.create(admin, formation_values(world["SCI"], world["SCI-L"], code="L1-MATH"))
     platform.centres.update(admin, world["SCI"], {"code": "SCI", "label": "UFR Sciences", "max_candidatures": "1"})
     candidate = ready_candidate(platform)
-    platform.candidatures.apply(candidate.id, first.id, TODAY)
+    platform.candidatures.apply(actor(platform, candidate), first.id, TODAY)
     with pytest.raises(Refused, match=re.escape(messages.TOO_MANY_IN_CENTRE.format(max=1))):
-        platform.candidatures.apply(candidate.id, second.id, TODAY)
+        platform.candidatures.apply(actor(platform, candidate), second.id, TODAY)
 
 
 def test_a_new_formation_starts_from_its_centre_default_dates(platform: Platform, admin: Actor, world):
@@ -570,7 +571,7 @@ def test_dates_of_a_selection_change_at_once_and_refused_rows_are_listed(platfor
 
 def test_a_formation_with_candidatures_is_closed_rather_than_deleted(platform: Platform, admin: Actor, world):
     formation = platform.formations.create(admin, formation_values(world["SCI"], world["SCI-M"]))
-    platform.candidatures.apply(ready_candidate(platform).id, formation.id, TODAY)
+    platform.candidatures.apply(actor(platform, ready_candidate(platform)), formation.id, TODAY)
     with pytest.raises(Refused, match=messages.FORMATION_HAS_CANDIDATURES):
         platform.formations.delete(admin, formation.id)
     other = platform.formations.create(admin, formation_values(world["SCI"], world["SCI-M"], code="OTHER"))

@@ -1,7 +1,7 @@
 """offer set-up: campaigns archived, centres, commissions with their letters' details, formations linked to them
 
 Revision ID: e20f0c36a54b
-Revises: c4c74041c22f
+Revises: 057d37c8c1c9
 Create Date: 2026-12-01 22:52:09.646167
 
 The commission of each formation was three texts on the formation (label, mail, address): they become
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "e20f0c36a54b"
-down_revision: str | None = "c4c74041c22f"
+down_revision: str | None = "057d37c8c1c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
