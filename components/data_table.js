@@ -18,6 +18,12 @@ export default {
           <template v-else>{{ props.col.label }}</template>
         </q-th>
       </template>
+      <template v-if="selectable" v-slot:header-selection="scope">
+        <q-checkbox v-model="scope.selected" dense :aria-label="selectAllLabel" />
+      </template>
+      <template v-if="selectable" v-slot:body-selection="scope">
+        <q-checkbox v-model="scope.selected" dense :aria-label="selectLabel(scope.row)" />
+      </template>
       <template v-slot:body-cell-_actions="props">
         <q-td :props="props" class="data-table__actions">
           <q-btn
@@ -49,6 +55,9 @@ export default {
     caption: String,
     ofLabel: String,
     loading: Boolean,
+    selectable: Boolean,
+    selectLabelText: String,
+    selectAllLabel: String,
   },
   mounted() {
     this.describeTable();
@@ -66,6 +75,10 @@ export default {
     actionLabel(action, row) {
       const name = this.rowLabel ? row[this.rowLabel] : undefined;
       return name === undefined || name === null || name === "" ? action.label : action.label + " : " + name;
+    },
+    selectLabel(row) {
+      const name = this.rowLabel ? row[this.rowLabel] : undefined;
+      return name === undefined || name === null || name === "" ? this.selectLabelText : this.selectLabelText + " : " + name;
     },
     paginationLabel(first, last, total) {
       const number = new Intl.NumberFormat("fr-FR");

@@ -55,6 +55,7 @@ class Column:
     sortable: bool = False
     align: Literal["left", "right", "center"] = "left"
     wide_only: bool = False  # hidden on phones (under 600 px)
+    nowrap: bool = False  # short values kept on one line (codes, dates)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class DataTable:
         descending: bool = False,
         rows_per_page: int = 25,
         filters: Mapping[str, Any] | None = None,
+        selectable: bool = False,
         marker: str = "data-table",
     ) -> None:
         self._fetch = fetch
@@ -113,6 +115,7 @@ class DataTable:
             sort_by=sort_by, descending=descending, rows_per_page=rows_per_page, filters=dict(filters or {})
         )
         self._rows: list[Mapping[str, Any]] = []
+        self._selected: dict[Any, Mapping[str, Any]] = {}  # row key → row, kept from page to page
         self._total = 0
         self._wanted = False  # a newer query than the one being fetched is waiting
         self._task: asyncio.Task | None = None
@@ -135,6 +138,10 @@ class DataTable:
                 ui.button(messages.TABLE_RETRY, on_click=self._request).props("flat dense").mark(f"{marker}-retry")
             self._error.set_visibility(False)
             self._count = ui.label().classes("data-table__sr-only").props('role="status"').mark(f"{marker}-count")
+            # Quasar shows the count under the table; this one tells screen readers as it changes
+            self._selection_count = ui.label(messages.TABLE_SELECTED.format(count=0)).classes("data-table__sr-only")
+            self._selection_count.props('aria-live="polite"').mark(f"{marker}-selected")
+            self._selection_count.set_visibility(selectable)
             self.table = _QTable().classes("w-full").mark(marker)
         self.table.props.update(
             columns=[_column(column) for column in columns] + ([_actions_column()] if actions else []),
@@ -154,6 +161,11 @@ class DataTable:
         self.table.props["flat"] = True
         self.table.props["bordered"] = True
         self.table.props["dense"] = True
+        if selectable:
+            self.table.props.update(selectable=True, selection="multiple", selected=[])
+            self.table.props["select-label-text"] = messages.TABLE_SELECT_ROW
+            self.table.props["select-all-label"] = messages.TABLE_SELECT_PAGE
+            self.table.on("selection", self._on_selection, ["keys", "added"])
         self.table.on("request", self._on_request, ["pagination"])
         self.table.on("action", self._on_action, ["action", "key"])
         self._request()
@@ -171,6 +183,16 @@ class DataTable:
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def selected(self) -> list[Any]:
+        """The keys of the rows ticked (with `selectable`), on any page."""
+        return list(self._selected)
+
+    def clear_selection(self) -> None:
+        self._selected = {}
+        self.table.props["selected"] = []
+        self._selection_count.text = messages.TABLE_SELECTED.format(count=0)
 
     async def refresh(self) -> None:
         """Fetch the current page again (after a save) and return once it is shown."""
@@ -269,6 +291,21 @@ class DataTable:
         descending = bool(pagination.get("descending")) and sort_by is not None
         self._ask(replace(self._query, sort_by=sort_by, descending=descending, page=page, rows_per_page=rows_per_page))
 
+    def _on_selection(self, event: GenericEventArguments) -> None:
+        """Quasar says which keys were ticked or unticked; only rows shown can be (the browser is not trusted)."""
+        args = event.args if isinstance(event.args, dict) else {}
+        keys = args.get("keys") if isinstance(args.get("keys"), list) else []
+        shown = {row.get(self._row_key): row for row in self._rows}
+        for key in keys:
+            if key not in shown:
+                continue
+            if args.get("added"):
+                self._selected[key] = shown[key]
+            else:
+                self._selected.pop(key, None)
+        self.table.props["selected"] = list(self._selected.values())
+        self._selection_count.text = messages.TABLE_SELECTED.format(count=len(self._selected))
+
     async def _on_action(self, event: GenericEventArguments) -> None:
         args = event.args if isinstance(event.args, dict) else {}
         action = self._actions.get(args.get("action"))
@@ -297,9 +334,10 @@ def _column(column: Column) -> dict[str, Any]:
         "sortable": column.sortable,
         "align": column.align,
     }
-    if column.wide_only:
-        described["classes"] = "gt-xs"
-        described["headerClasses"] = "gt-xs"
+    classes = [name for name, wanted in (("gt-xs", column.wide_only), ("data-table__nowrap", column.nowrap)) if wanted]
+    if classes:
+        described["classes"] = " ".join(classes)
+        described["headerClasses"] = " ".join(classes)
     return described
 
 
@@ -318,5 +356,6 @@ _CSS = """
 /* Quasar's no-outline on buttons is !important in an earlier cascade layer: no outline can beat it */
 .data-table .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
 .data-table .q-table td.data-table__actions { white-space: nowrap; }
+.data-table .q-table td.data-table__nowrap { white-space: nowrap; }
 .data-table .q-table__bottom { font-size: 0.8125rem; color: #1f2937; }
 """

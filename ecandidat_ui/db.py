@@ -35,11 +35,27 @@ class Database:
                 raise
 
     def upgrade(self) -> None:
-        """Create or upgrade the schema to the newest migration."""
-        with self.engine.begin() as connection:
-            config = alembic_config(self.url)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        """Create or upgrade the schema to the newest migration.
+
+        On SQLite, foreign keys are off meanwhile (as https://sqlite.org/lang_altertable.html asks): a migration
+        that copies a table to change it drops the old one, which with foreign keys on would delete — or cascade
+        to — every row pointing at it. They are checked before the commit instead."""
+        with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside any transaction, or ignored
+                connection.commit()
+            try:
+                with connection.begin():
+                    config = alembic_config(self.url)
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                    if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").all()):
+                        raise RuntimeError(f"the migration left rows pointing nowhere: {broken[:5]}")
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

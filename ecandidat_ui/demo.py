@@ -96,8 +96,7 @@ def demo_offer(today: date) -> dict[str, Any]:
                     "date_confirmation": (closes + timedelta(days=42)).isoformat(),
                     "capacite": 30 if master else 120,
                     "mode": "papier" if number % 9 == 8 else "dematerialise",
-                    "commission": f"Commission {f_label}",
-                    "commission_mail": f"scolarite.{code.lower()}@example.org",
+                    "commission": _commission(code, label, master),
                     "pieces": ["CNI", "RELEVES", "CV", "LM", "MDPH"] if master else ["CNI", "RELEVES", "MDPH"],
                     "questions": [
                         {"libelle": "Avez-vous déjà été inscrit dans notre université ?", "type": "oui_non"},
@@ -110,6 +109,17 @@ def demo_offer(today: date) -> dict[str, Any]:
             number += 1
         centres.append({"code": code, "libelle": label, "formations": entries})
     return {"pieces": PIECES, "centres": centres}
+
+
+def _commission(centre_code: str, centre_label: str, master: bool) -> dict[str, str]:
+    """Two commissions per centre: its masters, and its other diplomas."""
+    kind, name = ("MASTERS", "des masters") if master else ("LICENCES", "des licences")
+    return {
+        "code": f"{centre_code}-{kind}",
+        "libelle": f"Commission {name} ({centre_code})",
+        "mail": f"scolarite.{centre_code.lower()}@example.org",
+        "adresse": f"{centre_label}\nService de la scolarité\n1 avenue de l'Université\n75005 Paris",
+    }
 
 
 def _window(number: int, today: date) -> tuple[date, date]:
@@ -131,7 +141,7 @@ DEMO_STAFF = [
         "commission.sci@example.org",
         "DURAND",
         "David",
-        commission=("SCI-MASTERS", "Commission des masters de Sciences et Techniques", "SCI"),
+        commission=("SCI-MASTERS", "Commission des masters (SCI)", "SCI"),
         president=True,
     ),
     DemoMember(Role.READ_ONLY, "lecture@example.org", "LEROY", "Emma"),

@@ -148,6 +148,9 @@ TABLE_COUNT_ONE = "1 résultat"
 TABLE_COUNT_MANY = "{count} résultats"
 TABLE_LOAD_FAILED = "La liste n'a pas pu être chargée, veuillez réessayer"
 TABLE_RETRY = "Réessayer"
+TABLE_SELECT_ROW = "Sélectionner"
+TABLE_SELECT_PAGE = "Sélectionner toutes les lignes de la page"
+TABLE_SELECTED = "{count} ligne(s) sélectionnée(s)"
 # Gestion: staff accounts, second factor, rights (issue 7, BACKOFFICE §1)
 STAFF_ROLES = {
     "admin": "Administrateur",
@@ -222,6 +225,85 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+
+# Gestion: the offer's frame — campaigns, centres, commissions, formations (issue 7, BACKOFFICE §2)
+YES = "Oui"
+NO = "Non"
+IN_SERVICE = "En service"
+OUT_OF_SERVICE = "Hors service"
+SETUP_BAD_CODE = "Le code ne peut contenir que des lettres sans accent, des chiffres et les signes - _ ."
+SETUP_CODE_TAKEN = "Le code existe déjà"
+SETUP_BAD_URL = "Url invalide"
+SETUP_BAD_DATE = "Date invalide (JJ/MM/AAAA attendu)"
+SETUP_BAD_TIME = "Heure invalide (HH:MM attendu)"
+SETUP_WHOLE_NUMBER = "Ce champ doit être un nombre entier"
+SETUP_NUMBER_RANGE = "La valeur doit être comprise entre {min} et {max}"
+SETUP_SAVED = "Les modifications ont été enregistrées"
+SETUP_DELETED = "La suppression a été effectuée"
+SETUP_SAVE_FAILED = "L'enregistrement n'a pas pu être effectué, veuillez réessayer"
+DATE_ORDER = "« {later} » doit être postérieure ou égale à « {earlier} »"
+DATE_LABELS = {
+    "opens_on": "Date début dépôt",
+    "closes_on": "Date fin dépôt",
+    "preanalysis_on": "Date de pré-analyse",
+    "return_by": "Date de retour des dossiers",
+    "jury_on": "Date de jury",
+    "publication_on": "Date de publication",
+    "confirm_by": "Date de confirmation",
+    "waiting_list_confirm_by": "Date de confirmation liste comp.",
+}
+CONFIRM_DATE_OR_DELAY = "Renseignez une date ou un délai de confirmation, pas les deux"
+
+CAMPAIGN_STATES = {"active": "Active", "waiting": "En attente d'activation", "archived": "Archivée"}
+CAMPAIGN_UNKNOWN = "Cette campagne n'existe pas"
+CAMPAIGN_ALREADY_WAITING = "Une campagne est en attente d'activation, impossible de créer une nouvelle campagne"
+CAMPAIGN_ARCHIVED_READ_ONLY = "Cette campagne est archivée : elle ne peut plus être modifiée"
+CAMPAIGN_NOT_WAITING = "Seule une campagne en attente d'activation peut être activée"
+CAMPAIGN_DELETE_ACTIVATED = "Cette campagne a été activée, vous ne pouvez pas la supprimer"
+CAMPAIGN_END_BEFORE_START = "La date de fin doit être postérieure ou égale à la date de début"
+CAMPAIGN_CANDIDATES_END_BEFORE_START = "La date de fin candidats doit être postérieure ou égale à la date de début"
+CAMPAIGN_CANDIDATES_END_AFTER_END = "La date de fin candidats doit être antérieure ou égale à la date de fin"
+CAMPAIGN_TO_ARCHIVE = "Campagne à archiver : {0}"
+CAMPAIGN_ACTIVATE_QUESTION = (
+    "Activer la campagne « {new} » ? La campagne « {old} » sera archivée : ses candidatures restent consultables, "
+    "et les candidats gardent leur compte et leur dossier."
+)
+CAMPAIGN_ACTIVATE_FIRST = "Activer la campagne « {new} » ?"
+CAMPAIGN_ACTIVATED = "La campagne « {new} » est active"
+FORMATION_NOT_OFFERED = "Cette formation n'est plus proposée à la candidature"
+CANDIDATURE_ARCHIVED = "Cette candidature appartient à une campagne archivée : elle ne peut plus être modifiée"
+
+CENTRE_UNKNOWN = "Ce centre de candidature n'existe pas"
+CENTRE_HAS_FORMATIONS = "Suppression impossible, ce centre de candidature est rattaché à des formations"
+CENTRE_HAS_COMMISSIONS = "Suppression impossible, ce centre de candidature est rattaché à des commissions"
+CENTRE_HAS_MANAGERS = "Suppression impossible, des gestionnaires sont rattachés à ce centre de candidature"
+
+COMMISSION_UNKNOWN = "Cette commission n'existe pas"
+COMMISSION_HAS_FORMATIONS = "Suppression impossible, cette commission est rattachée à des formations"
+COMMISSION_HAS_MEMBERS = "Suppression impossible, des membres ou gestionnaires sont rattachés à cette commission"
+COMMISSION_MOVE_WITH_FORMATIONS = "Cette commission a des formations : elle ne peut pas changer de centre"
+SIGNATURE_BAD_TYPE = "Erreur : l'image de signature doit être un fichier PNG ou JPG"
+SIGNATURE_TOO_LARGE = "Erreur : l'image de signature ne doit pas dépasser {max} pixels de côté"
+SIGNATURE_UNREADABLE = "Erreur : cette image est illisible ou endommagée"
+SIGNATURE_HINT = "Image PNG ou JPG de 1 Mo au plus, imprimée sur les lettres d'admission et de refus"
+
+FORMATION_UNKNOWN = "Cette formation n'existe pas"
+FORMATION_COMMISSION_OF_CENTRE = "Choisissez une commission de ce centre de candidature"
+FORMATION_HAS_CANDIDATURES = (
+    "Suppression impossible, cette formation a des candidatures : mettez-la plutôt hors service"
+)
+FORMATION_STATES = {
+    "ok": "Formation ok",
+    "off": "Formation hors service",
+    "no_campaign": "Aucune campagne active",
+    "outside_campaign": "Dates hors campagne",
+}
+TREATMENT_TYPES = {"AD": "Accès direct", "AC": "Accès contrôlé", "AT": "En attente"}
+BULK_NOTHING_SELECTED = "Sélectionnez au moins une formation"
+BULK_NOTHING_TO_CHANGE = "Renseignez au moins une date ou le témoin « En service » à modifier"
+BULK_TOO_MANY = "Vous ne pouvez pas modifier plus de {max} formations à la fois"
+BULK_DONE = "{count} formation(s) modifiée(s)"
+BULK_REFUSED = "{count} formation(s) non modifiée(s) :"
 STAFF_CAS_INTRO = "Avec votre identifiant et votre mot de passe de l'établissement"
 STAFF_SCREEN_REFUSED = "Vous n'avez pas le droit d'ouvrir cet écran."
 STAFF_WELCOME = "Bonjour {name}, bienvenue dans la gestion d'eCandidat."
@@ -277,6 +359,23 @@ JOURNAL_ACTIONS = {
     "staff.setup_link": "Lien d'activation envoyé",
     "staff.setup": "Compte activé",
     "staff.recovery_codes": "Nouveaux codes de secours",
+    "campaign.create": "Création d'une campagne",
+    "campaign.update": "Modification d'une campagne",
+    "campaign.activate": "Campagne activée",
+    "campaign.archive": "Campagne archivée",
+    "campaign.delete": "Suppression d'une campagne",
+    "centre.create": "Création d'un centre de candidature",
+    "centre.update": "Modification d'un centre de candidature",
+    "centre.delete": "Suppression d'un centre de candidature",
+    "commission.create": "Création d'une commission",
+    "commission.update": "Modification d'une commission",
+    "commission.signature": "Image de signature d'une commission",
+    "commission.delete": "Suppression d'une commission",
+    "formation.create": "Création d'une formation",
+    "formation.update": "Modification d'une formation",
+    "formation.duplicate": "Copie d'une formation",
+    "formation.dates": "Edition en masse des dates d'une formation",
+    "formation.delete": "Suppression d'une formation",
 }
 JOURNAL_FIELDS = {
     "mail": "Adresse mail",
@@ -321,3 +420,24 @@ SERVER_ERROR = (
 )
 ERROR_REFERENCE = "Référence de l'erreur : {reference}"
 BACK_HOME = "Retour à l'accueil"
+CLOSE = "Fermer"
+SETUP_READ_ONLY = "Vous pouvez consulter ces informations sans les modifier."
+SETUP_DELETE_QUESTION = "Voulez-vous supprimer {what} « {name} » ?"
+CAMPAIGN_NONE = "Aucune campagne"
+CAMPAIGN_CREATED = "La campagne a été créée : activez-la quand elle doit s'ouvrir aux candidats"
+CENTRE_NONE = "Aucun centre de candidature"
+COMMISSION_NONE = "Aucune commission"
+FORMATION_NONE = "Aucune formation"
+CENTRE_MAX_HINT = "Vide : la limite de la plateforme s'applique"
+CENTRE_DEFAULTS_HINT = "Ces valeurs remplissent le formulaire d'une nouvelle formation du centre"
+SIGNATURE_NONE = "Aucune image de signature"
+SIGNATURE_SAVED = "L'image de signature a été enregistrée"
+SIGNATURE_REMOVED = "L'image de signature a été retirée"
+SIGNATURE_AFTER_CREATE = "Enregistrez la commission pour pouvoir ajouter son image de signature."
+FORMATION_COPY_OF = "Copie de la formation {code} : ses pièces justificatives et questions seront reprises"
+BULK_INTRO = (
+    "Les dates renseignées remplacent celles des {count} formation(s) sélectionnée(s) ; un champ laissé vide "
+    "ne change rien. Une formation dont les dates ne seraient plus dans l'ordre n'est pas modifiée."
+)
+BULK_RESULT_TITLE = "Edition en masse de formations"
+BULK_KEEP = "Inchangé"

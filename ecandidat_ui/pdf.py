@@ -7,6 +7,7 @@ join and right-to-left text reads right to left. The fonts are in data/fonts (se
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from datetime import date
@@ -22,6 +23,7 @@ from ecandidat_ui.services.candidate_file import CandidateFile
 from ecandidat_ui.services.candidatures import CandidatureView
 from models import Account
 
+SIGNATURE_HEIGHT_MM = 25
 FONTS = Path(__file__).parent / "data" / "fonts"
 FAMILY = "dejavu"
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold-Latin.ttf"  # the bold one has the Latin, Greek and Cyrillic
@@ -91,10 +93,19 @@ def recapitulatif(institution: str, account: Account, file: CandidateFile, view:
     return bytes(pdf.output())
 
 
-def letter(institution: str, account: Account, view: CandidatureView, today: date) -> bytes:
-    """The admission letter after a favourable decision, the refusal letter after an unfavourable one."""
+def letter(
+    institution: str, account: Account, view: CandidatureView, today: date, signature: bytes | None = None
+) -> bytes:
+    """The admission letter after a favourable decision, the refusal letter after an unfavourable one, with the
+    commission's address, signatory and signature image when it has them (a PNG or JPEG checked at upload)."""
     admitted = view.decision_shown == "Favorable"
+    commission = view.commission
     pdf = _document(institution, "Lettre d'admission" if admitted else "Notification de refus")
+    pdf.set_font(FAMILY, size=10)
+    if commission is not None and commission.address:
+        for address_line in commission.address.splitlines():
+            _line(pdf, address_line)
+        pdf.ln(2)
     pdf.set_font(FAMILY, size=11)
     _line(pdf, f"Le {today:%d/%m/%Y}")
     pdf.ln(4)
@@ -122,7 +133,12 @@ def letter(institution: str, account: Account, view: CandidatureView, today: dat
         body += f"\n\nMotif : {view.candidature.decision_comment}"
     pdf.multi_cell(0, 6, pdf.fit(body))
     pdf.ln(8)
-    _line(pdf, f"La commission {view.formation.commission_label or view.formation.label}")
+    _line(pdf, f"La commission {commission.label if commission else view.formation.label}")
+    if commission is not None and commission.signatory:
+        for signatory_line in commission.signatory.splitlines():
+            _line(pdf, signatory_line)
+    if signature:
+        pdf.image(io.BytesIO(signature), h=SIGNATURE_HEIGHT_MM)
     _line(pdf, institution)
     return bytes(pdf.output())
 

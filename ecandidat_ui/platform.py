@@ -10,6 +10,9 @@ from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
+from ecandidat_ui.services.centres import CentreService
+from ecandidat_ui.services.commissions import CommissionService
+from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.review import ReviewService
@@ -30,6 +33,9 @@ class Platform:
     candidatures: CandidatureService
     review: ReviewService
     offer: OfferService
+    centres: CentreService
+    commissions: CommissionService
+    formations: FormationService
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
@@ -52,6 +58,9 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         candidatures=CandidatureService(db, settings, candidate_file, sessions),
         review=ReviewService(db, settings),
         offer=OfferService(db),
+        centres=CentreService(db),
+        commissions=CommissionService(db, settings),
+        formations=FormationService(db),
         staff=staff,
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),

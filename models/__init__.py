@@ -14,7 +14,7 @@ from models.candidate_file import (
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.mail import MailTemplate, OutboxMail
-from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question
+from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
 from models.session import ThrottleEvent, UserSession
 from models.staff import (
     JournalEntry,
@@ -66,6 +66,7 @@ __all__ = [
     "StudentResult",
     "ThrottleEvent",
     "TokenPurpose",
+    "TreatmentType",
     "UploadedFile",
     "UserSession",
 ]

@@ -18,7 +18,7 @@ class FileStatus(StrEnum):
 
 
 class Candidature(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("account_id", "formation_id"),)
+    __table_args__ = (UniqueConstraint("account_id", "formation_id", "campaign_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")

@@ -63,7 +63,8 @@ def register(platform: Platform) -> None:
         if document == "lettre":
             if view.decision_shown not in ("Favorable", "Défavorable"):
                 raise HTTPException(status_code=404)
-            content = pdf.letter(name, account, view, date.today())
+            signature = platform.commissions.signature_of(view.commission)
+            content = pdf.letter(name, account, view, date.today(), signature.data if signature else None)
         else:
             content = pdf.recapitulatif(name, account, platform.candidate_file.load(account.id), view)
         filename = f"{document}-{account.login}-{view.formation.code}.pdf"
@@ -175,8 +176,16 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         ):
             if day:
                 _line(label, f"{day:%d/%m/%Y}")
-        if formation.commission_mail:
-            _line("Contact", f"{formation.commission_label} — {formation.commission_mail}")
+        if formation.info:
+            _line("Informations complémentaires", formation.info, "formation-info")
+        commission = view.commission
+        if commission is not None and (commission.mail or commission.phone):
+            contact = " — ".join(part for part in (commission.label, commission.mail, commission.phone) if part)
+            _line("Contact", contact, "contact")
+        if commission is not None and commission.return_comment:
+            _line("Retour du dossier", commission.return_comment, "return-comment")
+        if view.archived:
+            banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
     max_bytes = platform.settings.upload_max_mb * 1024 * 1024
     hint = messages.UPLOAD_HINT.format(platform.settings.upload_max_mb)
@@ -340,7 +349,7 @@ async def _answer_offer(action, actor: str, candidature_id: int, *args, done: st
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
         ui.label(f"{label} :").classes("text-body2 text-grey-9")
-        text = ui.label(value).classes("text-body1 text-bold")
+        text = ui.label(value).classes("text-body1 text-bold whitespace-pre-line")
         if marker:
             text.mark(marker)
 

@@ -25,6 +25,7 @@ from models import (
     Candidature,
     CandidatureEvent,
     Centre,
+    Commission,
     FileStatus,
     Formation,
     FormationPiece,
@@ -67,6 +68,8 @@ class CandidatureView:
     pieces: list[PieceView] = field(default_factory=list)
     questions: list[tuple[Question, str]] = field(default_factory=list)
     history: list[CandidatureEvent] = field(default_factory=list)
+    commission: Commission | None = None
+    archived: bool = False  # of a campaign archived since: kept as history, changed no more
 
     @property
     def return_by(self) -> date:
@@ -76,7 +79,8 @@ class CandidatureView:
     def editable(self) -> bool:
         c = self.candidature
         return (
-            c.transmitted_at is None
+            not self.archived
+            and c.transmitted_at is None
             and c.withdrawn_at is None
             and c.status in (FileStatus.WAITING, FileStatus.INCOMPLETE)
         )
@@ -109,7 +113,8 @@ class CandidatureView:
         c = self.candidature
         deadline = self.confirm_deadline
         return (
-            self.decision_shown == "Favorable"
+            not self.archived
+            and self.decision_shown == "Favorable"
             and c.confirmed_at is None
             and c.withdrawn_at is None
             and (deadline is None or today <= deadline)
@@ -156,11 +161,18 @@ class CandidatureService:
     def _check_can_apply(
         self, session: Session, account_id: int, formation: Formation | None, campaign: Campaign | None, today: date
     ) -> None:
-        if campaign is None:
+        if campaign is None or today > campaign.candidates_end_on:
             raise Refused(messages.NO_CAMPAIGN_FOR_APPLYING)
-        if formation is None or not formation.opens_on <= today <= formation.closes_on:
+        centre = session.get(Centre, formation.centre_id) if formation is not None else None
+        if formation is None or not formation.active or not centre.active:
+            raise Refused(messages.FORMATION_NOT_OFFERED)
+        if not formation.opens_on <= today <= formation.closes_on:
             raise Refused(messages.OUT_OF_WINDOW)
-        mine = select(Candidature).where(Candidature.account_id == account_id, col(Candidature.withdrawn_at).is_(None))
+        mine = select(Candidature).where(
+            Candidature.account_id == account_id,
+            Candidature.campaign_id == campaign.id,
+            col(Candidature.withdrawn_at).is_(None),
+        )
         if session.exec(mine.where(Candidature.formation_id == formation.id)).first():
             raise Refused(messages.ALREADY_APPLIED)
         count = session.exec(
@@ -170,7 +182,7 @@ class CandidatureService:
         ).one()
         if count >= self.settings.max_candidatures:
             raise Refused(messages.TOO_MANY_CANDIDATURES.format(max=self.settings.max_candidatures))
-        per_centre = self.settings.max_candidatures_per_centre
+        per_centre = centre.max_candidatures or self.settings.max_candidatures_per_centre
         if per_centre:
             in_centre = session.exec(
                 select(func.count())
@@ -190,13 +202,17 @@ class CandidatureService:
     def list(self, account_id: int) -> list[CandidatureView]:
         with self.db.session() as session:
             rows = session.exec(
-                select(Candidature, Formation, Centre)
+                select(Candidature, Formation, Centre, Campaign)
                 .join(Formation, col(Formation.id) == col(Candidature.formation_id))
                 .join(Centre, col(Centre.id) == col(Formation.centre_id))
+                .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
                 .where(Candidature.account_id == account_id)
                 .order_by(col(Candidature.created_at).desc())
             ).all()
-            return [CandidatureView(c, f, centre) for c, f, centre in rows]
+            return [
+                CandidatureView(c, f, centre, archived=campaign.archived_at is not None)
+                for c, f, centre, campaign in rows
+            ]
 
     def view(self, account_id: int, candidature_id: int) -> CandidatureView:
         with self.db.session() as session:
@@ -233,8 +249,16 @@ class CandidatureService:
                 .where(CandidatureEvent.candidature_id == candidature.id)
                 .order_by(col(CandidatureEvent.at).desc(), col(CandidatureEvent.id).desc())
             ).all()
+            campaign = session.get(Campaign, candidature.campaign_id)
             return CandidatureView(
-                candidature, formation, centre, views, [(q, answers.get(q.id, "")) for q in questions], list(history)
+                candidature,
+                formation,
+                centre,
+                views,
+                [(q, answers.get(q.id, "")) for q in questions],
+                list(history),
+                session.get(Commission, formation.commission_id) if formation.commission_id else None,
+                archived=campaign.archived_at is not None,
             )
 
     def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:
@@ -317,6 +341,8 @@ class CandidatureService:
     def transmit(self, actor: str, candidature_id: int, today: date) -> None:
         account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
+        if view.archived:
+            raise Refused(messages.CANDIDATURE_ARCHIVED)
         if view.candidature.transmitted_at is not None:
             raise Refused(messages.ALREADY_TRANSMITTED)
         if not view.editable:
@@ -355,6 +381,8 @@ class CandidatureService:
         with self.db.session() as session:
             account_id = self.sessions.check(session, actor).id
             candidature = self._mine(session, account_id, candidature_id)
+            if session.get(Campaign, candidature.campaign_id).archived_at is not None:
+                raise Refused(messages.CANDIDATURE_ARCHIVED)
             if (
                 candidature.status != FileStatus.WAITING
                 or candidature.transmitted_at is not None
@@ -428,6 +456,8 @@ class CandidatureService:
 
     def _editable(self, session: Session, account_id: int, candidature_id: int) -> Candidature:
         candidature = self._mine(session, account_id, candidature_id)
+        if session.get(Campaign, candidature.campaign_id).archived_at is not None:
+            raise Refused(messages.CANDIDATURE_ARCHIVED)
         if candidature.transmitted_at is not None or candidature.status not in (
             FileStatus.WAITING,
             FileStatus.INCOMPLETE,

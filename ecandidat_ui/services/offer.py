@@ -50,11 +50,13 @@ class OfferService:
         self.db = db
 
     def formations(self, search: str = "") -> list[OfferedFormation]:
-        """Every formation, ordered by centre, type of diploma and title; only those matching every typed word."""
+        """Every formation in service, ordered by centre, type of diploma and title; only those matching every
+        typed word."""
         with self.db.session() as session:
             rows = session.exec(
                 select(Formation, Centre)
                 .join(Centre, col(Formation.centre_id) == col(Centre.id))
+                .where(col(Formation.active), col(Centre.active))  # out of service: not offered
                 .order_by(col(Centre.label), col(Formation.diploma_type), col(Formation.label))
             ).all()
         found = [

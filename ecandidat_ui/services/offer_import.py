@@ -15,6 +15,8 @@ YAML:
             fin_depot: 2027-04-30
             date_retour: 2027-05-10         # optional, like every field below
             mode: dematerialise              # or papier
+            commission: Commission des licences   # a commission of the centre, by code or label (created if
+                                                  # unknown), or {code: SCI-L, libelle: ..., mail: ..., adresse: ...}
             pieces: [CNI, HANDI]
             questions:
               - {libelle: "Avez-vous déjà été inscrit chez nous ?", type: oui_non}
@@ -29,14 +31,15 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from sqlmodel import Session, delete, select
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from sqlmodel import Session, col, delete, select
 
 from ecandidat_ui.db import Database
-from models import Centre, Formation, FormationPiece, Piece, Question
+from ecandidat_ui.services import offer_dates
+from models import Centre, Commission, Formation, FormationPiece, Piece, Question
 
 LINE = "__line__"
 KEY_LINES = "__key_lines__"
@@ -66,6 +69,13 @@ class QuestionSpec(_Strict):
     obligatoire: bool = True
 
 
+class CommissionSpec(_Strict):
+    code: str = Field(min_length=1, max_length=20)
+    libelle: str = Field(min_length=1, max_length=200)
+    mail: str = Field("", max_length=100)
+    adresse: str = Field("", max_length=500)
+
+
 class FormationSpec(_Strict):
     code: str = Field(min_length=1, max_length=20)
     libelle: str = Field(min_length=1, max_length=200)
@@ -81,7 +91,7 @@ class FormationSpec(_Strict):
     delai_confirmation: int | None = Field(None, ge=1)
     capacite: int | None = Field(None, ge=1)
     mode: Literal["dematerialise", "papier"] = "dematerialise"
-    commission: str = Field("", max_length=200)
+    commission: CommissionSpec | Annotated[str, StringConstraints(max_length=200)] = ""
     commission_mail: str = Field("", max_length=100)
     commission_adresse: str = Field("", max_length=500)
     pieces: list[str] = []
@@ -89,10 +99,16 @@ class FormationSpec(_Strict):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> FormationSpec:
-        if self.fin_depot < self.debut_depot:
-            raise ValueError("fin_depot est avant debut_depot")
-        if self.date_retour and self.date_retour < self.fin_depot:
-            raise ValueError("date_retour est avant fin_depot")
+        dates = {
+            "opens_on": self.debut_depot,
+            "closes_on": self.fin_depot,
+            "return_by": self.date_retour,
+            "jury_on": self.date_jury,
+            "publication_on": self.date_publication,
+            "confirm_by": self.date_confirmation,
+        }
+        if errors := offer_dates.order_errors(dates):
+            raise ValueError(" ; ".join(errors.values()))
         return self
 
 
@@ -125,7 +141,7 @@ def apply_offer(db: Database, data: dict[str, Any]) -> tuple[int, int]:
             session.add(centre)
             session.flush()
             for spec in centre_spec.formations:
-                _upsert_formation(session, centre.id, spec, pieces)
+                _upsert_formation(session, centre, spec, pieces)
     return len(offer.centres), sum(len(centre.formations) for centre in offer.centres)
 
 
@@ -192,12 +208,12 @@ def _upsert_piece(session: Session, spec: PieceSpec) -> Piece:
     return piece
 
 
-def _upsert_formation(session: Session, centre_id: int, spec: FormationSpec, pieces: dict[str, Piece]) -> None:
+def _upsert_formation(session: Session, centre: Centre, spec: FormationSpec, pieces: dict[str, Piece]) -> None:
     formation = session.exec(select(Formation).where(Formation.code == spec.code)).first()
     values = dict(
         code=spec.code,
         label=spec.libelle,
-        centre_id=centre_id,
+        centre_id=centre.id,
         diploma_type=spec.type_diplome,
         keywords=spec.mots_cles,
         url=spec.url,
@@ -210,10 +226,12 @@ def _upsert_formation(session: Session, centre_id: int, spec: FormationSpec, pie
         confirm_delay_days=spec.delai_confirmation,
         capacity=spec.capacite,
         paperless=spec.mode == "dematerialise",
-        commission_label=spec.commission,
-        commission_mail=spec.commission_mail,
-        commission_address=spec.commission_adresse,
     )
+    commission = _commission(session, centre, spec)
+    if commission is not None:
+        values["commission_id"] = commission.id
+    elif formation is not None and formation.centre_id != centre.id:
+        values["commission_id"] = None  # moved to another centre: its commission stays behind
     if formation is None:
         formation = Formation(**values)
     else:
@@ -235,6 +253,42 @@ def _upsert_formation(session: Session, centre_id: int, spec: FormationSpec, pie
                 required=question.obligatoire,
             )
         )
+
+
+def _commission(session: Session, centre: Centre, spec: FormationSpec) -> Commission | None:
+    """The formation's commission: one of its centre by code or label, created when unknown (a code is made up
+    for a label alone); None when the file names none (a commission set in the gestion is kept)."""
+    given = spec.commission
+    if isinstance(given, CommissionSpec):
+        commission = session.exec(select(Commission).where(Commission.code == given.code)).first()
+        if commission is not None and commission.centre_id != centre.id:
+            raise OfferRefused([f"formation {spec.code} : la commission {given.code} est celle d'un autre centre"])
+        commission = commission or Commission(code=given.code, label=given.libelle, centre_id=centre.id)
+        commission.label = given.libelle
+        commission.mail = given.mail or commission.mail
+        commission.address = given.adresse or commission.address
+    elif given:
+        of_centre = select(Commission).where(Commission.centre_id == centre.id)
+        commission = (
+            session.exec(of_centre.where(Commission.code == given)).first()
+            or session.exec(of_centre.where(Commission.label == given).order_by(Commission.id)).first()
+        )
+        commission = commission or Commission(code=_free_code(session, centre.code), label=given, centre_id=centre.id)
+    else:
+        return None
+    commission.mail = spec.commission_mail or commission.mail
+    commission.address = spec.commission_adresse or commission.address
+    session.add(commission)
+    session.flush()
+    return commission
+
+
+def _free_code(session: Session, centre_code: str) -> str:
+    taken = set(session.exec(select(Commission.code).where(col(Commission.code).startswith(centre_code[:14]))))
+    number = 1
+    while f"{centre_code[:14]}-C{number}" in taken:
+        number += 1
+    return f"{centre_code[:14]}-C{number}"
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -5,8 +5,18 @@ from ecandidat_ui.platform import Platform
 
 def register_all(platform: Platform) -> None:
     from ecandidat_ui import gestion_session
-    from pages.gestion import activation, home, journal, my_account, staff_members
+    from pages.gestion import (
+        activation,
+        campagnes,
+        centres,
+        commissions,
+        formations,
+        home,
+        journal,
+        my_account,
+        staff_members,
+    )
 
     gestion_session.install(platform)
-    for module in (home, activation, staff_members, journal, my_account):
+    for module in (home, activation, centres, commissions, formations, campagnes, staff_members, journal, my_account):
         module.register(platform)

@@ -101,6 +101,7 @@ def _hostile_offer(today: date) -> dict:
                         "mots_cles": "hostile",
                         "debut_depot": (today - timedelta(days=5)).isoformat(),
                         "fin_depot": (today + timedelta(days=30)).isoformat(),
+                        "commission": hostile.SHORT,
                         "commission_mail": "scolarite@example.org",
                         "pieces": ["CV", "MDPH"],
                         "questions": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlmodel import select
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
@@ -13,6 +14,7 @@ from ecandidat_ui.services.candidate_file import Tab, TabStatus, missing_require
 from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.offer_import import apply_offer
+from models import Campaign
 from tests.sessions import actor
 from tests.unit.test_candidatures import formation_id, offer
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
@@ -74,6 +76,10 @@ def test_every_tab_rule_on_the_edge_days(today):
 def test_the_file_and_applying_work_on_the_edge_days(platform: Platform, today):
     """29/02 used to crash « Mon compte », the home page and applying (statuses check the birth date)."""
     apply_offer(platform.db, offer(today - timedelta(days=10), today + timedelta(days=10)))
+    with platform.db.session() as session:  # the campaign of that day (candidates apply until its end)
+        campaign = session.exec(select(Campaign).where(Campaign.is_active)).one()
+        campaign.starts_on, campaign.ends_on = today - timedelta(days=200), today + timedelta(days=200)
+        campaign.candidates_end_on = campaign.ends_on
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service = platform.candidate_file
     service.save_personal(actor(platform, account), {**PERSONAL, "ine": ""}, 0, today)

@@ -50,7 +50,8 @@ def test_a_line_is_kept_or_lost_with_its_change(platform: Platform, admin: Actor
     line = entries(platform)[-1]
     assert (line.staff_id, line.actor_name, line.action) == (admin.id, "Anne DUPONT", "centre.create")
     assert (line.object_type, line.object_id, line.object_label) == ("centre", str(centre.id), "UFR Sciences")
-    assert line.after == {"id": centre.id, "code": "SCI", "label": "UFR Sciences"} and line.before is None
+    assert line.after == journal.snapshot(centre) and line.before is None
+    assert (line.after["id"], line.after["code"], line.after["label"]) == (centre.id, "SCI", "UFR Sciences")
 
 
 def test_a_snapshot_is_json_without_secrets(platform: Platform, admin: Actor):

@@ -29,8 +29,88 @@ def test_an_old_database_upgrades_with_its_data(database_url: str):
         )
     db.upgrade()
     with db.engine.connect() as connection:
-        row = connection.execute(text("SELECT label, commission_label FROM formation")).one()
-    assert tuple(row) == ("Licence", "")
+        row = connection.execute(text("SELECT label, commission_id, active FROM formation")).one()
+    assert tuple(row) == ("Licence", None, True)
+    db.dispose()
+
+
+BEFORE_OFFER_SETUP = "ee6188f23f3e"
+NOW = "2027-01-10 10:00:00"
+
+
+def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_pieces(database_url: str):
+    """The formation's commission texts become Commission rows of its centre (one per label, an existing one
+    reused); the candidature table is copied on SQLite to change its unique key: nothing pointing at it is lost."""
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, BEFORE_OFFER_SETUP)
+        for statement in (
+            "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences'), (2, 'LSH', 'UFR Lettres')",
+            "INSERT INTO commission (id, code, label, centre_id) VALUES (7, 'SCI-M', 'Commission des masters', 1)",
+            "INSERT INTO formation (id, code, label, centre_id, diploma_type, keywords, url, opens_on, closes_on, "
+            "paperless, commission_label, commission_mail, commission_address) VALUES "
+            "(1, 'M1', 'Master 1', 1, '', '', '', '2027-03-01', '2027-04-30', true, 'Commission des masters', "
+            "'m@example.org', ''), "
+            "(2, 'L1', 'Licence 1', 1, '', '', '', '2027-03-01', '2027-04-30', true, 'Commission des licences', "
+            "'l@example.org', '1 rue des Écoles'), "
+            "(3, 'L2', 'Licence 2', 1, '', '', '', '2027-03-01', '2027-04-30', true, 'Commission des licences', "
+            "'', ''), "
+            "(4, 'L1-LET', 'Licence Lettres', 2, '', '', '', '2027-03-01', '2027-04-30', true, "
+            "'Commission des licences', '', ''), "
+            "(5, 'DU', 'DU', 2, '', '', '', '2027-03-01', '2027-04-30', true, '', '', '')",
+            "INSERT INTO piece (id, code, label, common, conditional, template) VALUES (1, 'CV', 'CV', false, "
+            "false, '')",
+            "INSERT INTO formationpiece (formation_id, piece_id) VALUES (2, 1)",
+            "INSERT INTO question (id, formation_id, position, label, kind, required) VALUES (1, 2, 0, 'Projet ?', "
+            "'text', true)",
+            "INSERT INTO campaign (id, code, label, starts_on, ends_on, candidates_end_on, is_active) VALUES "
+            "(1, '2026', 'Campagne 2026', '2026-09-01', '2027-08-31', '2027-08-31', true)",
+            f"INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
+            f"VALUES (1, 'AB12CD34', 'DURAND', 'Marie', 'm@example.org', 'm@example.org', '{NOW}', true)",
+            f"INSERT INTO candidature (id, account_id, formation_id, campaign_id, created_at, status, decision, "
+            f"decision_comment, withdrawal_reason, version) VALUES (1, 1, 2, 1, '{NOW}', 'En attente', '', '', "
+            f"'', 1)",
+            f"INSERT INTO candidatureevent (id, candidature_id, at, text) VALUES (1, 1, '{NOW}', 'Candidature créée')",
+            "INSERT INTO answer (candidature_id, question_id, value) VALUES (1, 1, 'Devenir chercheuse')",
+        ):
+            connection.execute(text(statement))
+    db.upgrade()
+    with db.engine.begin() as connection:
+        commissions = connection.execute(
+            text("SELECT centre_id, code, label, mail, address FROM commission ORDER BY centre_id, code")
+        ).all()
+        links = dict(connection.execute(text("SELECT code, commission_id FROM formation")).all())
+        kept = [
+            connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("candidature", "candidatureevent", "answer", "formationpiece", "question")
+        ]
+        campaign = connection.execute(text("SELECT activated_at, archived_at FROM campaign")).one()
+        connection.execute(
+            text(
+                "INSERT INTO campaign (id, code, label, starts_on, ends_on, candidates_end_on, "
+                "is_active) VALUES (2, '2027', 'Campagne 2027', '2027-09-01', '2028-08-31', "
+                "'2028-08-31', false)"
+            )
+        )
+        connection.execute(
+            text(
+                f"INSERT INTO candidature (id, account_id, formation_id, campaign_id, created_at, status, decision, "
+                f"decision_comment, withdrawal_reason, version) VALUES (2, 1, 2, 2, '{NOW}', 'En attente', '', '', "
+                f"'', 1)"
+            )
+        )
+    assert [tuple(row) for row in commissions] == [
+        (1, "SCI-C1", "Commission des licences", "l@example.org", "1 rue des Écoles"),
+        (1, "SCI-M", "Commission des masters", "", ""),
+        (2, "LSH-C1", "Commission des licences", "", ""),
+    ]
+    sci_licences = links["L1"]
+    assert links == {"M1": 7, "L1": sci_licences, "L2": sci_licences, "L1-LET": links["L1-LET"], "DU": None}
+    assert links["L1-LET"] not in (7, sci_licences)
+    assert kept == [1, 1, 1, 1, 1]
+    assert campaign[0] is not None and campaign[1] is None
     db.dispose()
 
 

@@ -11,7 +11,7 @@ from ecandidat_ui.__main__ import main as admin
 from ecandidat_ui.demo import demo_offer
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer_import import OfferRefused, apply_offer, load_offer_file
-from models import Formation, FormationPiece, Question
+from models import Centre, Commission, Formation, FormationPiece, Question
 
 YAML = """\
 pieces:
@@ -50,7 +50,10 @@ def test_a_yaml_offer_is_loaded_and_updated(platform: Platform):
         (("fin_depot: 2027-04-30", "fin_depot: 2027-02-30"), "ligne 13 : centres.formations.fin_depot : date invalide"),
         (("pieces: [CNI, CV]", "pieces: [CNI, LM]"), "ligne 8 : pièce inconnue : LM"),
         (("        mots_cles", "        couleur: bleu\n        mots_cles"), "ligne 11 : centres.formations.couleur"),
-        (("fin_depot: 2027-04-30", "fin_depot: 2027-01-30"), "ligne 8 : centres.formations : fin_depot est avant"),
+        (
+            ("fin_depot: 2027-04-30", "fin_depot: 2027-01-30"),
+            "ligne 8 : centres.formations : « Date fin dépôt » doit être postérieure ou égale",
+        ),
         (("libelle: UFR Sciences", "libelle: [UFR"), "YAML illisible"),
     ],
 )
@@ -76,6 +79,55 @@ def test_a_csv_offer(platform: Platform, tmp_path, capsys):
     bad.write_text("centre_code;centre_libelle;code;libelle;debut_depot;fin_depot\nDEG;Droit;X;Y;demain;2027-01-01\n")
     assert admin(["import-offer", str(bad)]) == 1
     assert "ligne 2 : centres.formations.debut_depot : date invalide" in capsys.readouterr().err
+
+
+def test_the_commission_of_a_formation_is_found_by_code_or_label_or_created(platform: Platform):
+    """`commission` names a commission of the centre (by code or label) or a new one; a mapping gives its code."""
+    by_label = YAML.replace("        pieces:", "        commission: Commission des masters\n        pieces:")
+    by_label = by_label.replace("        pieces:", "        commission_mail: masters@example.org\n        pieces:", 1)
+    load_offer_file(platform.db, "offre.yaml", by_label)
+    load_offer_file(platform.db, "offre.yaml", by_label)  # again: the same commission, not a second one
+    with platform.db.session() as session:
+        [commission] = session.exec(select(Commission)).all()
+        formation = session.exec(select(Formation)).one()
+    assert (commission.code, commission.label, commission.mail) == (
+        "SCI-C1",
+        "Commission des masters",
+        "masters@example.org",
+    )
+    assert formation.commission_id == commission.id
+
+    load_offer_file(
+        platform.db, "offre.yaml", by_label.replace("commission: Commission des masters", "commission: SCI-C1")
+    )
+    with platform.db.session() as session:
+        assert session.exec(select(Formation)).one().commission_id == commission.id
+        assert len(session.exec(select(Commission)).all()) == 1
+
+    mapping = "        commission: {code: SCI-M, libelle: Masters de sciences, adresse: 1 rue des Écoles}\n"
+    load_offer_file(platform.db, "offre.yaml", YAML.replace("        pieces:", mapping + "        pieces:"))
+    with platform.db.session() as session:
+        created = session.exec(select(Commission).where(Commission.code == "SCI-M")).one()
+        assert (created.label, created.address) == ("Masters de sciences", "1 rue des Écoles")
+        assert session.exec(select(Formation)).one().commission_id == created.id
+
+    load_offer_file(platform.db, "offre.yaml", YAML)  # no commission named: the one set is kept
+    with platform.db.session() as session:
+        assert session.exec(select(Formation)).one().commission_id == created.id
+
+
+def test_a_commission_of_another_centre_is_refused_and_nothing_changes(platform: Platform):
+    with platform.db.session() as session:
+        other = Centre(code="LSH", label="UFR Lettres")
+        session.add(other)
+        session.flush()
+        session.add(Commission(code="LSH-L", label="Licences de lettres", centre_id=other.id))
+    mapping = "        commission: {code: LSH-L, libelle: Licences de lettres}\n"
+    with pytest.raises(OfferRefused) as refused:
+        load_offer_file(platform.db, "offre.yaml", YAML.replace("        pieces:", mapping + "        pieces:"))
+    assert refused.value.problems == ["formation M1-INFO : la commission LSH-L est celle d'un autre centre"]
+    with platform.db.session() as session:
+        assert session.exec(select(Formation)).all() == []
 
 
 def test_the_demo_offer_has_open_future_and_closed_windows(platform: Platform):
