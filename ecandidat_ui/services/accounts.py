@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -156,7 +155,7 @@ class AccountService:
             checks = throttle.sign_in_checks(account.id if account else None, address)
             attempt = throttle.reserve(session, checks, pending=True)
         if not attempt.allowed:
-            raise Refused(_too_many(attempt.wait))
+            raise Refused(throttle.wait_message(attempt.wait))
         attempted_hash = account.password_hash if account else None
         right = security.verify_password(attempted_hash, password)
         rehashed = security.hash_password(password) if right and security.needs_rehash(attempted_hash) else None
@@ -443,11 +442,3 @@ class AccountService:
             **values,
         )
         outbox.enqueue(session, account.mail, mail)
-
-
-def _too_many(wait: timedelta) -> str:
-    seconds = max(2, math.ceil(wait.total_seconds()))  # never « 1 secondes »
-    if seconds < 60:
-        return messages.TOO_MANY_ATTEMPTS_SECONDS.format(seconds=seconds)
-    minutes = math.ceil(seconds / 60)
-    return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)

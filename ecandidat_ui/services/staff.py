@@ -7,7 +7,6 @@ Hashing a password takes tens of milliseconds: pages call these functions throug
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -483,7 +482,7 @@ class StaffService:
             usable = member is not None and member.has_local_sign_in
             attempted_hash = member.password_hash if usable else None
         if not attempt.allowed:
-            raise Refused(_too_many(attempt.wait))
+            raise Refused(throttle.wait_message(attempt.wait))
         password_ok = security.verify_password(attempted_hash, password)
         rehashed = security.hash_password(password) if password_ok and security.needs_rehash(attempted_hash) else None
         with self.db.session() as session:
@@ -786,14 +785,6 @@ STAFF_REALM = "staff-sign-in"  # staff failures are counted apart from the candi
 
 def _throttle_checks(member_id: int | None, address: str) -> list[tuple[str, throttle.Rule]]:
     return throttle.sign_in_checks(member_id, address, realm=STAFF_REALM)
-
-
-def _too_many(wait: timedelta) -> str:
-    seconds = max(2, math.ceil(wait.total_seconds()))  # never « 1 secondes »
-    if seconds < 60:
-        return messages.TOO_MANY_ATTEMPTS_SECONDS.format(seconds=seconds)
-    minutes = math.ceil(seconds / 60)
-    return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)
 
 
 def _new_grant(

@@ -18,6 +18,7 @@ one, so that a burst of guesses sent at once gets no more tries than guesses sen
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,6 +26,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select, update
 
+from ecandidat_ui import messages
 from models import ThrottleEvent
 from models.clock import utcnow
 
@@ -146,6 +148,15 @@ def reserve(session: Session, checks: Sequence[tuple[str, Rule]], *, pending: bo
             session.delete(event)
         return Reservation(wait=wait)
     return Reservation(events=tuple((event.id, key) for event, (key, _) in zip(events, checks, strict=True)))
+
+
+def wait_message(wait: timedelta) -> str:
+    """« Trop de tentatives… » with the wait in seconds, or in whole minutes past one."""
+    seconds = max(2, math.ceil(wait.total_seconds()))  # never « 1 secondes »
+    if seconds < 60:
+        return messages.TOO_MANY_ATTEMPTS_SECONDS.format(seconds=seconds)
+    minutes = math.ceil(seconds / 60)
+    return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)
 
 
 def failed(session: Session, reservation: Reservation) -> None:
