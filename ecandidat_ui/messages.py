@@ -221,3 +221,97 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+
+# Gestion: mails, messages, FAQ and parameters (issue 7, BACKOFFICE §2)
+MAIL_UNKNOWN = "Ce mail n'existe pas"
+MAIL_UNKNOWN_VARIABLE = (
+    "La variable {{{name}}} n'existe pas pour ce mail : choisissez-en une dans la liste des variables"
+)
+MAIL_UNKNOWN_VARIABLES = (
+    "Les variables {names} n'existent pas pour ce mail : choisissez-les dans la liste des variables"
+)
+MAIL_BRACES = "Accolade seule : une variable s'écrit {prenom} ; pour écrire une accolade, doublez-la : {{ ou }}"
+MAIL_VARIABLE_FORM = "« {text} » : une variable s'écrit seule entre accolades, par exemple {{prenom}}"
+MAIL_MISSING_VARIABLE = (
+    "Le texte doit contenir la variable {{{name}}} : sans elle, le destinataire ne peut pas suivre le lien du mail"
+)
+MAIL_ONE_LINE = "L'objet tient sur une seule ligne"
+MAIL_SAVED = "Le mail a été enregistré"
+MAIL_RESET_DONE = "Le texte par défaut du mail a été rétabli"
+MAIL_TEST_SENT = "Un mail de test a été envoyé à {mail}"
+MAIL_TEST_PREFIX = "[Test] "
+MAIL_EDITED = "Modifié"
+MAIL_DEFAULT = "Texte par défaut"
+
+MARKDOWN_REFUSED_LINK = "Lien refusé : {links} (seuls les liens http://, https://, mailto: et tel: sont acceptés)"
+SITE_MESSAGES = {
+    "home": ("Message d'accueil", "Affiché à tous sur la page d'accueil, au-dessus de la connexion."),
+    "maintenance": (
+        "Message de maintenance",
+        "Affiché en haut de toutes les pages des candidats tant qu'il n'est pas vide : videz-le pour le retirer.",
+    ),
+}
+SITE_MESSAGE_UNKNOWN = "Ce message n'existe pas"
+SITE_MESSAGE_SAVED = "Le message a été enregistré"
+MAINTENANCE_LABEL = "Message de maintenance"
+
+FAQ_UNKNOWN = "Cette question n'existe pas ou a été supprimée"
+FAQ_SAVED = "La question a été enregistrée"
+FAQ_DELETED = "La question a été supprimée"
+FAQ_TITLE = "Questions fréquentes"
+
+PARAMETER_UNKNOWN = "Ce paramètre n'existe pas"
+PARAMETER_NOT_INTEGER = "Saisissez un nombre entier"
+PARAMETER_BETWEEN = "Saisissez un nombre entre {min} et {max}"
+PARAMETER_NOT_BOOLEAN = "Choisissez oui ou non"
+PARAMETER_BAD_URL = "L'adresse doit commencer par http:// ou https://"
+PARAMETER_BAD_PREFIX = "Au plus 2 caractères, chiffres ou lettres majuscules sans accent (0-9, A-Z)"
+PARAMETER_SAVED = "Le paramètre a été enregistré"
+PARAMETER_RESET_DONE = "La valeur par défaut du paramètre a été rétablie"
+PARAMETERS = {  # code: (label, explanation)
+    "max_candidatures": (
+        "Nombre maximum de candidatures par campagne",
+        "Au-delà, un candidat ne peut plus candidater dans la campagne en cours. Une candidature annulée ne "
+        "compte pas.",
+    ),
+    "max_candidatures_per_centre": (
+        "Nombre maximum de candidatures par centre de candidature",
+        "Le même plafond pour les formations d'un même centre de candidature. 0 : pas de plafond par centre.",
+    ),
+    "upload_max_mb": (
+        "Taille maximale d'une pièce justificative (Mo)",
+        "Un fichier plus gros est refusé à l'envoi, avec un message au candidat ; cette taille est indiquée sous "
+        "chaque pièce.",
+    ),
+    "ine_required": (
+        "INE obligatoire",
+        "Le numéro INE est alors demandé aux candidats de nationalité française dans « Informations perso. » : "
+        "leur dossier n'est pas complet sans lui.",
+    ),
+    "unvalidated_account_days": (
+        "Délai de suppression des comptes non validés (jours)",
+        "Un compte dont l'adresse mail n'a pas été validée est supprimé après ce nombre de jours ; c'est aussi la "
+        "durée de validité du lien de validation envoyé par mail.",
+    ),
+    "login_prefix": (
+        "Préfixe des numéros de dossier",
+        "Jusqu'à 2 caractères (chiffres ou lettres majuscules) au début de chaque nouveau numéro de dossier, par "
+        "exemple l'année « 27 ». Les numéros déjà attribués ne changent pas.",
+    ),
+    "contact_mail": (
+        "Adresse mail du référent de l'application",
+        "Proposée aux candidats sur la page Assistance et dans la protection des données personnelles.",
+    ),
+    "faq_url": (
+        "Adresse d'une FAQ externe",
+        "Facultative : ajoute « Consulter la FAQ » vers ce site sur la page Assistance, en plus des questions de "
+        "l'écran FAQ.",
+    ),
+    "documentation_url": (
+        "Adresse de la documentation",
+        "Facultative : ajoute « Consulter la documentation » vers ce site sur la page Assistance.",
+    ),
+}
+PARAMETER_YES = "Oui"
+PARAMETER_NO = "Non"
+PARAMETER_EMPTY = "(vide)"

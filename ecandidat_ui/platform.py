@@ -10,10 +10,14 @@ from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
+from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.journal import JournalService
+from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.parameters import ParameterService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
+from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
 from ecandidat_ui.settings import Settings
 
@@ -32,6 +36,10 @@ class Platform:
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
+    parameters: ParameterService
+    site_messages: SiteMessageService
+    faq: FaqService
+    mail_texts: MailTextService
 
 
 def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
@@ -51,4 +59,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         staff=StaffService(db, settings),
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
+        parameters=ParameterService(db),
+        site_messages=SiteMessageService(db),
+        faq=FaqService(db),
+        mail_texts=MailTextService(db, settings),
     )

@@ -175,8 +175,9 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
         if formation.commission_mail:
             _line("Contact", f"{formation.commission_label} — {formation.commission_mail}")
 
-    max_bytes = platform.settings.upload_max_mb * 1024 * 1024
-    hint = messages.UPLOAD_HINT.format(platform.settings.upload_max_mb)
+    limits = platform.parameters.current()
+    max_bytes = limits.upload_max_bytes
+    hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
     if view.pieces:
         ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
     for piece in view.pieces:

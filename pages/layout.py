@@ -57,6 +57,7 @@ def page_frame(
         on_sign_in=lambda: ui.navigate.to("/connexion"),
         on_create_account=lambda: open_create_account(platform),
         on_sign_out=lambda: sign_out(platform),
+        maintenance=platform.site_messages.maintenance(),
     )
     with frame(title, model) as content:
         yield content
