@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-from nicegui import ui
+from nicegui import app, ui
 from nicegui.storage import Storage
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -12,7 +12,9 @@ import pages
 from components.frame import apply_theme
 from ecandidat_ui import lifecycle
 from ecandidat_ui.platform import build_platform
+from ecandidat_ui.security_headers import SecurityHeaders
 from ecandidat_ui.settings import SettingsError, load_settings
+from pages import errors
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -26,6 +28,8 @@ lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
+errors.install(platform)
+app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: around every other middleware of ours
 
 if __name__ in {"__main__", "__mp_main__"}:
     if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder

@@ -347,3 +347,14 @@ PARAMETER_DEFAULT_IS = "Valeur par défaut : {value}"
 PARAMETER_BOUNDS = "Entre {min} et {max}"
 PARAMETER_VALUE_LABEL = "Valeur"
 FAQ_EMPTY = "Aucune question : la page Assistance ne montre que le contact."
+
+# Error pages: nothing internal is shown, a server error gives a reference to quote
+NOT_FOUND_TITLE = "Page introuvable"
+NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."
+SERVER_ERROR_TITLE = "Une erreur est survenue"
+SERVER_ERROR = (
+    "Cette page n'a pas pu être affichée. Réessayez dans quelques instants ; si le problème persiste, "
+    "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
+)
+ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+BACK_HOME = "Retour à l'accueil"

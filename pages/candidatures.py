@@ -15,6 +15,7 @@ from ecandidat_ui import messages, pdf, web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
 from ecandidat_ui.services.errors import Refused
+from pages.errors import RowId
 from pages.layout import page_frame
 
 FILES = "/compte/fichiers"
@@ -30,7 +31,7 @@ OUTCOMES = {
 
 def register(platform: Platform) -> None:
     @ui.page("/compte/candidatures/{candidature_id}")
-    async def candidature_page(candidature_id: int, info: str = "") -> None:
+    async def candidature_page(candidature_id: RowId, info: str = "") -> None:
         account = web_session.current_account(platform.sessions)
         if account is None:
             ui.navigate.to("/connexion")
@@ -47,7 +48,7 @@ def register(platform: Platform) -> None:
             _candidature(platform, account.id, view)
 
     @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")
-    def candidature_pdf(candidature_id: int, document: str) -> Response:
+    def candidature_pdf(candidature_id: RowId, document: str) -> Response:
         """The récapitulatif, or the letter once a favourable or unfavourable decision is validated."""
         account = web_session.current_account(platform.sessions)
         if account is None or document not in ("recapitulatif", "lettre"):
@@ -75,7 +76,7 @@ def register(platform: Platform) -> None:
         )
 
     @app.get(FILES + "/{file_id}")
-    def download(file_id: int) -> FileResponse:
+    def download(file_id: RowId) -> FileResponse:
         """A file the signed-in candidate sent, never anyone else's."""
         account = web_session.current_account(platform.sessions)
         row = platform.candidatures.file_of(account.id, file_id) if account else None

@@ -45,7 +45,9 @@ def axe_installed() -> bool:
 def audit(page: Page, name: str) -> list[Violation]:
     """Every violation of the page as it is now (one per rule and page)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        # Evaluated through the DevTools protocol: the platform's Content-Security-Policy refuses an injected
+        # <script>, as it should, and the audit runs under that very policy.
+        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     results = page.evaluate(
         """async (tags) => await axe.run(document, {
             runOnly: {type: 'tag', values: tags},
