@@ -38,6 +38,7 @@ if __name__ in {"__main__", "__mp_main__"}:
     ui.run(
         host=settings.host,
         port=settings.port,
+        forwarded_allow_ips=settings.forwarded_allow_ips,  # X-Forwarded-For only from these (uvicorn)
         title=f"eCandidat - {settings.institution_name}",
         language="fr",
         storage_secret=settings.storage_secret,

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
 import models  # noqa: F401  (registers every table on SQLModel.metadata)
+from ecandidat_ui import data_folder
 from ecandidat_ui.folding import SQLITE_FUNCTION, fold_for_search
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -56,9 +57,18 @@ def _engine(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    _private_sqlite_file(url)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Create the SQLite file readable by its owner only (its -wal and -shm files take the same mode)."""
+    database = make_url(url).database or ""
+    path = Path(database)
+    if database and database != ":memory:" and not database.startswith("file:") and path.parent.is_dir():
+        data_folder.create_private(path)
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from nicegui import app, background_tasks
 
-from ecandidat_ui import refdata
+from ecandidat_ui import event_limits, refdata
 from ecandidat_ui.demo import DEMO_STAFF, demo_offer
 from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
@@ -36,7 +36,9 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
 
 
 def attach(platform: Platform) -> None:
-    """Start the background tasks with the app (NiceGUI does not await startup handlers: call prepare first)."""
+    """Start the background tasks with the app (NiceGUI does not await startup handlers: call prepare first);
+    cap the events each browser tab may send."""
+    event_limits.cap_event_rate()
 
     def startup() -> None:
         background_tasks.create(asyncio.to_thread(_load_reference_data), name="reference data")

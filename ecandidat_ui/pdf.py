@@ -1,32 +1,39 @@
-"""PDF documents of a candidature: the récapitulatif of the file, the admission or refusal letter (fpdf2)."""
+"""PDF documents of a candidature: the récapitulatif of the file, the admission or refusal letter (fpdf2).
+
+Every name is written as typed, in any script: DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew…) with
+Droid Sans Fallback for Chinese and Japanese and Symbola for emoji, shaped by HarfBuzz so that Arabic letters
+join and right-to-left text reads right to left. The fonts are in data/fonts (see data/SOURCES.md).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
+from functools import cache
+from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from ecandidat_ui import refdata
+from ecandidat_ui.services import fields
 from ecandidat_ui.services.candidate_file import CandidateFile
 from ecandidat_ui.services.candidatures import CandidatureView
 from models import Account
 
-REPLACEMENTS = {
-    "’": "'",
-    "Ł": "L",
-    "ł": "l",
-    "Đ": "D",
-    "đ": "d",
-    "ı": "i",
-    "œ": "oe",
-    "Œ": "OE",
-    "…": "...",
-    "–": "-",
-    "—": "-",
-    "€": "EUR",
-    "•": "-",
-}
+FONTS = Path(__file__).parent / "data" / "fonts"
+FAMILY = "dejavu"
+REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold-Latin.ttf"  # the bold one has the Latin, Greek and Cyrillic
+# Fonts for what DejaVu Sans lacks, loaded only by a document that needs them (the Chinese one takes ~0.3 s).
+FALLBACKS = {"cjk": "DroidSansFallbackFull.ttf", "emoji": "Symbola-Emoji.ttf"}
+UNKNOWN = "\ufffd"
+# fpdf2's bidi algorithm recurses once per character of a run without letters or digits: past ~900 (a candidate's
+# answer of dashes after a Hebrew word) Python's recursion limit is hit. An invisible left-to-right mark, a
+# "strong" character, ends such a run.
+_WITHOUT_LETTERS = re.compile(r"[\W_]{300}")
+LEFT_TO_RIGHT_MARK = "\u200e"
+_NOT_WRITTEN = dict.fromkeys(map(ord, "\ufe0e\ufe0f"), None)  # emoji variation selectors: no font draws them
 
 
 def recapitulatif(institution: str, account: Account, file: CandidateFile, view: CandidatureView) -> bytes:
@@ -88,7 +95,7 @@ def letter(institution: str, account: Account, view: CandidatureView, today: dat
     """The admission letter after a favourable decision, the refusal letter after an unfavourable one."""
     admitted = view.decision_shown == "Favorable"
     pdf = _document(institution, "Lettre d'admission" if admitted else "Notification de refus")
-    pdf.set_font("Helvetica", size=11)
+    pdf.set_font(FAMILY, size=11)
     _line(pdf, f"Le {today:%d/%m/%Y}")
     pdf.ln(4)
     _line(pdf, f"{account.first_name} {account.last_name}")
@@ -113,55 +120,84 @@ def letter(institution: str, account: Account, view: CandidatureView, today: dat
         )
     if view.candidature.decision_comment:
         body += f"\n\nMotif : {view.candidature.decision_comment}"
-    pdf.multi_cell(0, 6, _text(body))
+    pdf.multi_cell(0, 6, pdf.fit(body))
     pdf.ln(8)
     _line(pdf, f"La commission {view.formation.commission_label or view.formation.label}")
     _line(pdf, institution)
     return bytes(pdf.output())
 
 
-def _document(institution: str, title: str) -> FPDF:
-    pdf = FPDF(format="A4")
-    pdf.set_title(_text(title))
-    pdf.set_author(_text(institution))
+class _Document(FPDF):
+    def __init__(self) -> None:
+        super().__init__(format="A4")
+        self.add_font(FAMILY, "", FONTS / REGULAR)
+        self.add_font(FAMILY, "B", FONTS / BOLD)
+        self.fallbacks = [FAMILY]  # bold text outside the bold font's scripts is written in the regular one
+        self.set_fallback_fonts(self.fallbacks, exact_match=False)
+        self.set_text_shaping(True)
+
+    def fit(self, text: str) -> str:
+        """The text as it can be written, with the fonts it needs loaded."""
+        text = unicodedata.normalize("NFC", fields.clean(text, multiline=True)).replace("\t", " ")
+        text = _WITHOUT_LETTERS.sub(lambda run: run.group() + LEFT_TO_RIGHT_MARK, text.translate(_NOT_WRITTEN))
+        missing = {ord(c) for c in text if c != "\n"} - _characters(REGULAR)
+        for family, file in FALLBACKS.items():
+            if missing and family not in self.fallbacks and missing & _characters(file):
+                self.add_font(family, "", FONTS / file)
+                self.fallbacks.append(family)
+                self.set_fallback_fonts(self.fallbacks, exact_match=False)
+        if missing - _every_font():  # a script none of the fonts has (Korean, Devanagari…): shown as �, not as nothing
+            text = "".join(_written(c) for c in text)
+        return text
+
+
+def _written(character: str) -> str:
+    """The character, or � when no font has it; line breaks, joiners and direction marks are kept."""
+    if character == "\n" or ord(character) in _every_font() or unicodedata.category(character) == "Cf":
+        return character
+    return UNKNOWN
+
+
+@cache
+def _every_font() -> frozenset[int]:
+    return _characters(REGULAR).union(*(_characters(file) for file in FALLBACKS.values()))
+
+
+@cache
+def _characters(file: str) -> frozenset[int]:
+    with TTFont(FONTS / file, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _document(institution: str, title: str) -> _Document:
+    pdf = _Document()
+    pdf.set_title(pdf.fit(title))
+    pdf.set_author(pdf.fit(institution))
     pdf.set_lang("fr")
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _text(institution), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 9, _text(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 16)
+    pdf.cell(0, 10, pdf.fit(institution), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 13)
+    pdf.cell(0, 9, pdf.fit(title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     return pdf
 
 
-def _section(pdf: FPDF, title: str) -> None:
+def _section(pdf: _Document, title: str) -> None:
     pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 8, _text(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
+    pdf.set_font(FAMILY, "B", 12)
+    pdf.cell(0, 8, pdf.fit(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=10)
 
 
-def _pairs(pdf: FPDF, pairs: list[tuple[str, str]]) -> None:
+def _pairs(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     for label, value in pairs:
-        pdf.set_font("Helvetica", "B", 10)
-        pdf.cell(55, 6, _text(f"{label} :"))
-        pdf.set_font("Helvetica", size=10)
-        pdf.multi_cell(0, 6, _text(str(value or "")), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FAMILY, "B", 10)
+        pdf.cell(55, 6, pdf.fit(f"{label} :"))
+        pdf.set_font(FAMILY, size=10)
+        pdf.multi_cell(0, 6, pdf.fit(str(value or "")), new_x="LMARGIN", new_y="NEXT")
 
 
-def _line(pdf: FPDF, text: str) -> None:
-    pdf.multi_cell(0, 6, _text(text), new_x="LMARGIN", new_y="NEXT")
-
-
-def _text(text: str) -> str:
-    """The built-in PDF fonts know Latin-1 only: other characters get their closest Latin-1 form."""
-    for character, replacement in REPLACEMENTS.items():
-        text = text.replace(character, replacement)
-    return "".join(c if ord(c) < 256 else _latin1(c) for c in unicodedata.normalize("NFC", text))
-
-
-def _latin1(character: str) -> str:
-    """« ł » → « l », « Ş » → « S »; what has no Latin-1 form becomes « ? »."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", character) if ord(c) < 256 and not unicodedata.combining(c))
-    return base or "?"
+def _line(pdf: _Document, text: str) -> None:
+    pdf.multi_cell(0, 6, pdf.fit(text), new_x="LMARGIN", new_y="NEXT")

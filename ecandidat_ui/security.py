@@ -35,15 +35,20 @@ _hashing = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) - 1))
 
 def hash_password(password: str) -> str:
     with _hashing:
-        return _hasher.hash(password)
+        return _hasher.hash(_bytes(password))
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
         with _hashing:
-            return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+            return _hasher.verify(password_hash or _DUMMY_HASH, _bytes(password)) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _bytes(text: str) -> bytes:
+    """UTF-8, as argon2-cffi and hashlib would encode it, but also for a lone surrogate a browser may send."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def needs_rehash(password_hash: str) -> bool:
@@ -100,7 +105,7 @@ def new_token() -> str:
 
 
 def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hashlib.sha256(_bytes(token)).hexdigest()
 
 
 def new_login(prefix: str = "") -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from pathlib import Path
 
 from pydantic import EmailStr, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ecandidat_ui import data_folder
 
 
 class SettingsError(Exception):
@@ -18,6 +21,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=1, le=65535)
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1,::1", description="reverse proxies whose X-Forwarded-For is believed (addresses, networks or *)"
+    )
     public_url: str = ""
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -51,6 +57,20 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("doit commencer par http:// ou https://")
         return value
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        """uvicorn takes a mistyped entry for a literal that never matches: say so at start instead."""
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        if entries == ["*"]:
+            return "*"
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"« {entry} » n'est ni une adresse IP ni un réseau (ou * seul)") from None
+        return ",".join(entries)
 
     @model_validator(mode="after")
     def _derived_defaults(self) -> Settings:
@@ -107,7 +127,8 @@ def former_settings() -> dict[str, str]:
 
 
 def load_settings() -> Settings:
-    """Read the settings, prepare the data folder and the storage secret, or raise SettingsError."""
+    """Read the settings, prepare the data folder (private, see data_folder) and the storage secret, or raise
+    SettingsError."""
     try:
         settings = Settings()
     except ValidationError as error:
@@ -115,7 +136,7 @@ def load_settings() -> Settings:
         name = "ECANDIDAT_" + "_".join(str(part) for part in first["loc"]).upper()
         raise SettingsError(f"Paramètre invalide {name} : {first['msg']}") from None
     try:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        data_folder.protect(settings.data_dir)
     except OSError as error:
         raise SettingsError(
             f"Dossier de données inutilisable ECANDIDAT_DATA_DIR={settings.data_dir}: {error}"
@@ -130,6 +151,5 @@ def _kept_secret(path: Path) -> str:
     if path.exists():
         return path.read_text().strip()
     secret = secrets.token_urlsafe(48)
-    path.touch(mode=0o600)
-    path.write_text(secret)
+    data_folder.write_private(path, secret.encode())
     return secret

@@ -16,7 +16,7 @@ from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus
 from models.content import FaqEntry, Parameter, SiteMessage
 from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question
-from models.session import LoginFailure, UserSession
+from models.session import ThrottleEvent, UserSession
 from models.staff import (
     JournalEntry,
     StaffAddress,
@@ -49,7 +49,6 @@ __all__ = [
     "Internship",
     "IssuedLogin",
     "JournalEntry",
-    "LoginFailure",
     "MailTemplate",
     "OutboxMail",
     "Parameter",
@@ -69,6 +68,7 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "ThrottleEvent",
     "TokenPurpose",
     "UploadedFile",
     "UserSession",

@@ -14,9 +14,12 @@ class UserSession(SQLModel, table=True):
     last_seen_at: datetime = Field(default_factory=utcnow)
 
 
-class LoginFailure(SQLModel, table=True):
-    """One failed sign-in, counted per account and per client address to slow down guessing."""
+class ThrottleEvent(SQLModel, table=True):
+    """One counted action (a failed sign-in, a mail asked for), to limit how often it may happen again.
+
+    Kept in the database so that every process of the platform counts the same; see services/throttle.py.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=120, index=True, description="'account:<id>' or 'ip:<address>'")
+    key: str = Field(max_length=120, index=True, description="what is counted, e.g. 'sign-in@<address>'")
     at: datetime = Field(default_factory=utcnow, index=True)

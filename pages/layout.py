@@ -95,16 +95,20 @@ def open_create_account(platform: Platform) -> None:
 
 
 def open_forgotten(platform: Platform) -> None:
+    address = ui.context.client.ip
+
     async def save(values: dict[str, str]) -> str:
-        await run.io_bound(platform.accounts.send_reset_link, values["mail"])
+        await run.io_bound(platform.accounts.send_reset_link, values["mail"], address)
         return messages.RESET_SENT
 
     mail_dialog("J'ai oublié mes identifiants", messages.FORGOTTEN_INTRO, save).open()
 
 
 def open_lost_activation(platform: Platform) -> None:
+    address = ui.context.client.ip
+
     async def save(values: dict[str, str]) -> str:
-        await run.io_bound(platform.accounts.resend_validation_link, values["mail"])
+        await run.io_bound(platform.accounts.resend_validation_link, values["mail"], address)
         return messages.ACTIVATION_SENT
 
     mail_dialog("J'ai perdu mon code d'activation", messages.LOST_ACTIVATION_INTRO, save).open()

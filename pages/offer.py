@@ -8,6 +8,7 @@ from itertools import groupby
 from nicegui import run, ui
 
 from ecandidat_ui import messages, web_session
+from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
 from pages.candidatures import apply_to
@@ -43,13 +44,20 @@ def register(platform: Platform) -> None:
                     return
                 await apply_to(platform, account.id, formation.id, formation.label)
 
-            @ui.refreshable
-            async def results() -> None:
-                formations = await run.io_bound(platform.offer.formations, search.value or "")
-                _offer_tree(formations, date.today(), expanded=bool(search.value), on_apply=apply)
+            results = ui.column().classes("w-full gap-4")
 
-            await results()
-            search.on_value_change(results.refresh)
+            async def show(query: str) -> None:
+                formations = await run.io_bound(platform.offer.formations, query)
+                if results.is_deleted:  # the tab left meanwhile
+                    return
+                results.clear()
+                with results:
+                    _offer_tree(formations, date.today(), expanded=bool(query), on_apply=apply)
+
+            # one search at a time for this tab, for the latest value: a flood of values costs two searches
+            searches = LatestWins(show)
+            await show(search.value or "")
+            search.on_value_change(lambda event: searches.submit(event.value or ""))
 
 
 def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bool, on_apply) -> None:

@@ -16,6 +16,7 @@ import emails
 from emails.backend.smtp import SMTPBackend
 from sqlmodel import col, or_, select, update
 
+from ecandidat_ui import data_folder
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.settings import Settings
@@ -121,8 +122,8 @@ class MailSender:
         )
         if not self.settings.smtp_host:
             path = self.settings.outbox_dir / f"{mail.id:06d}-{mail.template}.eml"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(message.as_string(), encoding="utf-8")
+            data_folder.make_folder(path.parent)
+            data_folder.write_private(path, message.as_string().encode("utf-8"))
             log.info("no SMTP host: mail %s to %s written to %s", mail.id, mail.to, path)
             return
         backend = SMTPBackend(

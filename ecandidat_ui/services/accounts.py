@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +23,7 @@ from ecandidat_ui.settings import Settings
 from models import Account, AccountToken, IssuedLogin, Student, TokenPurpose, UserSession
 from models.clock import utcnow
 
+log = logging.getLogger(__name__)
 RESET_LINK_LIFETIME = timedelta(hours=1)
 NAME_MAX = {"last_name": 30, "first_name": 20}
 
@@ -125,7 +128,7 @@ class AccountService:
             account.mail_confirmed = True
             row.used_at = now
             self._revoke(session, account.id, purpose)
-            throttle.forget(session, throttle.account_key(account.id))
+            throttle.forget_sign_in_failures(session, account.id)
             if purpose is TokenPurpose.PASSWORD_RESET:
                 self.sessions.end_all(session, account.id)
                 self._mail(session, account, "password_changed", date=now_text(), lien=self.settings.link("/"))
@@ -134,8 +137,12 @@ class AccountService:
     # --- sign-in -----------------------------------------------------------------------------------
 
     def sign_in(self, login_or_mail: str, password: str, address: str) -> str:
-        """Check the credentials; returns a new session id, or raises InvalidInput/Refused with the message."""
-        identifier = (login_or_mail or "").strip()
+        """Check the credentials; returns a new session id, or raises InvalidInput/Refused with the message.
+
+        An unknown login, a wrong password and an account not validated yet are told apart (the texts of the
+        original), but take the same time: the password is checked against a hash in every case.
+        """
+        identifier = fields.clean(login_or_mail).strip()
         errors = {}
         if not identifier:
             errors["login"] = messages.REQUIRED
@@ -143,25 +150,41 @@ class AccountService:
             errors["password"] = messages.REQUIRED
         if errors:
             raise InvalidInput(errors)
-        with self.db.session() as session:
+        with self.db.session() as session:  # the try counts as a failure until the password proves right
             account = self._by_login_or_mail(session, identifier)
-            keys = [throttle.ip_key(address)] + ([throttle.account_key(account.id)] if account else [])
-            if wait := throttle.minutes_to_wait(session, *keys):
-                raise Refused(_too_many(wait))
-            if account is not None and (not account.mail_confirmed or not account.password_hash):
-                raise Refused(messages.NOT_VALIDATED)
-            if account is None:
-                security.verify_password(None, password)  # the same time as for a real account
-                failure = InvalidInput({"login": messages.UNKNOWN_LOGIN})
-            elif not security.verify_password(account.password_hash, password):
-                failure = InvalidInput({"password": messages.WRONG_PASSWORD})
-            else:
-                throttle.forget(session, throttle.account_key(account.id))
-                if security.needs_rehash(account.password_hash):
-                    account.password_hash = security.hash_password(password)
+            checks = throttle.sign_in_checks(account.id if account else None, address)
+            attempt = throttle.reserve(session, checks, pending=True)
+        if not attempt.allowed:
+            raise Refused(_too_many(attempt.wait))
+        attempted_hash = account.password_hash if account else None
+        right = security.verify_password(attempted_hash, password)
+        rehashed = security.hash_password(password) if right and security.needs_rehash(attempted_hash) else None
+        with self.db.session() as session:
+            failure = self._sign_in_failure(session, account.id if account else None, attempt, right, attempted_hash)
+            if failure is None:
+                throttle.succeeded(session, attempt)
+                throttle.forget_sign_in_failures(session, account.id, address)
+                if rehashed:
+                    session.get(Account, account.id).password_hash = rehashed
                 return self.sessions.open(session, account.id)
-            throttle.record_failure(session, *keys)
-        raise failure  # after the failure was committed
+        raise failure  # once the try is settled: raising in the block would roll it back
+
+    @staticmethod
+    def _sign_in_failure(
+        session: Session, account_id: int | None, attempt: throttle.Reservation, right: bool, attempted_hash: str | None
+    ) -> Exception | None:
+        """Why a checked sign-in fails (its try settled as a failure or not), or None when it succeeds."""
+        if account_id is None:
+            throttle.failed(session, attempt)
+            return InvalidInput({"login": messages.UNKNOWN_LOGIN})
+        account = session.get(Account, account_id)
+        if not account.mail_confirmed or not account.password_hash:
+            throttle.succeeded(session, attempt)  # says nothing of the password: no guess was told
+            return Refused(messages.NOT_VALIDATED)
+        if not right or account.password_hash != attempted_hash:  # or the password changed meanwhile
+            throttle.failed(session, attempt)
+            return InvalidInput({"password": messages.WRONG_PASSWORD})
+        return None
 
     def sign_in_with_cas(self, user: CasUser) -> str:
         """Sign in a student the CAS server vouched for; the first time, create their account, validated.
@@ -204,28 +227,47 @@ class AccountService:
 
     # --- forgotten identifiers ---------------------------------------------------------------------
 
-    def send_reset_link(self, mail: str) -> None:
-        """Mail the login and a one-hour reset link. Says nothing of whether the address is known."""
-        address = self._mail_field(mail)
+    def send_reset_link(self, mail: str, address: str) -> None:
+        """Mail the login and a one-hour reset link. Says nothing of whether the mail address is known.
+
+        Limited (see `throttle`) to 3 such mails per mail address and 10 requests of either dialog per client
+        address in an hour; past that nothing is sent and nothing changes, and the caller's answer is the same.
+        A new link does not cancel the links sent in the last hour: the candidate may be following one, and a
+        request made by someone else must not spoil it. Each link is single-use and expires after an hour, and
+        choosing a password through one cancels all the others.
+        """
+        mail_address = self._mail_field(mail)
         with self.db.session() as session:
-            account = self._by_mail(session, address)
+            checks = throttle.mail_checks("reset", fields.mail_key(mail_address), address)
+            if not throttle.reserve(session, checks).allowed:
+                log.info("password reset mails asked for too often (from %s): nothing sent", address)
+                return
+            account = self._by_mail(session, mail_address)
             if account is None:
                 return
-            self._revoke(session, account.id, TokenPurpose.PASSWORD_RESET)
+            self._revoke(session, account.id, TokenPurpose.PASSWORD_RESET, sent_before=self._kept_links_since())
             token = self._new_token(session, account, TokenPurpose.PASSWORD_RESET, RESET_LINK_LIFETIME)
             self._mail(session, account, "password_reset", lien=self.settings.link(f"/compte/mot-de-passe/{token}"))
 
-    def resend_validation_link(self, mail: str) -> None:
-        """A new validation link (the previous ones stop working). Says nothing of whether the address is known."""
-        address = self._mail_field(mail)
+    def resend_validation_link(self, mail: str, address: str) -> None:
+        """A new validation link. Says nothing of whether the mail address is known.
+
+        Limited and answered as `send_reset_link`. The links sent more than an hour ago stop working; those of
+        the last hour (a few at most, given the limit) keep working until one of them is used.
+        """
+        mail_address = self._mail_field(mail)
         with self.db.session() as session:
-            account = self._by_mail(session, address)
+            checks = throttle.mail_checks("activation", fields.mail_key(mail_address), address)
+            if not throttle.reserve(session, checks).allowed:
+                log.info("activation mails asked for too often (from %s): nothing sent", address)
+                return
+            account = self._by_mail(session, mail_address)
             if account is None:
                 return
             if account.mail_confirmed and account.password_hash:
                 self._mail(session, account, "already_validated", lien=self.settings.link("/connexion"))
                 return
-            self._send_validation_link(session, account, "activation_resent")
+            self._send_validation_link(session, account, "activation_resent", keep_since=self._kept_links_since())
 
     # --- changes from the account ------------------------------------------------------------------
 
@@ -329,11 +371,19 @@ class AccountService:
             return self._by_mail(session, identifier)
         return session.exec(select(Account).where(Account.login == identifier.upper())).first()
 
-    def _send_validation_link(self, session: Session, account: Account, template: str) -> None:
-        self._revoke(session, account.id, TokenPurpose.VALIDATION)
+    def _send_validation_link(
+        self, session: Session, account: Account, template: str, *, keep_since: datetime | None = None
+    ) -> None:
+        """A new validation link; the earlier ones stop working, except those sent after `keep_since`."""
+        self._revoke(session, account.id, TokenPurpose.VALIDATION, sent_before=keep_since)
         days = parameters.current(session).unvalidated_account_days
         token = self._new_token(session, account, TokenPurpose.VALIDATION, timedelta(days=days))
         self._mail(session, account, template, lien=self.settings.link(f"/compte/validation/{token}"), jours=days)
+
+    @staticmethod
+    def _kept_links_since() -> datetime:
+        """Links sent since then survive a new request: within the mail limits, at most 3 of them."""
+        return utcnow() - throttle.MAIL_WINDOW
 
     @staticmethod
     def _new_token(session: Session, account: Account, purpose: TokenPurpose, lifetime: timedelta) -> str:
@@ -349,13 +399,16 @@ class AccountService:
         return token
 
     @staticmethod
-    def _revoke(session: Session, account_id: int, purpose: TokenPurpose) -> None:
-        session.exec(
+    def _revoke(session: Session, account_id: int, purpose: TokenPurpose, sent_before: datetime | None = None) -> None:
+        """Cancel the account's unused links of a purpose (only those sent before `sent_before`, when given)."""
+        statement = (
             update(AccountToken)
             .where(AccountToken.account_id == account_id, AccountToken.purpose == purpose)
             .where(col(AccountToken.used_at).is_(None), col(AccountToken.revoked_at).is_(None))
-            .values(revoked_at=utcnow())
         )
+        if sent_before is not None:
+            statement = statement.where(AccountToken.created_at < sent_before)
+        session.exec(statement.values(revoked_at=utcnow()))
 
     @staticmethod
     def _token(session: Session, token: str, purpose: TokenPurpose) -> tuple[AccountToken | None, LinkState]:
@@ -387,5 +440,9 @@ class AccountService:
         outbox.enqueue(session, account.mail, mail)
 
 
-def _too_many(minutes: int) -> str:
+def _too_many(wait: timedelta) -> str:
+    seconds = max(2, math.ceil(wait.total_seconds()))  # never « 1 secondes »
+    if seconds < 60:
+        return messages.TOO_MANY_ATTEMPTS_SECONDS.format(seconds=seconds)
+    minutes = math.ceil(seconds / 60)
     return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)

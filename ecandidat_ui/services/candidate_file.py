@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +14,7 @@ from sqlmodel import Session, SQLModel, col, delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
-from ecandidat_ui.services import file_rules, parameters
+from ecandidat_ui.services import fields, file_rules, parameters
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.settings import Settings
 from models import (
@@ -60,6 +62,15 @@ SINGLE_MODELS: dict[Tab, type[SQLModel]] = {
     Tab.BAC: Baccalaureate,
 }
 IDENTITY_FROM_INSTITUTION = ("ine", "civility", "birth_name", "first_name", "birth_date")
+
+# A draft is what a candidate typed: as large as a tab's fields may be, never a place to store anything else.
+DRAFT_FIELDS = 40  # values in a draft; the largest tab has 14 fields
+DRAFT_NAME_MAX = 40  # characters of a field's name
+DRAFT_LIST_ITEMS = 10  # choices of a multiple choice (two spécialités)
+DRAFT_NUMBER_MAX = 10**12
+DRAFT_BYTES = 32 * 1024  # of the stored JSON: a full tab with its longest texts fits many times
+DRAFT_KEY_MAX = 30  # Draft.tab
+_DROP = object()
 
 
 class Conflict(Refused):
@@ -229,21 +240,35 @@ class CandidateFileService:
 
     # --- drafts ------------------------------------------------------------------------------------
 
-    def save_draft(self, account_id: int, key: str, values: dict, base_version: int) -> None:
+    def save_draft(self, account_id: int, key: str, values: dict, base_version: int) -> bool:
+        """Keep what is typed, within the fields' sizes; a draft still too large is not kept (False)."""
+        kept = draft_values(values)
+        if not _is_draft_key(key) or kept is None:
+            return False
         for last_try in (False, True):  # two windows may create the same draft at once: the loser updates it
             try:
                 with self.db.session() as session:
                     draft = session.get(Draft, (account_id, key)) or Draft(account_id=account_id, tab=key)
-                    draft.values, draft.base_version, draft.updated_at = dict(values), base_version, utcnow()
+                    draft.values, draft.base_version, draft.updated_at = kept, base_version, utcnow()
                     session.add(draft)
-                return
+                return True
             except IntegrityError:
                 if last_try:
                     raise
+        return False
 
     def draft(self, account_id: int, key: str) -> Draft | None:
+        if not _is_draft_key(key):
+            return None
         with self.db.session() as session:
-            return session.get(Draft, (account_id, key))
+            draft = session.get(Draft, (account_id, key))
+        if draft is None:
+            return None
+        kept = draft_values(draft.values)  # one stored before drafts had a size is cut to size, or not shown
+        if kept is None:
+            return None
+        draft.values = kept
+        return draft
 
     def discard_draft(self, account_id: int, key: str) -> None:
         with self.db.session() as session:
@@ -285,6 +310,44 @@ class CandidateFileService:
         if account is None or not account.cas_login:
             return None
         return session.exec(select(Student).where(Student.cas_login == account.cas_login)).first()
+
+
+def draft_values(values: object) -> dict[str, object] | None:
+    """The values of a draft as they can be kept: texts cleaned and cut at the longest field's size, numbers
+    finite, at most DRAFT_FIELDS values; None when the whole is still larger than DRAFT_BYTES."""
+    if not isinstance(values, dict):
+        return {}
+    kept: dict[str, object] = {}
+    for name, value in list(values.items())[:DRAFT_FIELDS]:
+        if isinstance(name, str) and len(name) <= DRAFT_NAME_MAX and (cleaned := _draft_value(value)) is not _DROP:
+            kept[fields.clean(name)] = cleaned
+    if len(json.dumps(kept, ensure_ascii=False).encode()) > DRAFT_BYTES:
+        return None
+    return kept
+
+
+def _draft_value(value: object) -> object:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) <= DRAFT_NUMBER_MAX else _DROP
+    if isinstance(value, float):
+        return value if math.isfinite(value) and abs(value) <= DRAFT_NUMBER_MAX else _DROP
+    if isinstance(value, str):
+        return fields.clean(value, multiline=True)[: file_rules.LONGEST_TEXT]
+    if isinstance(value, list | tuple):
+        items = [_draft_value(item) for item in value[:DRAFT_LIST_ITEMS] if isinstance(item, str)]
+        return [item for item in items if item is not _DROP]
+    return _DROP
+
+
+def _is_draft_key(key: object) -> bool:
+    if not isinstance(key, str) or len(key) > DRAFT_KEY_MAX:
+        return False
+    tab, _, entry = key.partition(":")
+    if tab not in {str(t) for t in Tab}:
+        return False
+    return not entry or entry == "nouveau" or (entry.isascii() and entry.isdigit())
 
 
 def draft_key(tab: Tab, entry_id: int | None = None) -> str:

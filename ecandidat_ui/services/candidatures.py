@@ -12,7 +12,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import PARIS, now_text, render
-from ecandidat_ui.services import parameters, uploads
+from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, validate
@@ -33,6 +33,9 @@ from models import (
     UploadedFile,
 )
 from models.clock import utcnow
+
+ANSWER_MAX = 2000
+WITHDRAWAL_REASON_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,10 @@ class CandidatureService:
             question = session.get(Question, question_id)
             if question is None or question.formation_id != candidature.formation_id:
                 raise Refused(messages.UNEXPECTED_ERROR)
-            text = value.strip()[:2000]
+            try:
+                text = fields.multiline_text(value, ANSWER_MAX)
+            except fields.FieldError as error:
+                raise Refused(error.message) from None
             if question.kind == "yes_no" and text not in ("", "Oui", "Non"):
                 raise Refused(messages.UNKNOWN_VALUE)
             answer = session.get(Answer, (candidature_id, question_id)) or Answer(
@@ -370,7 +376,8 @@ class CandidatureService:
         self._check_offer_answerable(view, today)
         with self.db.session() as session:
             candidature = session.get(Candidature, candidature_id)
-            candidature.withdrawn_at, candidature.withdrawal_reason = utcnow(), reason.strip()[:500]
+            candidature.withdrawn_at = utcnow()
+            candidature.withdrawal_reason = fields.clean(reason, multiline=True).strip()[:WITHDRAWAL_REASON_MAX]
             self._event(
                 session,
                 candidature,

@@ -11,14 +11,16 @@ from datetime import date
 
 from ecandidat_ui import messages, refdata
 from ecandidat_ui.services import ine
+from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
-from ecandidat_ui.services.fields import FieldError, collect, person_name, required_text
+from ecandidat_ui.services.fields import FieldError, clean, collect, person_name, required_text, whole_number
 
 FRANCE = refdata.FRANCE_CODE
 CIVILITIES = {"M.": "M.", "Mme": "Mme"}
 OBTAINED = {"O": "Oui", "N": "Non", "E": "En cours"}
 _PHONE = re.compile(r"^[0-9/+()\-.\s]+$")
 _POSTAL = re.compile(r"^\d{5}$")
+LONGEST_TEXT = 500  # the descriptions: no field of the file takes more characters
 
 Values = dict[str, object]
 
@@ -28,7 +30,7 @@ def personal_info(values: Values, today: date, *, ine_required: bool = False) ->
         return _country(values.get("nationality"))
 
     def ine_value() -> str:
-        text = ine.normalize(str(values.get("ine") or ""))
+        text = ine.normalize(clean(values.get("ine") or ""))
         if not text:
             if ine_required and values.get("nationality") == FRANCE:
                 raise FieldError(messages.REQUIRED)
@@ -109,26 +111,26 @@ def baccalaureate(values: Values, today: date) -> Values:
 
     def series() -> str:
         if year is None:  # the year's own error blocks the save; the series is checked once it is known
-            return _choice(values.get("series"), {str(values.get("series") or ""): ""})
+            return _choice(values.get("series"), {clean(values.get("series") or ""): ""})
         return _choice(values.get("series"), {s.code: s.label for s in refdata.bac_series_for_year(year)})
 
     def specialties() -> list[str]:
         if not specialties_needed:
             return []
-        chosen = [str(code) for code in values.get("specialties") or []]
+        chosen = [clean(code) for code in _listed(values.get("specialties"))]
         known = {s.code for s in refdata.specialites_for_year(year)}
         if len(chosen) != 2 or not set(chosen) <= known:
             raise FieldError(messages.TWO_SPECIALTIES)
         return chosen
 
     def dropped() -> str:
-        code = str(values.get("dropped_specialty") or "")
+        code = clean(values.get("dropped_specialty") or "")
         if not specialties_needed or not code:
             return ""
         return _choice(code, {s.code: s.label for s in refdata.specialites_for_year(year)})
 
     def mention() -> str:
-        code = str(values.get("mention") or "")
+        code = clean(values.get("mention") or "")
         if not code or year is None:
             return ""
         return _choice(code, {m.code: m.label for m in refdata.mentions_for_year(year)})
@@ -172,7 +174,7 @@ def internship(values: Values, today: date) -> Values:
         "duration": lambda: required_text(_text(values, "duration"), 20),
         "hours_per_week": lambda: _hours(values.get("hours_per_week")),
         "employer": lambda: required_text(_text(values, "employer"), 50),
-        "description": lambda: required_text(_text(values, "description"), 500),
+        "description": lambda: required_text(_text(values, "description"), LONGEST_TEXT),
     }
     return _checked(checks)
 
@@ -183,7 +185,7 @@ def pro_experience(values: Values, today: date) -> Values:
         "title": lambda: required_text(_text(values, "title"), 50),
         "duration": lambda: required_text(_text(values, "duration"), 20),
         "employer": lambda: required_text(_text(values, "employer"), 50),
-        "description": lambda: _optional(required_text, _text(values, "description"), 500),
+        "description": lambda: _optional(required_text, _text(values, "description"), LONGEST_TEXT),
     }
     return _checked(checks)
 
@@ -211,7 +213,11 @@ def _checked(checks: dict[str, Callable[[], object]]) -> Values:
 
 
 def _text(values: Values, name: str) -> str:
-    return str(values.get(name) or "")
+    return clean(values.get(name) or "")
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 def _optional(check: Callable[[str, int], str], text: str, max_length: int) -> str:
@@ -219,7 +225,7 @@ def _optional(check: Callable[[str, int], str], text: str, max_length: int) -> s
 
 
 def _choice(value: object, choices: dict[str, str]) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if code not in choices:
@@ -228,7 +234,7 @@ def _choice(value: object, choices: dict[str, str]) -> str:
 
 
 def _country(value: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if refdata.country_by_code(code) is None:
@@ -237,7 +243,7 @@ def _country(value: object) -> str:
 
 
 def _departement(value: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     if refdata.departement_by_code(code) is None:
@@ -246,7 +252,7 @@ def _departement(value: object) -> str:
 
 
 def _commune_in(value: object, departement: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     commune = refdata.commune_by_insee(code)
@@ -256,7 +262,7 @@ def _commune_in(value: object, departement: object) -> str:
 
 
 def _postal_code(value: object) -> str:
-    text = str(value or "").strip()
+    text = clean(value or "").strip()
     if not text:
         raise FieldError(messages.REQUIRED)
     if not text.isdigit():
@@ -267,16 +273,16 @@ def _postal_code(value: object) -> str:
 
 
 def _commune_of_postal_code(value: object, postal_code: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
-    if code not in {c.insee for c in refdata.communes_for_postal_code(str(postal_code or "").strip())}:
+    if code not in {c.insee for c in refdata.communes_for_postal_code(clean(postal_code or "").strip())}:
         raise FieldError(messages.COMMUNE_NOT_IN_POSTAL_CODE)
     return code
 
 
 def _school(value: object, commune: object) -> str:
-    code = str(value or "")
+    code = clean(value or "")
     if not code:
         raise FieldError(messages.REQUIRED)
     school = refdata.lycee_by_uai(code)
@@ -289,44 +295,28 @@ def _birth_date(value: object, today: date) -> date:
     if not value:
         raise FieldError(messages.REQUIRED)
     try:
-        born = value if isinstance(value, date) else date.fromisoformat(str(value))
+        born = value if isinstance(value, date) else date.fromisoformat(clean(value))
     except ValueError:
         raise FieldError(messages.BAD_BIRTH_DATE) from None
-    oldest = today.replace(year=today.year - 100)
-    youngest = today.replace(year=today.year - 10)
+    oldest, youngest = add_years(today, -100), add_years(today, -10)
     if not oldest <= born <= youngest:
         raise FieldError(messages.BAD_BIRTH_DATE)
     return born
 
 
 def _year(value: object, lowest: int, highest: int) -> int:
-    text = str(value if value is not None else "").strip()
-    if not text:
+    year = whole_number(value, lowest, highest, messages.BAD_YEAR.format(min=lowest, max=highest))
+    if year is None:
         raise FieldError(messages.REQUIRED)
-    try:
-        year = int(float(text))
-    except ValueError:
-        raise FieldError(messages.BAD_NUMBER) from None
-    if not lowest <= year <= highest:
-        raise FieldError(messages.BAD_YEAR.format(min=lowest, max=highest))
     return year
 
 
 def _hours(value: object) -> int | None:
-    text = str(value if value is not None else "").strip()
-    if not text:
-        return None
-    try:
-        hours = int(float(text))
-    except ValueError:
-        raise FieldError(messages.BAD_NUMBER) from None
-    if not 1 <= hours <= 99:
-        raise FieldError(messages.BAD_HOURS)
-    return hours
+    return whole_number(value, 1, 99, messages.BAD_HOURS)
 
 
 def _phone(value: object) -> str:
-    text = str(value or "").strip()
+    text = clean(value or "").strip()
     if not text:
         return ""
     if len(text) > 20 or not _PHONE.match(text):

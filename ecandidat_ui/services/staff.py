@@ -7,6 +7,7 @@ Hashing a password takes tens of milliseconds: pages call these functions throug
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -404,7 +405,7 @@ class StaffService:
             row.used_at = utcnow()
             _revoke_links(session, member.id)
             end_sessions(session, member.id)
-            throttle.forget(session, _member_key(member.id))
+            throttle.forget_sign_in_failures(session, member.id, realm=STAFF_REALM)
             codes = _replace_recovery_codes(session, member.id)
             journal.record(session, _self(member), "staff.setup", member, label=member.display_name)
             return codes
@@ -429,22 +430,33 @@ class StaffService:
         errors = {name: messages.REQUIRED for name, value in typed.items() if not (value or "").strip()}
         if errors:
             raise InvalidInput(errors)
-        with self.db.session() as session:
+        with self.db.session() as session:  # the try counts as a failure until it proves right
             member = _by_mail(session, mail.strip())
-            keys = _throttle_keys(member.id if member else None, address)
-            if wait := throttle.minutes_to_wait(session, *keys):
-                raise Refused(_too_many(wait))
+            member_id = member.id if member else None
+            attempt = throttle.reserve(session, _throttle_checks(member_id, address), pending=True)
             usable = member is not None and member.has_local_sign_in
-            password_ok = security.verify_password(member.password_hash if usable else None, password)
-            if password_ok and _second_factor(session, member, code):
-                if not member.active:
-                    raise Refused(messages.STAFF_INACTIVE)
-                throttle.forget(session, _member_key(member.id))
-                if security.needs_rehash(member.password_hash):
-                    member.password_hash = security.hash_password(password)
+            attempted_hash = member.password_hash if usable else None
+        if not attempt.allowed:
+            raise Refused(_too_many(attempt.wait))
+        password_ok = security.verify_password(attempted_hash, password)
+        rehashed = security.hash_password(password) if password_ok and security.needs_rehash(attempted_hash) else None
+        with self.db.session() as session:
+            member = session.get(StaffMember, member_id) if member_id is not None else None
+            refusal = messages.STAFF_SIGN_IN_FAILED
+            if not (password_ok and member.password_hash == attempted_hash):
+                throttle.failed(session, attempt)
+            elif not member.active:  # said before the code is used, so that it stays usable once reactivated
+                throttle.succeeded(session, attempt)
+                refusal = messages.STAFF_INACTIVE
+            elif _second_factor(session, member, code):
+                throttle.succeeded(session, attempt)
+                throttle.forget_sign_in_failures(session, member.id, address, realm=STAFF_REALM)
+                if rehashed:
+                    member.password_hash = rehashed
                 return self._open(session, member, address)
-            throttle.record_failure(session, *keys)
-        raise Refused(messages.STAFF_SIGN_IN_FAILED)  # after the failure was committed
+            else:
+                throttle.failed(session, attempt)
+        raise Refused(refusal)  # once the try is settled: raising in the block would roll it back
 
     def sign_in_with_cas(self, cas_login: str, address: str) -> str:
         """A member the institution's CAS server vouched for (the page validated the ticket); returns a session id."""
@@ -745,16 +757,18 @@ def _use_totp_code(session: Session, member: StaffMember, code: str) -> bool:
     return True
 
 
-def _member_key(member_id: int) -> str:
-    # Staff failures are counted apart from the candidate account of the same number.
-    return throttle.account_key(f"staff-{member_id}")
+STAFF_REALM = "staff-sign-in"  # staff failures are counted apart from the candidate account of the same number
 
 
-def _throttle_keys(member_id: int | None, address: str) -> list[str]:
-    return [throttle.ip_key(address)] + ([_member_key(member_id)] if member_id is not None else [])
+def _throttle_checks(member_id: int | None, address: str) -> list[tuple[str, throttle.Rule]]:
+    return throttle.sign_in_checks(member_id, address, realm=STAFF_REALM)
 
 
-def _too_many(minutes: int) -> str:
+def _too_many(wait: timedelta) -> str:
+    seconds = max(2, math.ceil(wait.total_seconds()))  # never « 1 secondes »
+    if seconds < 60:
+        return messages.TOO_MANY_ATTEMPTS_SECONDS.format(seconds=seconds)
+    minutes = math.ceil(seconds / 60)
     return messages.TOO_MANY_ATTEMPTS_ONE if minutes == 1 else messages.TOO_MANY_ATTEMPTS.format(minutes=minutes)
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecandidat_ui import messages
+from ecandidat_ui import data_folder, messages
 from ecandidat_ui.services.errors import Refused
 
 SIGNATURES = (
@@ -51,14 +50,11 @@ def safe_name(name: str, content_type: str) -> str:
 
 
 def store(folder: Path, data: bytes) -> str:
-    """Write the bytes under a random name (atomically) and return that name."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Write the bytes under a random name (atomically, readable by the platform alone) and return that name."""
+    data_folder.make_folder(folder)
     stored = secrets.token_hex(20)
     temporary = folder / f".{stored}.part"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    data_folder.write_private(temporary, data, sync=True)
     temporary.replace(folder / stored)
     return stored
 

@@ -124,10 +124,6 @@ def test_recapitulatif_and_letters_are_real_pdfs_with_the_candidates_words(platf
     assert "Notification de refus" in refusal and "avis défavorable" in refusal
 
 
-def test_characters_outside_latin1_are_written_as_their_closest_form():
-    assert pdf._text("Łukasz Œuvre « ok » – fin’") == "Lukasz OEuvre « ok » - fin'"
-
-
 def test_staff_validate_or_refuse_each_piece(platform: Platform, applied):
     first, _, (candidature_id, _) = applied
     pieces = {p.piece.label: p.piece.id for p in platform.candidatures.view(first.id, candidature_id).pieces}

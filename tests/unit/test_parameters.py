@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlmodel import select, update
 
 from ecandidat_ui import messages
@@ -27,7 +28,12 @@ from models.clock import utcnow
 from tests.mailbox import Mailbox
 from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
 
-BEFORE_PARAMETERS = "ee6188f23f3e"  # the last revision without the parameter table
+PARAMETERS_MIGRATION = "a7fc2fcddd1c"
+
+
+def before_parameters(url: str) -> str:
+    """The revision before the one adding the parameters (whatever migrations are chained before it)."""
+    return ScriptDirectory.from_config(alembic_config(url)).get_revision(PARAMETERS_MIGRATION).down_revision
 
 
 def journal(platform: Platform, prefix: str = "parameter.") -> list[JournalEntry]:
@@ -58,7 +64,7 @@ def test_the_first_start_after_the_upgrade_keeps_the_values_set_in_the_environme
     with db.engine.begin() as connection:  # a database of the previous version
         config = alembic_config(database_url)
         config.attributes["connection"] = connection
-        command.upgrade(config, BEFORE_PARAMETERS)
+        command.upgrade(config, before_parameters(database_url))
     db.dispose()
     monkeypatch.setenv("ECANDIDAT_MAX_CANDIDATURES", "7")
     monkeypatch.setenv("ECANDIDAT_INE_REQUIRED", "true")
