@@ -203,10 +203,12 @@ class DataTable:
                 query = self._query
                 try:
                     page = await run.io_bound(self._fetch, query)
-                except Exception:
+                except Exception as error:
                     log.exception("a page of the table %r could not be loaded", self.table.props.get("caption"))
                     if not self.table.is_deleted:
                         self._error.set_visibility(True)
+                        # the page's own handlers hear of it too: e.g. a session that ended sends the tab to sign in
+                        self.table.client.handle_exception(error)
                     continue
                 if page is None:  # the app is stopping
                     return

@@ -222,6 +222,76 @@ STAFF_SETUP_DONE = (
     "chacun remplace une seule fois le code de votre application."
 )
 JOURNAL_COMMAND = "Commande d'administration"
+STAFF_CAS_INTRO = "Avec votre identifiant et votre mot de passe de l'établissement"
+STAFF_SCREEN_REFUSED = "Vous n'avez pas le droit d'ouvrir cet écran."
+STAFF_WELCOME = "Bonjour {name}, bienvenue dans la gestion d'eCandidat."
+STAFF_NO_RIGHT = "Aucun droit ne vous a encore été donné : adressez-vous à un administrateur."
+STAFF_NO_SCREEN = "Vos droits n'ouvrent encore aucun écran de la gestion."
+TOTP_SCAN = (
+    "Scannez ce code QR avec votre application d'authentification (par exemple FreeOTP, Aegis, "
+    "Google Authenticator ou Microsoft Authenticator)."
+)
+TOTP_CANNOT_SCAN = "Vous ne pouvez pas scanner ? Saisissez cette clé dans l'application :"
+TOTP_COPY_SECRET = "Copier la clé"
+TOTP_FIRST_CODE_HINT = "Le code que l'application affiche maintenant, pour vérifier qu'elle est bien configurée"
+RECOVERY_CODES_TITLE = "Vos codes de secours"
+RECOVERY_CODES_ONCE = (
+    "Ils ne seront plus jamais affichés. Chacun remplace une seule fois le code de votre application "
+    "si vous n'avez plus votre téléphone : copiez-les, téléchargez-les ou imprimez-les, et gardez-les en lieu sûr."
+)
+RECOVERY_COPY = "Copier les codes"
+RECOVERY_DOWNLOAD = "Télécharger"
+RECOVERY_PRINT = "Imprimer"
+RECOVERY_RENEW_INTRO = (
+    "Vous avez utilisé ou perdu vos codes de secours ? Saisissez le code affiché par votre application pour en "
+    "obtenir dix nouveaux : les anciens ne fonctionneront plus."
+)
+STAFF_MEMBER_INTRO = (
+    "Sans login CAS, le membre reçoit par mail un lien pour choisir son mot de passe et configurer la double "
+    "authentification. Avec un login CAS, il se connecte avec le compte de l'établissement."
+)
+STAFF_CAS_LOGIN_HINT = "Son identifiant dans l'annuaire de l'établissement, s'il se connecte avec CAS"
+STAFF_ACTIVE = "Actif"
+STAFF_DEACTIVATED = "Désactivé"
+STAFF_NOT_SET_UP = "Compte non activé"
+STAFF_NO_GRANT = "Aucun droit"
+STAFF_NONE = "Aucun membre du personnel"
+STAFF_ADDED_LINK = "Le membre a été ajouté et a reçu par mail son lien d'activation. Donnez-lui maintenant ses droits."
+STAFF_ADDED_CAS = "Le membre a été ajouté et prévenu par mail. Donnez-lui maintenant ses droits."
+STAFF_SAVED = "Les modifications ont été enregistrées"
+STAFF_LINK_SENT = "Un nouveau lien d'activation a été envoyé à {mail} ; les précédents ne fonctionnent plus."
+STAFF_DEACTIVATE_QUESTION = "Désactiver le compte de {name} ? Ses sessions prennent fin immédiatement."
+GRANT_REVOKED = "Le droit a été retiré"
+GRANT_ALL_COMMISSIONS = "Vide : toutes les commissions du centre"
+JOURNAL_BAD_DATE = "Saisissez une date valide"
+JOURNAL_DATES_ORDER = "Cette date doit suivre la date de début"
+JOURNAL_NO_VALUES = "Cette ligne ne garde aucune valeur."
+JOURNAL_EMPTY = "Aucune ligne dans le journal"
+JOURNAL_ACTIONS = {
+    "staff.create": "Ajout d'un membre du personnel",
+    "staff.update": "Modification d'un membre du personnel",
+    "staff.grant": "Droit donné",
+    "staff.revoke": "Droit retiré",
+    "staff.deactivate": "Compte désactivé",
+    "staff.reactivate": "Compte réactivé",
+    "staff.setup_link": "Lien d'activation envoyé",
+    "staff.setup": "Compte activé",
+    "staff.recovery_codes": "Nouveaux codes de secours",
+}
+JOURNAL_OBJECTS = {
+    "staffmember": "Membre du personnel",
+    "centre": "Centre de candidature",
+    "commission": "Commission",
+    "formation": "Formation",
+    "campaign": "Campagne",
+}
+COPIED = "Copié dans le presse-papiers"
+SETUP_ASK_NEW_LINK = "Demandez un nouveau lien à un administrateur de la gestion."
+SETUP_GREETING = (
+    "Bonjour {name}, choisissez votre mot de passe et configurez la double authentification "
+    "de votre compte de gestion ({mail})."
+)
+CAS_NO_TICKET = "Aucun ticket d'authentification n'a été reçu, veuillez vous reconnecter"
 
 # Gestion: mails, messages, FAQ and parameters (issue 7, BACKOFFICE §2)
 MAIL_UNKNOWN = "Ce mail n'existe pas"
@@ -348,6 +418,24 @@ PARAMETER_DEFAULT_IS = "Valeur par défaut : {value}"
 PARAMETER_BOUNDS = "Entre {min} et {max}"
 PARAMETER_VALUE_LABEL = "Valeur"
 FAQ_EMPTY = "Aucune question : la page Assistance ne montre que le contact."
+JOURNAL_ACTIONS.update(
+    {
+        "mail.update": "Texte d'un mail modifié",
+        "mail.reset": "Texte d'un mail remis par défaut",
+        "mail.test": "Mail de test envoyé",
+        "message.update": "Message modifié",
+        "faq.create": "Question de la FAQ ajoutée",
+        "faq.update": "Question de la FAQ modifiée",
+        "faq.move": "Question de la FAQ déplacée",
+        "faq.delete": "Question de la FAQ supprimée",
+        "parameter.update": "Paramètre modifié",
+        "parameter.reset": "Paramètre remis par défaut",
+    }
+)
+JOURNAL_OBJECTS.update(
+    {"mailtemplate": "Mail", "sitemessage": "Message", "faqentry": "Question de la FAQ", "parameter": "Paramètre"}
+)
+
 
 # Error pages: nothing internal is shown, a server error gives a reference to quote
 NOT_FOUND_TITLE = "Page introuvable"

@@ -4,7 +4,8 @@ from ecandidat_ui.platform import Platform
 
 
 def register_all(platform: Platform) -> None:
-    from pages import account, account_links, assistance, candidatures, cas, connection, home, offer
+    from pages import account, account_links, assistance, candidatures, cas, connection, gestion, home, offer
 
     for module in (home, connection, assistance, offer, account_links, account, cas, candidatures):
         module.register(platform)
+    gestion.register_all(platform)

@@ -21,7 +21,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.rights import Action, Actor
-from models import JournalEntry
+from models import JournalEntry, StaffMember
 
 PARIS = ZoneInfo("Europe/Paris")
 SECRETS = frozenset({"password_hash", "totp_secret", "totp_last_step", "token_hash", "code_hash"})
@@ -107,6 +107,17 @@ class JournalService:
         with self.db.session() as session:
             rights.check(session, actor, Action.READ_JOURNAL)
             return list(session.exec(select(JournalEntry.object_type).distinct().order_by(JournalEntry.object_type)))
+
+    def authors(self, actor: Actor) -> list[tuple[int, str]]:
+        """The staff members, for the filter « Membre » (id, « Prénom NOM »)."""
+        with self.db.session() as session:
+            rights.check(session, actor, Action.READ_JOURNAL)
+            rows = session.exec(
+                select(StaffMember.id, StaffMember.first_name, StaffMember.last_name).order_by(
+                    col(StaffMember.last_name), col(StaffMember.first_name), col(StaffMember.id)
+                )
+            ).all()
+            return [(one, f"{first} {last}") for one, first, last in rows]
 
 
 def _conditions(filters: JournalFilter) -> list:

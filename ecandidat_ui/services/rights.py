@@ -16,13 +16,14 @@ commission of the object acted on, as stored on that object.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, false, or_, true
 from sqlmodel import Session, col, select
 
 from ecandidat_ui import messages
+from ecandidat_ui.services import staff_sessions
 from ecandidat_ui.services.errors import Refused
 from models import StaffGrant, StaffGrantCommission, StaffMember
 
@@ -180,12 +181,15 @@ class Grant:
 
 @dataclass(frozen=True)
 class Actor:
-    """A signed-in staff member and their rights, read at the start of each action."""
+    """A signed-in staff member and their rights, read at the start of each action. `session_id` is the browser
+    session the actor acts from (StaffService.actor_for): every check then requires that session to still stand.
+    Without one (the administration command, tests of services), only the member's rights are checked."""
 
     id: int
     name: str
     mail: str
     grants: tuple[Grant, ...] = ()
+    session_id: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_admin(self) -> bool:
@@ -228,14 +232,25 @@ def check(
     centre_id: int | None = None,
     commission_id: int | None = None,
 ) -> Actor:
-    """What every staff service calls first: the actor's rights as they are now in the database (a right removed
-    or an account deactivated since the page opened counts), then `require`. Returns the fresh actor."""
-    fresh = load_actor(session, actor if isinstance(actor, int) else actor.id)
+    """What every staff service calls first: the actor's session still stands (StaffSessionEnded otherwise), and
+    their rights as they are now in the database (a right removed or an account deactivated since the page opened
+    counts), then `require`. Returns the fresh actor."""
+    fresh = signed_in(session, actor)
     require(fresh, action, centre_id=centre_id, commission_id=commission_id)
     return fresh
 
 
-def load_actor(session: Session, staff_id: int) -> Actor:
+def signed_in(session: Session, actor: Actor | int) -> Actor:
+    """The actor as they are now, for what every active member may do on their own account: their session still
+    stands (when they act from one) and their account is active."""
+    if isinstance(actor, int):
+        return load_actor(session, actor)
+    if actor.session_id is not None:
+        staff_sessions.check(session, actor.session_id, actor.id)
+    return load_actor(session, actor.id, actor.session_id)
+
+
+def load_actor(session: Session, staff_id: int, session_id: str | None = None) -> Actor:
     """The staff member with their current grants; Refused when unknown or deactivated."""
     member = session.get(StaffMember, staff_id)
     if member is None or not member.active:
@@ -248,9 +263,8 @@ def load_actor(session: Session, staff_id: int) -> Actor:
         ).all()
         for link in links:
             limited.setdefault(link.grant_id, set()).add(link.commission_id)
-    return Actor(
-        member.id, member.display_name, member.mail, tuple(grant_of(row, limited.get(row.id, ())) for row in rows)
-    )
+    grants = tuple(grant_of(row, limited.get(row.id, ())) for row in rows)
+    return Actor(member.id, member.display_name, member.mail, grants, session_id)
 
 
 def grant_of(row: StaffGrant, limited_to: Iterable[int] = ()) -> Grant:

@@ -21,10 +21,12 @@ from ecandidat_ui import messages, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
-from ecandidat_ui.services import fields, journal, rights, throttle, totp
+from ecandidat_ui.services import fields, journal, rights, staff_sessions, throttle, totp
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.paging import Page, TableQuery, paginate
 from ecandidat_ui.services.rights import Action, Actor, Role
+from ecandidat_ui.services.staff_sessions import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, StaffSessionEnded
 from ecandidat_ui.settings import Settings
 from models import (
     Centre,
@@ -40,19 +42,12 @@ from models import (
 from models.clock import utcnow
 
 SETUP_LINK_LIFETIME = timedelta(hours=1)
-IDLE_TIMEOUT = timedelta(minutes=30)
-ABSOLUTE_TIMEOUT = timedelta(hours=12)
-TOUCH_EVERY = timedelta(minutes=1)
 SIGN_IN_PATH = "/gestion"
 SETUP_PATH = "/gestion/activation/"
 NAME_MAX = 50
 CAS_LOGIN_MAX = 100
 ADDRESS_MAX = 64
 PAGE_MAX = 200
-
-
-class StaffSessionEnded(Refused):
-    """The browser's staff session is unknown, expired or its member deactivated: sign in again."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +107,12 @@ class MemberView:
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class GrantChoices:
+    centres: list[tuple[int, str]]  # (id, label)
+    commissions: list[tuple[int, str, int]]  # (id, label, centre id)
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,49 @@ class StaffService:
             ).all()
             return MemberPage(self._views(session, rows), total, offset, limit)
 
+    def members_page(self, actor: Actor, query: TableQuery) -> Page[MemberView]:
+        """A page of the « Personnels » table: searched in names, mail and CAS login, sorted on any of them or on
+        the last sign-in, filtered on `active`."""
+        with self.db.session() as session:
+            rights.check(session, actor, Action.MANAGE_STAFF)
+            page = paginate(
+                session,
+                select(StaffMember),
+                query,
+                key=col(StaffMember.id),
+                sortable={
+                    "last_name": col(StaffMember.last_name),
+                    "first_name": col(StaffMember.first_name),
+                    "mail": col(StaffMember.mail_key),
+                    "cas_login": col(StaffMember.cas_login),
+                    "last_sign_in_at": col(StaffMember.last_sign_in_at),
+                },
+                searchable=[
+                    col(StaffMember.last_name),
+                    col(StaffMember.first_name),
+                    col(StaffMember.mail),
+                    col(StaffMember.cas_login),
+                ],
+                filterable={"active": col(StaffMember.active)},
+            )
+            return Page(self._views(session, page.rows), page.total, page.page)
+
+    def grant_choices(self, actor: Actor) -> GrantChoices:
+        """The centres and commissions a right may be given on, by label."""
+        with self.db.session() as session:
+            rights.check(session, actor, Action.MANAGE_STAFF)
+            centres = session.exec(select(Centre.id, Centre.label).order_by(col(Centre.label))).all()
+            commissions = session.exec(
+                select(Commission.id, Commission.label, Commission.centre_id).order_by(col(Commission.label))
+            ).all()
+            return GrantChoices([tuple(row) for row in centres], [tuple(row) for row in commissions])
+
+    def own_account(self, actor: Actor) -> MemberView:
+        """The signed-in member's own account and rights: every active member may read it."""
+        with self.db.session() as session:
+            rights.signed_in(session, actor)
+            return self._views(session, [_member(session, actor.id)])[0]
+
     def member(self, actor: Actor, member_id: int) -> MemberView:
         with self.db.session() as session:
             rights.check(session, actor, Action.MANAGE_STAFF)
@@ -413,7 +457,7 @@ class StaffService:
     def new_recovery_codes(self, actor: Actor, code: str) -> list[str]:
         """Ten new recovery codes (the old ones stop working), after a code of the application."""
         with self.db.session() as session:
-            rights.load_actor(session, actor.id)  # still active
+            rights.signed_in(session, actor)  # still signed in and active
             member = _member(session, actor.id)
             if not member.totp_secret or not _use_totp_code(session, member, code):
                 raise InvalidInput({"code": messages.TOTP_WRONG_CODE})
@@ -470,24 +514,19 @@ class StaffService:
             return self._open(session, member, address)
 
     def actor_for(self, session_id: str | None) -> Actor:
-        """The signed-in member with their current rights, or StaffSessionEnded with the message to show."""
-        if not session_id:
-            raise StaffSessionEnded(messages.STAFF_SIGN_IN_REQUIRED)
-        now = utcnow()
+        """The signed-in member with their current rights, carrying their session id for every action they take;
+        StaffSessionEnded (with the message to show) when the session no longer stands."""
+        ended = None
         with self.db.session() as session:
-            row = session.get(StaffSession, session_id)
-            ended = messages.SESSION_EXPIRED
-            if row is not None and (now - row.last_seen_at > IDLE_TIMEOUT or now - row.created_at > ABSOLUTE_TIMEOUT):
-                session.delete(row)
-            elif row is not None:
-                member = session.get(StaffMember, row.staff_id)
-                if member.active:
-                    if now - row.last_seen_at > TOUCH_EVERY:
-                        row.last_seen_at = now
-                    return rights.load_actor(session, member.id)
-                end_sessions(session, member.id)
-                ended = messages.STAFF_INACTIVE
-        raise StaffSessionEnded(ended)  # after the ended session was deleted
+            try:
+                row = staff_sessions.check(session, session_id)
+            except StaffSessionEnded as error:
+                ended = error
+                if session_id:
+                    _end_after(session, session_id, error)
+            else:
+                return rights.load_actor(session, row.staff_id, session_id)
+        raise ended  # after the ended session was deleted
 
     def sign_out(self, session_id: str | None) -> None:
         if session_id:
@@ -622,6 +661,17 @@ class StaffService:
 
 
 # --- rules without the service's state ------------------------------------------------------------------
+
+
+def _end_after(session: Session, session_id: str, error: StaffSessionEnded) -> None:
+    """An ended session is deleted (every session of a deactivated member)."""
+    row = session.get(StaffSession, session_id)
+    if row is None:
+        return
+    if error.message == messages.STAFF_INACTIVE:
+        end_sessions(session, row.staff_id)
+    else:
+        session.delete(row)
 
 
 def end_sessions(session: Session, member_id: int) -> None:

@@ -232,10 +232,10 @@ def test_signing_in(platform: Platform):
 
 def test_forgotten_identifiers_and_links(platform: Platform):
     @ON_DATABASE
-    @given(texts, texts)
-    def links(mail, token):
-        value_or_message(lambda: platform.accounts.send_reset_link(mail))
-        value_or_message(lambda: platform.accounts.resend_validation_link(mail))
+    @given(texts, texts, texts)
+    def links(mail, token, address):
+        value_or_message(lambda: platform.accounts.send_reset_link(mail, address))
+        value_or_message(lambda: platform.accounts.resend_validation_link(mail, address))
         assert platform.accounts.follow_validation_link(token).message
         assert platform.accounts.reset_link_state(token)[0]
 

@@ -1,0 +1,12 @@
+"""The staff side, under /gestion: one module per screen, each with `register(platform)` (see shell.py)."""
+
+from ecandidat_ui.platform import Platform
+
+
+def register_all(platform: Platform) -> None:
+    from ecandidat_ui import gestion_session
+    from pages.gestion import activation, home, journal, my_account, staff_members
+
+    gestion_session.install()
+    for module in (home, activation, staff_members, journal, my_account):
+        module.register(platform)
