@@ -69,11 +69,11 @@ class EditorDialog:
             self.form.show_errors(error.errors)
             return False
         except Refused as error:
-            self._say_problem(error.message)
+            self.say_problem(error.message)
             return False
         except Exception:  # the database or the disk: a French sentence, never a traceback
             log.exception("a gestion editor could not do what was asked")
-            self._say_problem(messages.UNEXPECTED_ERROR)
+            self.say_problem(messages.UNEXPECTED_ERROR)
             return False
         finally:
             if button is not None and not button.is_deleted:
@@ -82,7 +82,7 @@ class EditorDialog:
             ui.notify(message, type="positive", multi_line=True, timeout=8000)
         return True
 
-    def _say_problem(self, text: str) -> None:
+    def say_problem(self, text: str) -> None:
         if not self.problem.is_deleted:
             self.problem.set_text(text)
             self.problem.set_visibility(True)

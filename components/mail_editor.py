@@ -11,6 +11,7 @@ from nicegui import ui
 from components.confirm import confirm
 from components.editor_dialog import EditorDialog
 from ecandidat_ui import messages
+from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.mail_texts import BODY_MAX, SUBJECT_MAX, MailPreview
 
 PREVIEW_PAUSE_MS = 400  # the preview follows a pause in typing, not each key
@@ -79,8 +80,12 @@ class MailEditor:
         """Show the preview of what is typed now; an answer overtaken by newer typing is dropped."""
         self._asked += 1
         asked = self._asked
-        preview = await self._on_preview(self.subject.value or "", self.body.value or "")
-        if asked != self._asked or self.preview_text.is_deleted:
+        try:
+            preview = await self._on_preview(self.subject.value or "", self.body.value or "")
+        except Refused as refused:
+            self.dialog.say_problem(refused.message)
+            return
+        if preview is None or asked != self._asked or self.preview_text.is_deleted:  # None: the app is stopping
             return
         for name, field in self.dialog.form.inputs.items():  # no focus moved while one types
             field.error = (preview.errors or {}).get(name)

@@ -5,8 +5,8 @@ from ecandidat_ui.platform import Platform
 
 def register_all(platform: Platform) -> None:
     from ecandidat_ui import gestion_session
-    from pages.gestion import activation, home, journal, my_account, staff_members
+    from pages.gestion import activation, faq, home, journal, mails, messages, my_account, parametres, staff_members
 
     gestion_session.install()
-    for module in (home, activation, staff_members, journal, my_account):
+    for module in (home, activation, staff_members, journal, my_account, mails, messages, faq, parametres):
         module.register(platform)
