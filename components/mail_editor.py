@@ -55,6 +55,7 @@ class MailEditor:
                 "subject", messages.MAIL_SUBJECT_LABEL, max_length=SUBJECT_MAX, value=draft.subject
             )
             self.body = form.textarea("body", messages.MAIL_BODY_LABEL, max_length=BODY_MAX, value=draft.body)
+            self.body.props('input-style="min-height: 12rem"')
             ui.label(messages.MAIL_SIGNATURE_NOTE).classes("text-caption text-grey-9")
             _variables(draft)
         for field in (self.subject, self.body):

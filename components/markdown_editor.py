@@ -31,6 +31,7 @@ def markdown_editor(
             dialog.form.text("question", messages.FAQ_QUESTION_LABEL, max_length=question_max, value=question)
         area = dialog.form.textarea(name, label, max_length=max_length, value=text)
         area.props["debounce"] = PREVIEW_PAUSE_MS
+        area.props('input-style="min-height: 9rem"')
         hint = ui.label(messages.MARKDOWN_HINT).classes("text-caption text-grey-9")
         hint.props["id"] = f"aide-{name}"
         area.props["aria-describedby"] = f"aide-{name}"

@@ -324,6 +324,7 @@ SITE_MESSAGES = {
 }
 SITE_MESSAGE_UNKNOWN = "Ce message n'existe pas"
 SITE_MESSAGE_SAVED = "Le message a été enregistré"
+SITE_MESSAGE_NONE = "(aucun : rien n'est affiché)"
 MAINTENANCE_LABEL = "Message de maintenance"
 
 FAQ_UNKNOWN = "Cette question n'existe pas ou a été supprimée"

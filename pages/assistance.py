@@ -36,7 +36,7 @@ def _questions(questions: list[FaqItem]) -> None:
         for item in questions:
             with (
                 ui.expansion(item.question, icon="help_outline")
-                .classes("w-full border rounded")
+                .classes("w-full border border-gray-300 rounded")
                 .props("dense-toggle header-class=text-body1")
                 .mark(f"faq-{item.id}")
             ):

@@ -232,7 +232,7 @@ def _text(session: Session, code: str) -> MailText:
 
 def _described(kind: MailKind, name: str) -> str:
     if name == "lien" and kind.link:
-        return f"{VARIABLES[name]} : {kind.link}"
+        return kind.link[0].upper() + kind.link[1:]
     return VARIABLES[name]
 
 

@@ -81,7 +81,12 @@ class SiteMessageService:
 
     def page(self, actor: Actor, query: TableQuery) -> Page[dict[str, Any]]:
         rows = [
-            {"id": view.code, "title": view.title, "purpose": view.purpose, "text": _preview(view.text)}
+            {
+                "id": view.code,
+                "title": view.title,
+                "purpose": view.purpose,
+                "text": _preview(view.text) or messages.SITE_MESSAGE_NONE,
+            }
             for view in self.views(actor)
         ]
         return page_of_list(rows, query, searchable=("title", "text"), sortable=("title",))

@@ -56,11 +56,18 @@ def register(platform: Platform) -> None:
                 parameter_editor(field, on_save=save, on_reset=reset).open()
 
         dialogs = ui.element("div")  # the editors live here, not inside the table
-        table = DataTable(
-            COLUMNS,
-            fetch=lambda query: service.page(actor, query),
-            caption="Paramètres de la plateforme",
-            actions=[RowAction("edit", messages.EDIT, edit, icon="edit")],
-            marker="parameters",
-        )
+        ui.add_css(_CSS)
+        with ui.column().classes("parameters-screen w-full"):
+            table = DataTable(
+                COLUMNS,
+                fetch=lambda query: service.page(actor, query),
+                caption="Paramètres de la plateforme",
+                actions=[RowAction("edit", messages.EDIT, edit, icon="edit")],
+                marker="parameters",
+            )
         await table.loaded()
+
+
+_CSS = """
+.parameters-screen .q-table td { overflow-wrap: anywhere; }
+"""

@@ -53,7 +53,7 @@ def test_the_list_of_mails_is_searched_and_says_which_were_edited(platform: Plat
         ("password_reset", "Vos identifiants", messages.MAIL_EDITED)
     ]
     text = platform.mail_texts.text(admin, "account_created")
-    assert ("lien", "Lien : le lien de validation du compte") in text.variables
+    assert ("lien", "Le lien de validation du compte") in text.variables
     assert text.required == ("lien",) and text.is_default
 
 
