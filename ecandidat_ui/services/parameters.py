@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ecandidat_ui import messages
@@ -247,18 +248,20 @@ class ParameterService:
     def seed(self, former: Mapping[str, str]) -> None:
         """Write the row of each parameter that has none: the value of its former environment variable when one
         is set and valid, else the default. A variable still set once its row exists is only logged."""
-        with self.db.session() as session:
-            known = {row.code: row for row in session.exec(select(Parameter)).all()}
-            for code, definition in DEFINITIONS.items():
-                raw = former.get(code)
-                if code in known:
-                    if raw is not None and raw.strip() != known[code].value:
+        try:
+            with self.db.session() as session:
+                known = set(session.exec(select(Parameter.code)).all())
+                for code, definition in DEFINITIONS.items():
+                    raw = former.get(code)
+                    if code not in known:
+                        store(session, code, self._seed_value(definition, raw))
+                    elif raw is not None:
                         log.warning(
                             "%s n'est plus lu : ce paramètre se règle dans la gestion (Paramètres)",
                             definition.environment_name,
                         )
-                    continue
-                store(session, code, self._seed_value(definition, raw))
+        except IntegrityError:  # another process of the platform, starting at the same time, wrote them
+            log.info("the parameters were seeded by another process")
 
     @staticmethod
     def _seed_value(definition: Definition, raw: str | None) -> Any:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ecandidat_ui import markdown, messages
@@ -128,14 +129,17 @@ class SiteMessageService:
     def seed(self, former_home_message: str | None) -> None:
         """The rows of the messages at the first start; the home message from ECANDIDAT_HOME_MESSAGE when it was
         set, so that an existing install keeps its text."""
-        with self.db.session() as session:
-            for code, default in DEFAULTS.items():
-                if session.get(SiteMessage, code) is not None:
-                    if code == HOME and former_home_message is not None:
-                        log.warning("ECANDIDAT_HOME_MESSAGE n'est plus lu : le message se règle dans la gestion")
-                    continue
-                text = former_home_message if code == HOME and former_home_message is not None else default
-                session.add(SiteMessage(code=code, text=text.strip()))
+        try:
+            with self.db.session() as session:
+                for code, default in DEFAULTS.items():
+                    if session.get(SiteMessage, code) is not None:
+                        if code == HOME and former_home_message is not None:
+                            log.warning("ECANDIDAT_HOME_MESSAGE n'est plus lu : le message se règle dans la gestion")
+                        continue
+                    text = former_home_message if code == HOME and former_home_message is not None else default
+                    session.add(SiteMessage(code=code, text=text.strip()))
+        except IntegrityError:  # another process of the platform, starting at the same time, wrote them
+            log.info("the site messages were seeded by another process")
 
 
 def _view(session: Session, code: str) -> MessageView:
