@@ -14,7 +14,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.mail.templates import CATALOGUE, DEFAULTS
 from ecandidat_ui.services.parameters import DEFINITIONS
 from ecandidat_ui.services.rights import Role
-from models import Centre
+from models import Centre, MailTemplate
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import signed_in_staff, test_platform
 from tests.ui.helpers import create_account, error_of, field, fill, see, until
@@ -102,8 +102,6 @@ async def test_mails_back_to_the_default_text(user: User):
     await see(user, messages.MAIL_RESET_DONE)
     assert field(user, "subject").value == DEFAULTS["password_reset"][0]
     with platform.db.session() as session:
-        from models import MailTemplate
-
         assert session.get(MailTemplate, "password_reset").subject == DEFAULTS["password_reset"][0]
     platform.db.dispose()
 
