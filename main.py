@@ -13,7 +13,9 @@ from components.frame import apply_theme
 from ecandidat_ui import lifecycle
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.security_headers import SecurityHeaders
+from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT
 from ecandidat_ui.settings import SettingsError, load_settings
+from ecandidat_ui.upload_guard import UploadGuard
 from pages import errors
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -29,6 +31,14 @@ lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
 errors.install(platform)
+
+
+def largest_piece() -> int:
+    """The upload guard's limit: a parameter of the gestion, read at each upload."""
+    return platform.parameters.current().upload_max_bytes
+
+
+app.add_middleware(UploadGuard, cookies=[platform.session_cookie.name], max_bytes=largest_piece)
 app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: around every other middleware of ours
 
 if __name__ in {"__main__", "__mp_main__"}:
@@ -42,6 +52,12 @@ if __name__ in {"__main__", "__mp_main__"}:
         title=f"eCandidat - {settings.institution_name}",
         language="fr",
         storage_secret=settings.storage_secret,
+        # NiceGUI's browser identity (renewed at sign-in and sign-out) lives no longer than a session may
+        session_middleware_kwargs={
+            "max_age": int(ABSOLUTE_TIMEOUT.total_seconds()),
+            "same_site": "lax",
+            "https_only": platform.session_cookie.secure,
+        },
         reload=False,
         show=False,
         favicon="🎓",

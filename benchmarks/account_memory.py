@@ -334,8 +334,13 @@ async def light_sign_in(http, base_url: str, login: str) -> list[dict]:
         await asyncio.sleep(0.05)  # as a person: the values reach the server before the click
         await tab.emit(*tab.listener("q-btn", "Connexion", "click"), [])
         target = await asyncio.wait_for(tab.navigated_to, 60)
-        if target != "/":
+        if not target.startswith("/session/ouvrir/"):
             raise RuntimeError(f"sign-in of {login} led to {target}")
+        # the route that turns the sign-in into the session cookie (and a new browser id), as a browser follows it
+        answer = await http.get(target, headers={"Cookie": tab.cookie_header})
+        if answer.status_code != 303 or answer.headers["location"] != "/":
+            raise RuntimeError(f"sign-in of {login} was not handed over: {answer.status_code}")
+        tab.cookies.update(answer.cookies)
     finally:
         await tab.close()
     return [{"name": name, "value": value, "url": base_url} for name, value in tab.cookies.items()]

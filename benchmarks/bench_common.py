@@ -137,16 +137,18 @@ def add_accounts(platform, count: int, last_name: str = "Banc") -> list[Candidat
         return [Candidate(account.id, account.login) for account in accounts]
 
 
-def complete_file(platform, account_id: int) -> None:
-    """Fill the four required tabs through the services (no studies after the bac), so the candidate can apply."""
+def complete_file(platform, account_id: int) -> str:
+    """Fill the four required tabs through the services (no studies after the bac), so the candidate can apply;
+    returns the session (opened directly) that filled them, for further changes."""
     from ecandidat_ui import refdata
 
     service = platform.candidate_file
     today = date.today()
     france = refdata.FRANCE_CODE
     personal = {**PERSONAL, "nationality": france, "birth_country": france}
-    service.save_personal(account_id, personal, 0, today)
-    service.save_address(account_id, {**ADDRESS, "country": france}, 0)
+    me = platform.sessions.start(account_id)
+    service.save_personal(me, personal, 0, today)
+    service.save_address(me, {**ADDRESS, "country": france}, 0)
     school = refdata.search_lycees("lycee", departement="75", limit=1)[0]
     bac = {
         "has_bac": True,
@@ -157,8 +159,9 @@ def complete_file(platform, account_id: int) -> None:
         "commune": school.commune,
         "school": school.uai,
     }
-    service.save_bac(account_id, bac, 0, today)
-    service.set_no_higher_education(account_id, True)
+    service.save_bac(me, bac, 0, today)
+    service.set_no_higher_education(me, True)
+    return me
 
 
 def rss_mb(pid: int) -> float:

@@ -191,6 +191,7 @@ def prepare(env: dict[str, str], centres: int, per_centre: int, candidatures: in
     platform = open_platform(env)
     apply_offer(platform.db, big_offer(centres, per_centre, today))
     lists, applying = add_accounts(platform, 2)
+    lists_actor = platform.sessions.start(lists.id)
     service = platform.candidate_file
     diploma = refdata.diploma_types()[0].code
     for number in range(10):
@@ -202,7 +203,7 @@ def prepare(env: dict[str, str], centres: int, per_centre: int, candidatures: in
             "employer": f"Entreprise {number}",
             "description": "Accueil du public, gestion des dossiers et suivi des demandes.",
         }
-        service.save_entry(lists.id, Tab.EXPERIENCES, None, experience, 0, today)
+        service.save_entry(lists_actor, Tab.EXPERIENCES, None, experience, 0, today)
         cursus = {
             "country": refdata.FRANCE_CODE,
             "departement": "2A",
@@ -213,13 +214,13 @@ def prepare(env: dict[str, str], centres: int, per_centre: int, candidatures: in
             "label": f"Licence numéro {number}",
             "obtained": "O",
         }
-        service.save_entry(lists.id, Tab.EXTERNAL, None, cursus, 0, today)
-    complete_file(platform, applying.id)
+        service.save_entry(lists_actor, Tab.EXTERNAL, None, cursus, 0, today)
+    applying_actor = complete_file(platform, applying.id)
     with platform.db.session() as session:
         query = select(Formation.id).where(Formation.opens_on <= today).order_by(col(Formation.id))
         formations = list(session.exec(query).all())
     for formation_id in formations[:: max(1, len(formations) // candidatures)][:candidatures]:
-        platform.candidatures.apply(applying.id, formation_id, today)
+        platform.candidatures.apply(applying_actor, formation_id, today)
     platform.db.dispose()
     return {"listes": lists.login, "candidatures": applying.login}
 

@@ -82,12 +82,12 @@ def prepare(env: dict[str, str]) -> tuple[str, str, int]:
     }
     apply_offer(platform.db, offer)
     uploader, other = add_accounts(platform, 2)
-    complete_file(platform, uploader.id)
+    uploader_actor = complete_file(platform, uploader.id)
     with platform.db.session() as session:
         from sqlmodel import select
 
         formation_id = session.exec(select(Formation.id).where(Formation.code == "M1-INFO")).one()
-    candidature = platform.candidatures.apply(uploader.id, formation_id, today)
+    candidature = platform.candidatures.apply(uploader_actor, formation_id, today)
     platform.db.dispose()
     return uploader.login, other.login, candidature.id
 

@@ -20,6 +20,7 @@ from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
 from ecandidat_ui.settings import Settings
+from ecandidat_ui.web_session import SessionCookie
 
 
 @dataclass
@@ -40,12 +41,13 @@ class Platform:
     site_messages: SiteMessageService
     faq: FaqService
     mail_texts: MailTextService
+    session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
 
 
 def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -> Platform:
     db = Database(settings.database_url)
     sessions = SessionService(db)
-    candidate_file = CandidateFileService(db, settings)
+    candidate_file = CandidateFileService(db, settings, sessions)
     return Platform(
         settings=settings,
         db=db,
@@ -53,7 +55,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         accounts=AccountService(db, settings, sessions),
         campaigns=CampaignService(db),
         candidate_file=candidate_file,
-        candidatures=CandidatureService(db, settings, candidate_file),
+        candidatures=CandidatureService(db, settings, candidate_file, sessions),
         review=ReviewService(db, settings),
         offer=OfferService(db),
         staff=StaffService(db, settings),
@@ -63,4 +65,12 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         site_messages=SiteMessageService(db),
         faq=FaqService(db),
         mail_texts=MailTextService(db, settings),
+        session_cookie=SessionCookie(
+            sessions,
+            name="ecandidat_session",
+            prefix="/session",
+            public_url=settings.public_url,
+            secret=settings.storage_secret,
+            sign_in_path="/connexion",
+        ),
     )

@@ -5,13 +5,24 @@ from sqlmodel import Field, SQLModel
 from models.clock import utcnow
 
 
-class UserSession(SQLModel, table=True):
-    """A signed-in browser. The browser's server-side storage holds only this row's random id."""
+class SessionRow(SQLModel):
+    """What a signed-in session keeps, whatever kind of account it is for (see services/sessions.py).
+
+    The id is the SHA-256 of the random session id the browser's cookie carries, never the id itself. While a
+    sign-in waits for its browser to fetch the cookie, the row is keyed by its hand-over token instead and
+    `handover_until` says how long that token may be exchanged.
+    """
 
     id: str = Field(primary_key=True, max_length=64)
-    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
+    handover_until: datetime | None = Field(default=None)
+
+
+class UserSession(SessionRow, table=True):
+    """A browser signed in as a candidate."""
+
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
 
 
 class ThrottleEvent(SQLModel, table=True):

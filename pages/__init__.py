@@ -6,6 +6,7 @@ from ecandidat_ui.platform import Platform
 def register_all(platform: Platform) -> None:
     from pages import account, account_links, assistance, candidatures, cas, connection, gestion, home, offer
 
+    platform.session_cookie.install()
     for module in (home, connection, assistance, offer, account_links, account, cas, candidatures):
         module.register(platform)
     gestion.register_all(platform)

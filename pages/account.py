@@ -10,7 +10,7 @@ from components.banner import banner
 from components.confirm import confirm
 from components.entry_list import EntryView, entry_list
 from components.file_progress import TabLink, tab_strip
-from ecandidat_ui import messages, refdata, web_session
+from ecandidat_ui import messages, refdata
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import (
     IDENTITY_FROM_INSTITUTION,
@@ -20,6 +20,7 @@ from ecandidat_ui.services.candidate_file import (
     row_values,
 )
 from ecandidat_ui.services.file_rules import OBTAINED
+from ecandidat_ui.web_session import SignedIn
 from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
@@ -38,10 +39,11 @@ def register(platform: Platform) -> None:
 def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: str) -> None:
     @ui.page(path)
     async def account_tab(enregistre: str = "", info: str = "") -> None:
-        account = web_session.current_account(platform.sessions)
-        if account is None:
+        me = platform.session_cookie.signed_in()
+        if me is None:
             ui.navigate.to("/connexion")
             return
+        account = me.account
         file = await run.io_bound(platform.candidate_file.load, account.id)
         statuses = platform.candidate_file.statuses_of(file, date.today())
         with page_frame(platform, title, path, account, statuses=statuses):
@@ -51,7 +53,7 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
                 banner(OUTCOMES[info], "success", marker="outcome")
             if enregistre:
                 banner(messages.SAVED, "success", marker="saved")
-            editor = BUILDERS[tab](platform, account, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
+            editor = BUILDERS[tab](platform, me, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
             navigation.editor = editor
 
 
@@ -83,18 +85,18 @@ class _Navigation:
 # --- the tabs -------------------------------------------------------------------------------------
 
 
-def _personal(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+def _personal(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> SingleTabEditor:
     service = platform.candidate_file
     locked = set(IDENTITY_FROM_INSTITUTION) if file.is_internal_student else set()
-    saved = row_values(file.personal) or _personal_defaults(account, file)
+    saved = row_values(file.personal) or _personal_defaults(me.account, file)
     return SingleTabEditor(
         service,
-        account.id,
+        me.session_id,
         draft_key(Tab.PERSONAL),
         file_specs.personal_specs(locked),
         saved,
         file.personal.version if file.personal else 0,
-        lambda values, version: service.save_personal(account.id, values, version, date.today()),
+        lambda values, version: service.save_personal(me.session_id, values, version, date.today()),
         on_saved,
         locked_hint=messages.LOCKED_BY_INSTITUTION,
     )
@@ -118,39 +120,39 @@ def _personal_defaults(account: Account, file: CandidateFile) -> dict[str, objec
     return defaults
 
 
-def _address(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+def _address(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> SingleTabEditor:
     service = platform.candidate_file
     saved = row_values(file.address) or {"country": refdata.FRANCE_CODE}
     return SingleTabEditor(
         service,
-        account.id,
+        me.session_id,
         draft_key(Tab.ADDRESS),
         file_specs.address_specs(),
         saved,
         file.address.version if file.address else 0,
-        lambda values, version: service.save_address(account.id, values, version),
+        lambda values, version: service.save_address(me.session_id, values, version),
         on_saved,
     )
 
 
-def _bac(platform: Platform, account: Account, file: CandidateFile, on_saved) -> SingleTabEditor:
+def _bac(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> SingleTabEditor:
     service = platform.candidate_file
     saved = row_values(file.bac) or {"has_bac": True, "country": refdata.FRANCE_CODE}
     if saved.get("year"):
         saved["year"] = str(saved["year"])
     return SingleTabEditor(
         service,
-        account.id,
+        me.session_id,
         draft_key(Tab.BAC),
         file_specs.bac_specs(date.today()),
         saved,
         file.bac.version if file.bac else 0,
-        lambda values, version: service.save_bac(account.id, values, version, date.today()),
+        lambda values, version: service.save_bac(me.session_id, values, version, date.today()),
         on_saved,
     )
 
 
-def _internal(platform: Platform, account: Account, file: CandidateFile, on_saved) -> None:
+def _internal(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> None:
     if not file.is_internal_student:
         ui.label(
             f"Cet onglet présente les résultats obtenus à {platform.settings.student_of}. Il est rempli par "
@@ -187,7 +189,7 @@ def _internal(platform: Platform, account: Account, file: CandidateFile, on_save
     )
 
 
-def _list_tab(platform: Platform, account: Account, file: CandidateFile, on_saved, tab: Tab) -> None:
+def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, tab: Tab) -> None:
     service = platform.candidate_file
     today = date.today()
     specs, rows, title, add_label, empty, describe = {
@@ -225,27 +227,27 @@ def _list_tab(platform: Platform, account: Account, file: CandidateFile, on_save
             saved = {"country": refdata.FRANCE_CODE}
         EntryDialog(
             service,
-            account.id,
+            me.session_id,
             draft_key(tab, entry_id),
             title,
             specs,
             saved,
             row.version if row else 0,
-            lambda values, version: service.save_entry(account.id, tab, entry_id, values, version, today),
+            lambda values, version: service.save_entry(me.session_id, tab, entry_id, values, version, today),
             on_saved,
         )
 
     async def delete_entry(entry_id: int) -> None:
         question = f"Supprimer « {describe(by_id[entry_id]).title} » ?"
         if await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
-            await run.io_bound(service.delete_entry, account.id, tab, entry_id)
+            await run.io_bound(service.delete_entry, me.session_id, tab, entry_id)
             on_saved()
 
     if tab is Tab.EXTERNAL:
         no_studies = bool(file.flags and file.flags.no_higher_education)
 
         async def declare(event) -> None:
-            await run.io_bound(service.set_no_higher_education, account.id, bool(event.value))
+            await run.io_bound(service.set_no_higher_education, me.session_id, bool(event.value))
             on_saved()
 
         ui.checkbox("Je n'ai pas suivi d'études après le bac", value=no_studies, on_change=declare).mark(
@@ -284,8 +286,8 @@ def _describe_experience(row) -> EntryView:
     return EntryView(row.id, f"{row.year} · {row.title}", lines)
 
 
-def _applications(platform: Platform, account: Account, file: CandidateFile, on_saved) -> None:
-    candidatures_list(platform, account.id)
+def _applications(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> None:
+    candidatures_list(platform, me.account.id)
 
 
 BUILDERS = {

@@ -7,7 +7,7 @@ from nicegui import run, ui
 from components.banner import banner
 from components.form import FormFields
 from components.password_fields import new_password_fields
-from ecandidat_ui import messages, security, web_session
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -18,7 +18,7 @@ from pages.layout import page_frame
 def register(platform: Platform) -> None:
     @ui.page("/compte/validation/{token}")
     async def validation_page(token: str) -> None:
-        account = web_session.current_account(platform.sessions)
+        account = platform.session_cookie.account()
         outcome = await run.io_bound(platform.accounts.follow_validation_link, token)
         with page_frame(platform, "Validation de compte", "/compte/validation", account):
             ok = outcome.state in (LinkState.VALID, LinkState.USED)
@@ -30,7 +30,7 @@ def register(platform: Platform) -> None:
 
     @ui.page("/compte/mot-de-passe/{token}")
     async def reset_page(token: str) -> None:
-        account = web_session.current_account(platform.sessions)
+        account = platform.session_cookie.account()
         state, login = await run.io_bound(platform.accounts.reset_link_state, token)
         with page_frame(platform, "Nouveau mot de passe", "/compte/mot-de-passe", account):
             if state is LinkState.VALID:

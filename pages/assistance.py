@@ -1,7 +1,7 @@
 from nicegui import ui
 
 from components.staff_markdown import staff_markdown
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.faq import FaqItem
 from pages.layout import page_frame
@@ -12,7 +12,7 @@ def register(platform: Platform) -> None:
     def assistance_page() -> None:
         values = platform.parameters.current()
         questions = platform.faq.public()
-        account = web_session.current_account(platform.sessions)
+        account = platform.session_cookie.account()
         with page_frame(platform, "Assistance", "/assistance", account):
             if questions:
                 _questions(questions)

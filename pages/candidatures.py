@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse, Response
 from nicegui import app, run, ui
 
 from components.banner import banner
 from components.confirm import confirm
 from components.piece_upload import piece_card
-from ecandidat_ui import messages, pdf, web_session
+from ecandidat_ui import messages, pdf
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
 from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
 from pages.layout import page_frame
 
@@ -32,27 +33,28 @@ OUTCOMES = {
 def register(platform: Platform) -> None:
     @ui.page("/compte/candidatures/{candidature_id}")
     async def candidature_page(candidature_id: RowId, info: str = "") -> None:
-        account = web_session.current_account(platform.sessions)
-        if account is None:
+        me = platform.session_cookie.signed_in()
+        if me is None:
             ui.navigate.to("/connexion")
             return
         try:
-            view = await run.io_bound(platform.candidatures.view, account.id, candidature_id)
+            view = await run.io_bound(platform.candidatures.view, me.account.id, candidature_id)
         except Refused:
             ui.navigate.to("/compte/candidatures")
             return
-        with page_frame(platform, view.formation.label, "/compte/candidatures", account):
+        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")
-            _candidature(platform, account.id, view)
+            _candidature(platform, me, view)
 
     @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")
-    def candidature_pdf(candidature_id: RowId, document: str) -> Response:
+    def candidature_pdf(request: Request, candidature_id: RowId, document: str) -> Response:
         """The récapitulatif, or the letter once a favourable or unfavourable decision is validated."""
-        account = web_session.current_account(platform.sessions)
-        if account is None or document not in ("recapitulatif", "lettre"):
+        me = platform.session_cookie.of_request(request)
+        if me is None or document not in ("recapitulatif", "lettre"):
             raise HTTPException(status_code=404)
+        account = me.account
         try:
             view = platform.candidatures.view(account.id, candidature_id)
         except Refused:
@@ -76,10 +78,10 @@ def register(platform: Platform) -> None:
         )
 
     @app.get(FILES + "/{file_id}")
-    def download(file_id: RowId) -> FileResponse:
+    def download(request: Request, file_id: RowId) -> FileResponse:
         """A file the signed-in candidate sent, never anyone else's."""
-        account = web_session.current_account(platform.sessions)
-        row = platform.candidatures.file_of(account.id, file_id) if account else None
+        me = platform.session_cookie.of_request(request)
+        row = platform.candidatures.file_of(me.account.id, file_id) if me else None
         if row is None:
             raise HTTPException(status_code=404)
         return FileResponse(
@@ -91,12 +93,12 @@ def register(platform: Platform) -> None:
         )
 
 
-async def apply_to(platform: Platform, account_id: int, formation_id: int, label: str) -> None:
+async def apply_to(platform: Platform, actor: str, formation_id: int, label: str) -> None:
     """« Nouvelle candidature »: confirm, apply, then open the candidature."""
     if not await confirm(messages.CONFIRM_APPLY.format(label), marker="apply"):
         return
     try:
-        candidature = await run.io_bound(platform.candidatures.apply, account_id, formation_id, date.today())
+        candidature = await run.io_bound(platform.candidatures.apply, actor, formation_id, date.today())
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
         return
@@ -157,7 +159,7 @@ def candidatures_list(platform: Platform, account_id: int) -> None:
     )
 
 
-def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> None:
+def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> None:
     service = platform.candidatures
     c, formation = view.candidature, view.formation
     with ui.card().classes("w-full p-4 sm:p-6 gap-1"):
@@ -182,15 +184,15 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
     if view.pieces:
         ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
     for piece in view.pieces:
-        _piece(service, account_id, view, piece, hint, max_bytes)
+        _piece(service, me, view, piece, hint, max_bytes)
 
     if view.questions:
         ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
         with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
             for question, value in view.questions:
-                _question(service, account_id, c.id, question, value, view.editable)
+                _question(service, me.session_id, c.id, question, value, view.editable)
 
-    _decision(platform, account_id, view)
+    _decision(platform, me.session_id, view)
     with ui.row().classes("w-full gap-2"):
         ui.button(
             "Récapitulatif (PDF)",
@@ -199,14 +201,14 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
         ).props("outline").mark("recapitulatif")
         if view.editable:
             ui.button(
-                "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, account_id, c.id)
+                "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, me.session_id, c.id)
             ).mark("transmit")
         if c.status == "En attente" and c.transmitted_at is None and not c.decision:
             ui.button(
                 "Annuler ma candidature",
                 icon="delete",
                 color="negative",
-                on_click=lambda: _cancel(platform, account_id, c.id),
+                on_click=lambda: _cancel(platform, me.session_id, c.id),
             ).props("outline").mark("cancel-candidature")
 
     ui.label("Historique").classes("text-h6").props('role="heading" aria-level="2"')
@@ -217,7 +219,7 @@ def _candidature(platform: Platform, account_id: int, view: CandidatureView) -> 
                 ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
 
 
-def _piece(service, account_id: int, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
+def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
     """One pièce, redrawn in place after a file or a declaration (a page reload would cost every candidate)."""
     candidature_id, piece_id = view.candidature.id, piece.piece.id
 
@@ -240,12 +242,12 @@ def _piece(service, account_id: int, view: CandidatureView, piece: PieceView, hi
         )
 
     async def redraw() -> None:
-        fresh = await run.io_bound(service.view, account_id, candidature_id)
+        fresh = await run.io_bound(service.view, me.account.id, candidature_id)
         card.refresh(next(p for p in fresh.pieces if p.piece.id == piece_id))
 
     async def send(name: str, data: bytes) -> None:
         try:
-            await run.io_bound(service.send_piece, account_id, candidature_id, piece_id, name, data)
+            await run.io_bound(service.send_piece, me.session_id, candidature_id, piece_id, name, data)
         except Refused as refused:
             ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
             return
@@ -253,13 +255,13 @@ def _piece(service, account_id: int, view: CandidatureView, piece: PieceView, hi
         ui.notify(f"Fichier reçu : {piece.piece.label}", type="positive")
 
     async def not_concerned(value: bool) -> None:
-        await run.io_bound(service.set_not_concerned, account_id, candidature_id, piece_id, value)
+        await run.io_bound(service.set_not_concerned, me.session_id, candidature_id, piece_id, value)
         await redraw()
 
     card(piece)
 
 
-def _decision(platform: Platform, account_id: int, view: CandidatureView) -> None:
+def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
     """The validated decision, the letter, and after a favourable one: confirm or withdraw."""
     c = view.candidature
     if not view.decision_shown:
@@ -285,24 +287,22 @@ def _decision(platform: Platform, account_id: int, view: CandidatureView) -> Non
                 ui.button(
                     "Confirmer mon inscription",
                     icon="check_circle",
-                    on_click=lambda: _confirm(platform, account_id, view),
+                    on_click=lambda: _confirm(platform, actor, view),
                 ).mark("confirm")
                 ui.button(
                     "Me désister",
                     icon="cancel",
                     color="negative",
-                    on_click=lambda: _withdraw(platform, account_id, view),
+                    on_click=lambda: _withdraw(platform, actor, view),
                 ).props("outline").mark("withdraw")
 
 
-async def _confirm(platform: Platform, account_id: int, view: CandidatureView) -> None:
+async def _confirm(platform: Platform, actor: str, view: CandidatureView) -> None:
     if await confirm(messages.CONFIRM_QUESTION.format(view.formation.label), yes="Oui, je confirme"):
-        await _answer_offer(
-            platform.candidatures.confirm, account_id, view.candidature.id, date.today(), done="confirmee"
-        )
+        await _answer_offer(platform.candidatures.confirm, actor, view.candidature.id, date.today(), done="confirmee")
 
 
-async def _withdraw(platform: Platform, account_id: int, view: CandidatureView) -> None:
+async def _withdraw(platform: Platform, actor: str, view: CandidatureView) -> None:
     with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
         ui.label(messages.WITHDRAW_QUESTION.format(view.formation.label)).classes("text-body1")
         reason = (
@@ -321,7 +321,7 @@ async def _withdraw(platform: Platform, account_id: int, view: CandidatureView) 
     if given is not None:
         await _answer_offer(
             platform.candidatures.withdraw,
-            account_id,
+            actor,
             view.candidature.id,
             given,
             date.today(),
@@ -329,9 +329,9 @@ async def _withdraw(platform: Platform, account_id: int, view: CandidatureView) 
         )
 
 
-async def _answer_offer(action, account_id: int, candidature_id: int, *args, done: str) -> None:
+async def _answer_offer(action, actor: str, candidature_id: int, *args, done: str) -> None:
     try:
-        await run.io_bound(action, account_id, candidature_id, *args)
+        await run.io_bound(action, actor, candidature_id, *args)
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True)
         return
@@ -346,10 +346,10 @@ def _line(label: str, value: str, marker: str = "") -> None:
             text.mark(marker)
 
 
-def _question(service, account_id: int, candidature_id: int, question, value: str, editable: bool) -> None:
+def _question(service, actor: str, candidature_id: int, question, value: str, editable: bool) -> None:
     async def save(event) -> None:
         try:
-            await run.io_bound(service.answer, account_id, candidature_id, question.id, str(event.value or ""))
+            await run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or ""))
         except Refused as refused:
             ui.notify(refused.message, type="negative")
 
@@ -369,24 +369,24 @@ def _question(service, account_id: int, candidature_id: int, question, value: st
         area.set_enabled(editable)
 
 
-async def _transmit(platform: Platform, account_id: int, candidature_id: int) -> None:
+async def _transmit(platform: Platform, actor: str, candidature_id: int) -> None:
     if not await confirm(messages.TRANSMIT_CONFIRM, marker="transmit"):
         return
     try:
-        await run.io_bound(platform.candidatures.transmit, account_id, candidature_id, date.today())
+        await run.io_bound(platform.candidatures.transmit, actor, candidature_id, date.today())
     except Refused as refused:
         ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
         return
     ui.navigate.to(f"/compte/candidatures/{candidature_id}?info=transmise")
 
 
-async def _cancel(platform: Platform, account_id: int, candidature_id: int) -> None:
+async def _cancel(platform: Platform, actor: str, candidature_id: int) -> None:
     if not await confirm(
         "Voulez-vous vraiment annuler cette candidature ?", yes="Oui, annuler", marker="cancel", danger=True
     ):
         return
     try:
-        await run.io_bound(platform.candidatures.cancel, account_id, candidature_id)
+        await run.io_bound(platform.candidatures.cancel, actor, candidature_id)
     except Refused as refused:
         ui.notify(refused.message, type="negative")
         return

@@ -2,7 +2,6 @@
 
 from nicegui import run, ui
 
-from ecandidat_ui import web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
 from ecandidat_ui.services.errors import Refused
@@ -21,12 +20,11 @@ def register(platform: Platform) -> None:
                 user = await run.io_bound(
                     cas.validate, settings.cas_url, settings.link(RETURN_PATH), ticket, version=settings.cas_version
                 )
-                session_id = await run.io_bound(platform.accounts.sign_in_with_cas, user)
+                handover = await run.io_bound(platform.accounts.sign_in_with_cas, user)
             except (cas.CasError, Refused) as error:
                 problem = str(error.message if isinstance(error, Refused) else error)
             else:
-                web_session.remember(session_id)
-                ui.navigate.to("/")
+                platform.session_cookie.sign_in(handover, "/")
                 return
         with page_frame(platform, "Connexion", RETURN_PATH, None):
             with (

@@ -1,6 +1,7 @@
 from nicegui import ui
 
-from ecandidat_ui import web_session
+from components.banner import banner
+from ecandidat_ui import messages, web_session
 from ecandidat_ui.platform import Platform
 from pages.connection_cards import connection_cards
 from pages.layout import page_frame
@@ -8,10 +9,11 @@ from pages.layout import page_frame
 
 def register(platform: Platform) -> None:
     @ui.page("/connexion")
-    def connection_page() -> None:
-        account = web_session.current_account(platform.sessions)
-        if account is not None:
+    def connection_page(info: str = "") -> None:
+        if platform.session_cookie.signed_in() is not None:
             ui.navigate.to("/")
             return
         with page_frame(platform, "Connexion", "/connexion", None):
+            if info == web_session.EXPIRED:
+                banner(messages.SESSION_EXPIRED, "warning", marker="session-expired")
             connection_cards(platform)

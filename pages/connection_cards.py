@@ -5,7 +5,6 @@ from __future__ import annotations
 from nicegui import run, ui
 
 from components.login_card import LoginCard, student_card
-from ecandidat_ui import web_session
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
@@ -16,12 +15,10 @@ def connection_cards(platform: Platform) -> None:
 
     async def sign_in(login: str, password: str) -> None:
         client = ui.context.client
-        session_id = await run.io_bound(platform.accounts.sign_in, login, password, client.ip)
-        if client.is_deleted:  # the browser left while the password was checked: nobody to sign in
-            platform.sessions.close(session_id)
+        handover = await run.io_bound(platform.accounts.sign_in, login, password, client.ip)
+        if client.is_deleted:  # the browser left while the password was checked: the hand-over soon expires
             return
-        web_session.remember(session_id)
-        ui.navigate.to("/")
+        platform.session_cookie.sign_in(handover, "/")
 
     with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
         if settings.cas_enabled:

@@ -25,7 +25,7 @@ from nicegui import Client, app, ui
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from components.error_notice import error_notice
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import parameters
 from models import Account
@@ -119,7 +119,7 @@ def _logged(scope: Scope, exception: Exception | None) -> str:
 def _page(
     platform: Platform, request: Request, status: int, title: str, text: str, reference: str | None = None
 ) -> Response:
-    account = _account_or_none(platform)
+    account = _account_or_none(platform, request)
     with Client(ui.page(""), request=request) as client:
         with page_frame(platform, title, request.url.path, account):
             error_notice(text, reference)
@@ -134,9 +134,10 @@ def _contact_mail(platform: Platform) -> str:
         return parameters.DEFAULTS.contact_mail
 
 
-def _account_or_none(platform: Platform) -> Account | None:
+def _account_or_none(platform: Platform, request: Request) -> Account | None:
     """The signed-in account for the header, if the database still answers."""
     try:
-        return web_session.current_account(platform.sessions)
+        signed_in = platform.session_cookie.of_request(request)
+        return signed_in.account if signed_in else None
     except Exception:
         return None

@@ -23,8 +23,8 @@ SaveCall = Callable[[Values, int], Any]  # (values, expected version) → saved 
 class DraftWriter:
     """Writes the newest typed values off the event loop, one write at a time, skipping outdated ones."""
 
-    def __init__(self, service: CandidateFileService, account_id: int, key: str) -> None:
-        self.service, self.account_id, self.key = service, account_id, key
+    def __init__(self, service: CandidateFileService, actor: str, key: str) -> None:
+        self.service, self.actor, self.key = service, actor, key
         self.pending: tuple[Values, int] | None = None
         self.writing = False
 
@@ -32,7 +32,8 @@ class DraftWriter:
         self.pending = (values, base_version)
         if not self.writing:
             self.writing = True
-            background_tasks.create(self._write(), name="draft")
+            # in the client's context, so that a session ended meanwhile sends the tab to sign in again
+            background_tasks.create(self._write(), name="draft", context=ui.context.client)
 
     async def settle(self) -> None:
         """Drop what is not written yet and wait for the write under way: the save itself ends the draft."""
@@ -44,7 +45,7 @@ class DraftWriter:
         try:
             while self.pending is not None:
                 (values, version), self.pending = self.pending, None
-                await run.io_bound(self.service.save_draft, self.account_id, self.key, values, version)
+                await run.io_bound(self.service.save_draft, self.actor, self.key, values, version)
         finally:
             self.writing = False
 
@@ -53,7 +54,7 @@ class SingleTabEditor:
     def __init__(
         self,
         service: CandidateFileService,
-        account_id: int,
+        actor: str,
         key: str,
         specs: list[FieldSpec],
         saved: Values,
@@ -63,12 +64,12 @@ class SingleTabEditor:
         *,
         locked_hint: str = "",
     ) -> None:
-        self.service, self.account_id, self.key, self.specs, self.save_call = service, account_id, key, specs, save
+        self.service, self.actor, self.key, self.specs, self.save_call = service, actor, key, specs, save
         self.on_saved = on_saved
-        self.drafts = DraftWriter(service, account_id, key)
+        self.drafts = DraftWriter(service, actor, key)
         self.version = version
         self.dirty = False
-        draft = service.draft(account_id, key)
+        draft = service.draft(actor, key)
         values = dict(saved)
         if draft is not None:
             values.update(draft.values)
@@ -116,7 +117,7 @@ class SingleTabEditor:
         return True
 
     async def discard(self) -> None:
-        await run.io_bound(self.service.discard_draft, self.account_id, self.key)
+        await run.io_bound(self.service.discard_draft, self.actor, self.key)
         _warn_before_leaving(False)
         ui.navigate.reload()
 
@@ -170,7 +171,7 @@ class EntryDialog:
     def __init__(
         self,
         service: CandidateFileService,
-        account_id: int,
+        actor: str,
         key: str,
         title: str,
         specs: list[FieldSpec],
@@ -179,10 +180,10 @@ class EntryDialog:
         save: SaveCall,
         on_saved: Callable[[], None],
     ) -> None:
-        self.service, self.account_id, self.key, self.save_call = service, account_id, key, save
+        self.service, self.actor, self.key, self.save_call = service, actor, key, save
         self.version, self.on_saved = version, on_saved
-        self.drafts = DraftWriter(service, account_id, key)
-        draft = service.draft(account_id, key)
+        self.drafts = DraftWriter(service, actor, key)
+        draft = service.draft(actor, key)
         values = {**saved, **(draft.values if draft else {})}
         self.dialog = ui.dialog().props('aria-modal="true" persistent')
         self.dialog.props["aria-labelledby"] = f"titre-{key}"
@@ -206,7 +207,7 @@ class EntryDialog:
         self.drafts.push(_jsonable(values), self.version)
 
     async def cancel(self) -> None:
-        await run.io_bound(self.service.discard_draft, self.account_id, self.key)
+        await run.io_bound(self.service.discard_draft, self.actor, self.key)
         self.dialog.close()
 
     async def save(self) -> None:

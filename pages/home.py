@@ -5,10 +5,10 @@ from nicegui import run, ui
 from components.account_dialogs import account_dialog, password_dialog
 from components.banner import banner
 from components.staff_markdown import staff_markdown
-from ecandidat_ui import messages, security, web_session
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
-from models import Account
+from ecandidat_ui.web_session import SignedIn
 from pages.connection_cards import connection_cards
 from pages.layout import ACCOUNT_PAGES, page_frame
 
@@ -21,7 +21,8 @@ INFOS = {
 def register(platform: Platform) -> None:
     @ui.page("/")
     def home_page(info: str = "") -> None:
-        account = web_session.current_account(platform.sessions)
+        me = platform.session_cookie.signed_in()
+        account = me.account if me else None
         statuses = platform.candidate_file.statuses(account.id, date.today()) if account else None
         with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
@@ -30,13 +31,14 @@ def register(platform: Platform) -> None:
                 banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
             with ui.card().classes("w-full p-4 sm:p-6").props('role="region" aria-label="Informations"'):
                 staff_markdown(platform.site_messages.home())
-            if account is None:
+            if me is None:
                 connection_cards(platform)
             else:
-                _signed_in(platform, account, statuses)
+                _signed_in(platform, me, statuses)
 
 
-def _signed_in(platform: Platform, account: Account, statuses: dict[Tab, TabStatus]) -> None:
+def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus]) -> None:
+    account = me.account
     with ui.card().classes("w-full p-4 sm:p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
@@ -45,12 +47,12 @@ def _signed_in(platform: Platform, account: Account, statuses: dict[Tab, TabStat
             ui.button(
                 "Modifier mon compte",
                 icon="manage_accounts",
-                on_click=lambda: _edit_account(platform, account.id),
+                on_click=lambda: _edit_account(platform, me),
             ).props("outline").mark("edit-account")
             ui.button(
                 "Modifier mon mot de passe",
                 icon="password",
-                on_click=lambda: _change_password(platform, account.id),
+                on_click=lambda: _change_password(platform, me.session_id),
             ).props("outline").mark("change-password")
     _file_progress(statuses)
     institution, contact = platform.settings.institution_name, platform.parameters.current().contact_mail
@@ -86,21 +88,20 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
                 ui.link(labels[tab].label, labels[tab].path).classes("text-primary text-body1").mark(f"missing-{tab}")
 
 
-def _edit_account(platform: Platform, account_id: int) -> None:
-    account = platform.accounts.account(account_id)
+def _edit_account(platform: Platform, me: SignedIn) -> None:
+    account = platform.accounts.account(me.account.id)
 
     async def save(values: dict[str, str]) -> str | None:
         mail_changed = await run.io_bound(
             platform.accounts.update_identity,
-            account_id,
+            me.session_id,
             values["last_name"],
             values["first_name"],
             values["mail"],
             values["mail_confirmation"],
         )
-        if mail_changed:
-            web_session.forget(platform.sessions)
-            ui.navigate.to("/?info=mail_changed")
+        if mail_changed:  # every session of the account has ended: the cookie goes too
+            platform.session_cookie.sign_out("/?info=mail_changed")
             return None
         ui.navigate.reload()
         return messages.ACCOUNT_UPDATED
@@ -109,14 +110,11 @@ def _edit_account(platform: Platform, account_id: int) -> None:
     account_dialog("Modifier mon compte", save, values=values).open()
 
 
-def _change_password(platform: Platform, account_id: int) -> None:
-    session_id = web_session.session_id()
-
+def _change_password(platform: Platform, actor: str) -> None:
     async def save(values: dict[str, str]) -> str:
         await run.io_bound(
             platform.accounts.change_password,
-            account_id,
-            session_id,
+            actor,
             values["current"],
             values["password"],
             values["confirmation"],

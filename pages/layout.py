@@ -11,7 +11,7 @@ from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, mail_dialog
 from components.frame import FrameModel, MenuEntry, frame
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from models import Account
 
@@ -76,8 +76,7 @@ def maintenance_message(platform: Platform) -> str:
 
 
 def sign_out(platform: Platform) -> None:
-    web_session.forget(platform.sessions)
-    ui.navigate.to("/")
+    platform.session_cookie.sign_out("/")
 
 
 def open_create_account(platform: Platform) -> None:

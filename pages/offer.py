@@ -7,7 +7,7 @@ from itertools import groupby
 
 from nicegui import run, ui
 
-from ecandidat_ui import messages, web_session
+from ecandidat_ui import messages
 from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
@@ -24,8 +24,8 @@ STATES = {
 def register(platform: Platform) -> None:
     @ui.page("/offre")
     async def offer_page(recherche: str = "") -> None:
-        account = web_session.current_account(platform.sessions)
-        with page_frame(platform, "Offre de formation", "/offre", account):
+        me = platform.session_cookie.signed_in()
+        with page_frame(platform, "Offre de formation", "/offre", me.account if me else None):
             search = (
                 ui.input("Rechercher une formation", value=recherche)
                 .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')
@@ -39,10 +39,10 @@ def register(platform: Platform) -> None:
             ).props('id="aide-recherche"')
 
             async def apply(formation: OfferedFormation) -> None:
-                if account is None:
+                if me is None:
                     ui.navigate.to("/connexion")
                     return
-                await apply_to(platform, account.id, formation.id, formation.label)
+                await apply_to(platform, me.session_id, formation.id, formation.label)
 
             results = ui.column().classes("w-full gap-4")
 

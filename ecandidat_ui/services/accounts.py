@@ -20,7 +20,7 @@ from ecandidat_ui.services.cas import CasUser
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
-from models import Account, AccountToken, IssuedLogin, Student, TokenPurpose, UserSession
+from models import Account, AccountToken, IssuedLogin, Student, TokenPurpose
 from models.clock import utcnow
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,8 @@ class AccountService:
     # --- sign-in -----------------------------------------------------------------------------------
 
     def sign_in(self, login_or_mail: str, password: str, address: str) -> str:
-        """Check the credentials; returns a new session id, or raises InvalidInput/Refused with the message.
+        """Check the credentials; returns the hand-over token of a new session (SessionService.take_handover),
+        or raises InvalidInput/Refused with the message.
 
         An unknown login, a wrong password and an account not validated yet are told apart (the texts of the
         original), but take the same time: the password is checked against a hash in every case.
@@ -187,7 +188,8 @@ class AccountService:
         return None
 
     def sign_in_with_cas(self, user: CasUser) -> str:
-        """Sign in a student the CAS server vouched for; the first time, create their account, validated.
+        """Sign in a student the CAS server vouched for (returns a hand-over token, as sign_in); the first time,
+        create their account, validated.
 
         Names and mail come from the CAS attributes, or else from the institution's import of its students.
         """
@@ -275,14 +277,12 @@ class AccountService:
         with self.db.session() as session:
             return session.get(Account, account_id)
 
-    def update_identity(
-        self, account_id: int, last_name: str, first_name: str, mail: str, mail_confirmation: str
-    ) -> bool:
+    def update_identity(self, actor: str, last_name: str, first_name: str, mail: str, mail_confirmation: str) -> bool:
         """Change names and mail; returns True when the mail changed (the account must be validated again)."""
         values = self._identity(last_name, first_name, mail, mail_confirmation)
         try:
             with self.db.session() as session:
-                account = session.get(Account, account_id)
+                account = self.sessions.check(session, actor)
                 account.last_name, account.first_name = values["last_name"], values["first_name"]
                 if fields.mail_key(values["mail"]) == account.mail_key:
                     account.mail = values["mail"]
@@ -297,15 +297,15 @@ class AccountService:
         except IntegrityError:
             raise InvalidInput({"mail": messages.MAIL_ALREADY_USED}) from None
 
-    def change_password(self, account_id: int, session_id: str, current: str, password: str, confirmation: str) -> None:
+    def change_password(self, actor: str, current: str, password: str, confirmation: str) -> None:
         """Change the password; every other session of the account ends."""
         with self.db.session() as session:
-            account = session.get(Account, account_id)
+            account = self.sessions.check(session, actor)
             if not security.verify_password(account.password_hash, current or ""):
                 raise InvalidInput({"current": messages.CURRENT_PASSWORD_WRONG})
             self._check_new_password(account, password, confirmation)
             account.password_hash = security.hash_password(password)
-            session.exec(delete(UserSession).where(UserSession.account_id == account_id, UserSession.id != session_id))
+            self.sessions.end_others(session, account.id, actor)
             self._mail(session, account, "password_changed", date=now_text(), lien=self.settings.link("/"))
 
     # --- housekeeping ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.services import fields, file_rules, parameters
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
@@ -138,9 +139,13 @@ def row_values(row: SQLModel | None) -> dict[str, object]:
 
 
 class CandidateFileService:
-    def __init__(self, db: Database, settings: Settings) -> None:
+    """Reading the file takes the account id; editing it (tabs, entries, drafts) takes the actor: the candidate's
+    session id, checked by SessionService.check in the same transaction."""
+
+    def __init__(self, db: Database, settings: Settings, sessions: SessionService) -> None:
         self.db = db
         self.settings = settings
+        self.sessions = sessions
 
     def load(self, account_id: int) -> CandidateFile:
         with self.db.session() as session:
@@ -177,8 +182,9 @@ class CandidateFileService:
 
     # --- single tabs -------------------------------------------------------------------------------
 
-    def save_personal(self, account_id: int, values: dict, version: int, today: date) -> PersonalInfo:
+    def save_personal(self, actor: str, values: dict, version: int, today: date) -> PersonalInfo:
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             student = self._student(session, account_id)
             if student is not None:  # identity comes from the institution's records
                 values = {**values, **_student_identity(student)}
@@ -188,18 +194,21 @@ class CandidateFileService:
                 raise InvalidInput({"ine": messages.INE_TAKEN})
             return self._save_single(session, PersonalInfo, account_id, cleaned, version)
 
-    def save_address(self, account_id: int, values: dict, version: int) -> PostalAddress:
+    def save_address(self, actor: str, values: dict, version: int) -> PostalAddress:
         cleaned = file_rules.postal_address(values)
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             return self._save_single(session, PostalAddress, account_id, cleaned, version)
 
-    def save_bac(self, account_id: int, values: dict, version: int, today: date) -> Baccalaureate:
+    def save_bac(self, actor: str, values: dict, version: int, today: date) -> Baccalaureate:
         cleaned = file_rules.baccalaureate(values, today)
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             return self._save_single(session, Baccalaureate, account_id, cleaned, version)
 
-    def set_no_higher_education(self, account_id: int, value: bool) -> None:
+    def set_no_higher_education(self, actor: str, value: bool) -> None:
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             flags = session.get(FileFlags, account_id) or FileFlags(account_id=account_id)
             flags.no_higher_education = value
             session.add(flags)
@@ -207,7 +216,7 @@ class CandidateFileService:
     # --- list tabs ---------------------------------------------------------------------------------
 
     def save_entry(
-        self, account_id: int, tab: Tab, entry_id: int | None, values: dict, version: int, today: date
+        self, actor: str, tab: Tab, entry_id: int | None, values: dict, version: int, today: date
     ) -> SQLModel:
         check: Callable[[dict, date], dict] = {
             Tab.EXTERNAL: file_rules.external_cursus,
@@ -217,6 +226,7 @@ class CandidateFileService:
         cleaned = check(values, today)
         model = LIST_MODELS[tab]
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             if entry_id is None:
                 row = model(account_id=account_id, **cleaned)
             else:
@@ -233,14 +243,15 @@ class CandidateFileService:
             self._discard_draft(session, account_id, draft_key(tab, entry_id))
             return row
 
-    def delete_entry(self, account_id: int, tab: Tab, entry_id: int) -> None:
+    def delete_entry(self, actor: str, tab: Tab, entry_id: int) -> None:
         model = LIST_MODELS[tab]
         with self.db.session() as session:
+            account_id = self._account_id(session, actor)
             session.exec(delete(model).where(model.id == entry_id, model.account_id == account_id))
 
     # --- drafts ------------------------------------------------------------------------------------
 
-    def save_draft(self, account_id: int, key: str, values: dict, base_version: int) -> bool:
+    def save_draft(self, actor: str, key: str, values: dict, base_version: int) -> bool:
         """Keep what is typed, within the fields' sizes; a draft still too large is not kept (False)."""
         kept = draft_values(values)
         if not _is_draft_key(key) or kept is None:
@@ -248,6 +259,7 @@ class CandidateFileService:
         for last_try in (False, True):  # two windows may create the same draft at once: the loser updates it
             try:
                 with self.db.session() as session:
+                    account_id = self._account_id(session, actor)
                     draft = session.get(Draft, (account_id, key)) or Draft(account_id=account_id, tab=key)
                     draft.values, draft.base_version, draft.updated_at = kept, base_version, utcnow()
                     session.add(draft)
@@ -257,11 +269,11 @@ class CandidateFileService:
                     raise
         return False
 
-    def draft(self, account_id: int, key: str) -> Draft | None:
+    def draft(self, actor: str, key: str) -> Draft | None:
         if not _is_draft_key(key):
             return None
         with self.db.session() as session:
-            draft = session.get(Draft, (account_id, key))
+            draft = session.get(Draft, (self._account_id(session, actor), key))
         if draft is None:
             return None
         kept = draft_values(draft.values)  # one stored before drafts had a size is cut to size, or not shown
@@ -270,11 +282,14 @@ class CandidateFileService:
         draft.values = kept
         return draft
 
-    def discard_draft(self, account_id: int, key: str) -> None:
+    def discard_draft(self, actor: str, key: str) -> None:
         with self.db.session() as session:
-            self._discard_draft(session, account_id, key)
+            self._discard_draft(session, self._account_id(session, actor), key)
 
     # --- helpers -----------------------------------------------------------------------------------
+
+    def _account_id(self, session: Session, actor: str) -> int:
+        return self.sessions.check(session, actor).id
 
     def _save_single(
         self, session: Session, model: type[SQLModel], account_id: int, cleaned: dict, version: int

@@ -16,6 +16,7 @@ from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, validate
+from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
@@ -121,14 +122,20 @@ class CandidatureView:
 
 
 class CandidatureService:
-    def __init__(self, db: Database, settings: Settings, candidate_file: CandidateFileService) -> None:
+    """Reading takes the account id; every change takes the actor (the candidate's session id) and checks it."""
+
+    def __init__(
+        self, db: Database, settings: Settings, candidate_file: CandidateFileService, sessions: SessionService
+    ) -> None:
         self.db = db
         self.settings = settings
         self.candidate_file = candidate_file
+        self.sessions = sessions
 
     # --- applying ----------------------------------------------------------------------------------
 
-    def apply(self, account_id: int, formation_id: int, today: date) -> Candidature:
+    def apply(self, actor: str, formation_id: int, today: date) -> Candidature:
+        account_id = self.sessions.require(actor).id
         statuses = self.candidate_file.statuses(account_id, today)
         if missing_required(statuses):
             raise Refused(messages.FILE_NOT_READY)
@@ -238,8 +245,9 @@ class CandidatureService:
 
     # --- changing ----------------------------------------------------------------------------------
 
-    def answer(self, account_id: int, candidature_id: int, question_id: int, value: str) -> None:
+    def answer(self, actor: str, candidature_id: int, question_id: int, value: str) -> None:
         with self.db.session() as session:
+            account_id = self.sessions.check(session, actor).id
             candidature = self._editable(session, account_id, candidature_id)
             question = session.get(Question, question_id)
             if question is None or question.formation_id != candidature.formation_id:
@@ -256,8 +264,9 @@ class CandidatureService:
             answer.value = text
             session.add(answer)
 
-    def send_piece(self, account_id: int, candidature_id: int, piece_id: int, name: str, data: bytes) -> UploadedFile:
+    def send_piece(self, actor: str, candidature_id: int, piece_id: int, name: str, data: bytes) -> UploadedFile:
         """Check and keep a pièce; a common one serves every candidature. The file replaces the previous one."""
+        account_id = self.sessions.require(actor).id  # before anything reaches the disk
         checked = uploads.check(data, name, self._parameters().upload_max_bytes)
         folder = self.settings.uploads_dir
         stored = uploads.store(folder, data)
@@ -293,8 +302,9 @@ class CandidatureService:
             uploads.remove(folder, name)
         return row
 
-    def set_not_concerned(self, account_id: int, candidature_id: int, piece_id: int, value: bool) -> None:
+    def set_not_concerned(self, actor: str, candidature_id: int, piece_id: int, value: bool) -> None:
         with self.db.session() as session:
+            account_id = self.sessions.check(session, actor).id
             candidature = self._editable(session, account_id, candidature_id)
             piece = self._piece_of(session, candidature, piece_id)
             if not piece.conditional:
@@ -305,7 +315,8 @@ class CandidatureService:
             state.not_concerned = value
             session.add(state)
 
-    def transmit(self, account_id: int, candidature_id: int, today: date) -> None:
+    def transmit(self, actor: str, candidature_id: int, today: date) -> None:
+        account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
         if view.candidature.transmitted_at is not None:
             raise Refused(messages.ALREADY_TRANSMITTED)
@@ -340,9 +351,10 @@ class CandidatureService:
                 date=now_text(),
             )
 
-    def cancel(self, account_id: int, candidature_id: int) -> None:
+    def cancel(self, actor: str, candidature_id: int) -> None:
         """Cancel while En attente, not transmitted and without decision: the candidature disappears."""
         with self.db.session() as session:
+            account_id = self.sessions.check(session, actor).id
             candidature = self._mine(session, account_id, candidature_id)
             if (
                 candidature.status != FileStatus.WAITING
@@ -361,7 +373,8 @@ class CandidatureService:
         for name in names:
             uploads.remove(self.settings.uploads_dir, name)
 
-    def confirm(self, account_id: int, candidature_id: int, today: date) -> None:
+    def confirm(self, actor: str, candidature_id: int, today: date) -> None:
+        account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
         self._check_offer_answerable(view, today)
         with self.db.session() as session:
@@ -370,8 +383,9 @@ class CandidatureService:
             self._event(session, candidature, "Inscription confirmée")
             self._mail(session, account_id, view.formation, "candidature_confirmed")
 
-    def withdraw(self, account_id: int, candidature_id: int, reason: str, today: date) -> None:
+    def withdraw(self, actor: str, candidature_id: int, reason: str, today: date) -> None:
         """Give the place up; the first of the liste complémentaire, if any, is offered it."""
+        account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
         self._check_offer_answerable(view, today)
         with self.db.session() as session:

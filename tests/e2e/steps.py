@@ -216,15 +216,21 @@ def account_id_of(platform: Platform, login: str) -> int:
         return session.exec(select(Account).where(Account.login == login)).one().id
 
 
-def complete_file(platform: Platform, login: str) -> int:
-    """Informations perso., Adresse, Baccalauréat and « pas d'études après le bac »; returns the account's id."""
-    account_id = account_id_of(platform, login)
+def actor_of(platform: Platform, login: str) -> str:
+    """A session of the account opened directly (not the browser's): what the services want for a change."""
+    return platform.sessions.start(account_id_of(platform, login))
+
+
+def complete_file(platform: Platform, login: str) -> str:
+    """Informations perso., Adresse, Baccalauréat and « pas d'études après le bac »; returns the session that
+    filled them, for further changes."""
+    me = actor_of(platform, login)
     service = platform.candidate_file
-    service.save_personal(account_id, {**PERSONAL, "ine": ""}, 0, date.today())
-    service.save_address(account_id, ADDRESS, 0)
-    service.save_bac(account_id, bac(2019, "S"), 0, date.today())
-    service.set_no_higher_education(account_id, True)
-    return account_id
+    service.save_personal(me, {**PERSONAL, "ine": ""}, 0, date.today())
+    service.save_address(me, ADDRESS, 0)
+    service.save_bac(me, bac(2019, "S"), 0, date.today())
+    service.set_no_higher_education(me, True)
+    return me
 
 
 def formation_id_of(platform: Platform, code: str) -> int:

@@ -14,6 +14,7 @@ from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import Violation, audit, axe_installed, report
 from tests.e2e.steps import (
     PASSWORD,
+    account_id_of,
     choose_in_list,
     choose_password,
     complete_file,
@@ -183,11 +184,11 @@ def test_the_file_the_offer_and_a_candidature(demo_app: RunningApp, page: Page, 
 
     # A complete file, a candidature with one pièce sent.
     with platform_of(app.url, app.data_dir, mailbox, ECANDIDAT_DEMO="true") as platform:
-        account_id = complete_file(platform, login)
-        candidature = platform.candidatures.apply(account_id, formation_id_of(platform, "M1-INFO"), date.today())
-        pieces = platform.candidatures.view(account_id, candidature.id).pieces
+        me = complete_file(platform, login)
+        candidature = platform.candidatures.apply(me, formation_id_of(platform, "M1-INFO"), date.today())
+        pieces = platform.candidatures.view(account_id_of(platform, login), candidature.id).pieces
         cv = next(p.piece for p in pieces if p.piece.code == "CV")
-        platform.candidatures.send_piece(account_id, candidature.id, cv.id, "cv.pdf", pdf_file("CV"))
+        platform.candidatures.send_piece(me, candidature.id, cv.id, "cv.pdf", pdf_file("CV"))
 
     open_page(page, f"{app.url}/offre")
     page.get_by_role("button", name=re.compile(r"^UFR Sciences et Techniques")).click()

@@ -22,6 +22,7 @@ from models.clock import utcnow
 from tests.e2e.app_process import RunningApp
 from tests.e2e.steps import open_page, sign_in
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 PASSWORD = "une phrase de passe solide"
@@ -46,19 +47,20 @@ def transmitted_candidature(app: RunningApp) -> tuple:
         )
         session.add(account)
     files = platform.candidate_file
-    files.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, today)
-    files.save_address(account.id, ADDRESS, 0)
-    files.save_bac(account.id, bac(2019, "S"), 0, today)
-    files.set_no_higher_education(account.id, True)
+    me = actor(platform, account)
+    files.save_personal(me, {**PERSONAL, "ine": ""}, 0, today)
+    files.save_address(me, ADDRESS, 0)
+    files.save_bac(me, bac(2019, "S"), 0, today)
+    files.set_no_higher_education(me, True)
     with platform.db.session() as session:
         formation_id = session.exec(select(Formation.id).where(Formation.code == "L1-DROIT")).one()
-    candidature = platform.candidatures.apply(account.id, formation_id, today)
+    candidature = platform.candidatures.apply(me, formation_id, today)
     for piece in platform.candidatures.view(account.id, candidature.id).pieces:
         if piece.piece.conditional:
-            platform.candidatures.set_not_concerned(account.id, candidature.id, piece.piece.id, True)
+            platform.candidatures.set_not_concerned(me, candidature.id, piece.piece.id, True)
         else:
-            platform.candidatures.send_piece(account.id, candidature.id, piece.piece.id, "piece.pdf", PDF)
-    platform.candidatures.transmit(account.id, candidature.id, today)
+            platform.candidatures.send_piece(me, candidature.id, piece.piece.id, "piece.pdf", PDF)
+    platform.candidatures.transmit(me, candidature.id, today)
     return platform, candidature.id
 
 

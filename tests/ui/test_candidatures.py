@@ -21,6 +21,7 @@ from ecandidat_ui.services.review import Decision
 from ecandidat_ui.settings import load_settings
 from models import Account, FileStatus
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.ui.helpers import field, see, sign_in, until, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -36,10 +37,11 @@ async def ready_candidate(user: User, mailbox: Mailbox) -> None:
     with platform.db.session() as session:
         account = session.exec(select(Account).where(Account.login == login)).one()
     service = platform.candidate_file
-    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, date.today())
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, date.today())
-    service.set_no_higher_education(account.id, True)
+    me = actor(platform, account)
+    service.save_personal(me, {**PERSONAL, "ine": ""}, 0, date.today())
+    service.save_address(me, ADDRESS, 0)
+    service.save_bac(me, bac(2019, "S"), 0, date.today())
+    service.set_no_higher_education(me, True)
     platform.db.dispose()
     await sign_in(user, login)
     await see(user, messages.FILE_COMPLETE)

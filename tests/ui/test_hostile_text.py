@@ -17,6 +17,7 @@ from ecandidat_ui.services.review import Decision
 from ecandidat_ui.settings import load_settings
 from models import Account, Question
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.ui import hostile
 from tests.ui.helpers import PASSWORD, field, fill, see, sign_in, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
@@ -121,10 +122,11 @@ async def test_staff_texts_stay_text_on_the_offer_and_the_candidature(user: User
     with platform.db.session() as session:
         account_id = session.exec(select(Account).where(Account.login == login)).one().id
     service = platform.candidate_file
-    service.save_personal(account_id, {**PERSONAL, "ine": ""}, 0, date.today())
-    service.save_address(account_id, ADDRESS, 0)
-    service.save_bac(account_id, bac(2019, "S"), 0, date.today())
-    service.set_no_higher_education(account_id, True)
+    me = actor(platform, account_id)
+    service.save_personal(me, {**PERSONAL, "ine": ""}, 0, date.today())
+    service.save_address(me, ADDRESS, 0)
+    service.save_bac(me, bac(2019, "S"), 0, date.today())
+    service.set_no_higher_education(me, True)
     await sign_in(user, login)
     await see(user, "Mon dossier")
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ecandidat_ui import messages
+from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LinkState
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -26,6 +26,13 @@ def create(platform: Platform, mail: str = MAIL, last: str = "Baillon", first: s
 
 def token_of(link: str) -> str:
     return link.rsplit("/", 1)[1]
+
+
+def session_of(platform: Platform, login: str, password: str = PASSWORD, address: str = "127.0.0.1") -> str:
+    """Sign in, then take the hand-over as the route setting the cookie does: the session id."""
+    session_id = platform.sessions.take_handover(platform.accounts.sign_in(login, password, address))
+    assert session_id is not None
+    return session_id
 
 
 def delivered(platform: Platform, mailbox: Mailbox, address: str = MAIL, count: int = 1):
@@ -203,7 +210,7 @@ def test_sign_in_messages(platform: Platform, mailbox: Mailbox):
 
 def test_reset_link_sets_a_new_password_once_and_ends_other_sessions(platform: Platform, mailbox: Mailbox):
     account = validated_account(platform, mailbox)
-    old_session = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
+    old_session = session_of(platform, account.login)
     platform.accounts.send_reset_link(MAIL.upper(), "127.0.0.1")
     mail = delivered(platform, mailbox, count=2)
     assert mail.subject == "Réinitialisation de votre mot de passe eCandidat"
@@ -251,10 +258,10 @@ def test_lost_activation_of_a_validated_account_says_so_by_mail(platform: Platfo
 
 def test_changing_the_mail_asks_for_a_new_validation_and_ends_sessions(platform: Platform, mailbox: Mailbox):
     account = validated_account(platform, mailbox)
-    session_id = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
+    session_id = session_of(platform, account.login)
     with pytest.raises(InvalidInput):
-        platform.accounts.update_identity(account.id, "Baillon", "Marie", "neuve@example.org", "autre@example.org")
-    assert platform.accounts.update_identity(account.id, "Baillon", "Marie", "neuve@example.org", "neuve@example.org")
+        platform.accounts.update_identity(session_id, "Baillon", "Marie", "neuve@example.org", "autre@example.org")
+    assert platform.accounts.update_identity(session_id, "Baillon", "Marie", "neuve@example.org", "neuve@example.org")
     assert platform.sessions.account_for(session_id) is None
     with pytest.raises(Refused) as refused:
         platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
@@ -267,21 +274,19 @@ def test_changing_the_mail_asks_for_a_new_validation_and_ends_sessions(platform:
 
 def test_changing_names_only_keeps_the_session(platform: Platform, mailbox: Mailbox):
     account = validated_account(platform, mailbox)
-    session_id = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
-    assert not platform.accounts.update_identity(account.id, "Baillon-Durand", "Marie", MAIL, MAIL)
+    session_id = session_of(platform, account.login)
+    assert not platform.accounts.update_identity(session_id, "Baillon-Durand", "Marie", MAIL, MAIL)
     assert platform.sessions.account_for(session_id).last_name == "BAILLON-DURAND"
 
 
 def test_changing_the_password_needs_the_current_one_and_ends_other_sessions(platform: Platform, mailbox: Mailbox):
     account = validated_account(platform, mailbox)
-    here = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
-    elsewhere = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.2")
+    here = session_of(platform, account.login)
+    elsewhere = session_of(platform, account.login, address="127.0.0.2")
     with pytest.raises(InvalidInput) as refused:
-        platform.accounts.change_password(
-            account.id, here, "faux", "nouvelle phrase secrète", "nouvelle phrase secrète"
-        )
+        platform.accounts.change_password(here, "faux", "nouvelle phrase secrète", "nouvelle phrase secrète")
     assert refused.value.errors == {"current": messages.CURRENT_PASSWORD_WRONG}
-    platform.accounts.change_password(account.id, here, PASSWORD, "nouvelle phrase secrète", "nouvelle phrase secrète")
+    platform.accounts.change_password(here, PASSWORD, "nouvelle phrase secrète", "nouvelle phrase secrète")
     assert platform.sessions.account_for(here) is not None
     assert platform.sessions.account_for(elsewhere) is None
     assert delivered(platform, mailbox, count=2).subject == "Votre mot de passe eCandidat a été modifié"
@@ -289,11 +294,11 @@ def test_changing_the_password_needs_the_current_one_and_ends_other_sessions(pla
 
 def test_sessions_end_after_30_idle_minutes_or_12_hours(platform: Platform, mailbox: Mailbox):
     account = validated_account(platform, mailbox)
-    idle = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
-    old = platform.accounts.sign_in(account.login, PASSWORD, "127.0.0.1")
+    idle = session_of(platform, account.login)
+    old = session_of(platform, account.login)
     with platform.db.session() as session:
-        session.get(UserSession, idle).last_seen_at -= timedelta(minutes=31)
-        session.get(UserSession, old).created_at -= timedelta(hours=12, seconds=1)
+        session.get(UserSession, security.token_digest(idle)).last_seen_at -= timedelta(minutes=31)
+        session.get(UserSession, security.token_digest(old)).created_at -= timedelta(hours=12, seconds=1)
     assert platform.sessions.account_for(idle) is None
     assert platform.sessions.account_for(old) is None
 

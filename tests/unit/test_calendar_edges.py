@@ -13,6 +13,7 @@ from ecandidat_ui.services.candidate_file import Tab, TabStatus, missing_require
 from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.offer_import import apply_offer
+from tests.sessions import actor
 from tests.unit.test_candidatures import formation_id, offer
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -75,11 +76,11 @@ def test_the_file_and_applying_work_on_the_edge_days(platform: Platform, today):
     apply_offer(platform.db, offer(today - timedelta(days=10), today + timedelta(days=10)))
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service = platform.candidate_file
-    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, today)
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, today)
-    service.set_no_higher_education(account.id, True)
+    service.save_personal(actor(platform, account), {**PERSONAL, "ine": ""}, 0, today)
+    service.save_address(actor(platform, account), ADDRESS, 0)
+    service.save_bac(actor(platform, account), bac(2019, "S"), 0, today)
+    service.set_no_higher_education(actor(platform, account), True)
     statuses = service.statuses(account.id, today)
     assert missing_required(statuses) == [] and statuses[Tab.PERSONAL] is TabStatus.COMPLETE
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), today)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), today)
     assert candidature.status == "En attente"

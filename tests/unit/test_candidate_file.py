@@ -25,6 +25,12 @@ def new_account(platform: Platform, mail: str = "marie@example.org") -> Account:
     return platform.accounts.create("Baillon", "Marie", mail, mail)
 
 
+def signed_in(platform: Platform, mail: str = "marie@example.org") -> tuple[Account, str]:
+    """A new account and a session of it: the actor the services want for every change."""
+    account = new_account(platform, mail)
+    return account, platform.sessions.start(account.id)
+
+
 def test_a_new_file_has_every_required_tab_to_complete(platform: Platform):
     account = new_account(platform)
     statuses = platform.candidate_file.statuses(account.id, TODAY)
@@ -33,17 +39,17 @@ def test_a_new_file_has_every_required_tab_to_complete(platform: Platform):
 
 
 def test_filling_the_required_tabs_completes_the_file(platform: Platform):
-    account = new_account(platform)
+    account, actor = signed_in(platform)
     service = platform.candidate_file
-    assert service.save_personal(account.id, PERSONAL, 0, TODAY).version == 1
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, TODAY)
+    assert service.save_personal(actor, PERSONAL, 0, TODAY).version == 1
+    service.save_address(actor, ADDRESS, 0)
+    service.save_bac(actor, bac(2019, "S"), 0, TODAY)
     assert missing_required(service.statuses(account.id, TODAY)) == [Tab.EXTERNAL]
-    service.set_no_higher_education(account.id, True)
+    service.set_no_higher_education(actor, True)
     assert missing_required(service.statuses(account.id, TODAY)) == []
-    service.set_no_higher_education(account.id, False)
+    service.set_no_higher_education(actor, False)
     service.save_entry(
-        account.id,
+        actor,
         Tab.INTERNSHIPS,
         None,
         {"year": "2024", "duration": "2 mois", "employer": "Mairie", "description": "Accueil"},
@@ -55,39 +61,39 @@ def test_filling_the_required_tabs_completes_the_file(platform: Platform):
 
 
 def test_a_save_from_an_outdated_page_is_refused_with_the_saved_version(platform: Platform):
-    account = new_account(platform)
+    _, actor = signed_in(platform)
     service = platform.candidate_file
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_address(account.id, {**ADDRESS, "line1": "2 rue de la Paix"}, 1)
+    service.save_address(actor, ADDRESS, 0)
+    service.save_address(actor, {**ADDRESS, "line1": "2 rue de la Paix"}, 1)
     with pytest.raises(Conflict) as conflict:
-        service.save_address(account.id, {**ADDRESS, "line1": "3 place du Marché"}, 1)
+        service.save_address(actor, {**ADDRESS, "line1": "3 place du Marché"}, 1)
     assert conflict.value.message == messages.FILE_CONFLICT
     assert conflict.value.saved["line1"] == "2 rue de la Paix" and conflict.value.saved["version"] == 2
-    assert service.save_address(account.id, {**ADDRESS, "line1": "3 place du Marché"}, 2).version == 3
+    assert service.save_address(actor, {**ADDRESS, "line1": "3 place du Marché"}, 2).version == 3
 
 
 def test_list_entries_are_versioned_and_belong_to_their_candidate(platform: Platform):
-    account, other = new_account(platform), new_account(platform, "autre@example.org")
+    (account, actor), (_, other_actor) = signed_in(platform), signed_in(platform, "autre@example.org")
     service = platform.candidate_file
     values = {"year": "2025", "title": "Vendeur", "duration": "6 mois", "employer": "Librairie"}
-    entry = service.save_entry(account.id, Tab.EXPERIENCES, None, values, 0, TODAY)
-    service.save_entry(account.id, Tab.EXPERIENCES, entry.id, {**values, "title": "Libraire"}, 1, TODAY)
+    entry = service.save_entry(actor, Tab.EXPERIENCES, None, values, 0, TODAY)
+    service.save_entry(actor, Tab.EXPERIENCES, entry.id, {**values, "title": "Libraire"}, 1, TODAY)
     with pytest.raises(Conflict):
-        service.save_entry(account.id, Tab.EXPERIENCES, entry.id, values, 1, TODAY)
+        service.save_entry(actor, Tab.EXPERIENCES, entry.id, values, 1, TODAY)
     with pytest.raises(Conflict):
-        service.save_entry(other.id, Tab.EXPERIENCES, entry.id, values, 2, TODAY)
-    service.delete_entry(other.id, Tab.EXPERIENCES, entry.id)  # not theirs: nothing happens
+        service.save_entry(other_actor, Tab.EXPERIENCES, entry.id, values, 2, TODAY)
+    service.delete_entry(other_actor, Tab.EXPERIENCES, entry.id)  # not theirs: nothing happens
     assert [e.title for e in service.load(account.id).experiences] == ["Libraire"]
-    service.delete_entry(account.id, Tab.EXPERIENCES, entry.id)
+    service.delete_entry(actor, Tab.EXPERIENCES, entry.id)
     assert service.load(account.id).experiences == []
 
 
 def test_entries_are_listed_newest_first(platform: Platform):
-    account = new_account(platform)
+    account, actor = signed_in(platform)
     service = platform.candidate_file
     for year in ("2021", "2024", "2022"):
         service.save_entry(
-            account.id,
+            actor,
             Tab.INTERNSHIPS,
             None,
             {"year": year, "duration": "1 mois", "employer": "X", "description": "Y"},
@@ -98,23 +104,23 @@ def test_entries_are_listed_newest_first(platform: Platform):
 
 
 def test_an_ine_belongs_to_one_candidate(platform: Platform):
-    first, second = new_account(platform), new_account(platform, "autre@example.org")
-    platform.candidate_file.save_personal(first.id, PERSONAL, 0, TODAY)
+    (_, first_actor), (_, second_actor) = signed_in(platform), signed_in(platform, "autre@example.org")
+    platform.candidate_file.save_personal(first_actor, PERSONAL, 0, TODAY)
     with pytest.raises(InvalidInput) as refused:
-        platform.candidate_file.save_personal(second.id, {**PERSONAL, "ine": INE.lower()}, 0, TODAY)
+        platform.candidate_file.save_personal(second_actor, {**PERSONAL, "ine": INE.lower()}, 0, TODAY)
     assert refused.value.errors == {"ine": messages.INE_TAKEN}
 
 
 def test_a_failed_save_keeps_the_draft_and_a_good_one_removes_it(platform: Platform):
-    account = new_account(platform)
+    _, actor = signed_in(platform)
     service = platform.candidate_file
     key = draft_key(Tab.ADDRESS)
-    service.save_draft(account.id, key, {**ADDRESS, "line1": ""}, 0)
+    service.save_draft(actor, key, {**ADDRESS, "line1": ""}, 0)
     with pytest.raises(InvalidInput):
-        service.save_address(account.id, {**ADDRESS, "line1": ""}, 0)
-    assert service.draft(account.id, key).values["postal_code"] == "20000"
-    service.save_address(account.id, ADDRESS, 0)
-    assert service.draft(account.id, key) is None
+        service.save_address(actor, {**ADDRESS, "line1": ""}, 0)
+    assert service.draft(actor, key).values["postal_code"] == "20000"
+    service.save_address(actor, ADDRESS, 0)
+    assert service.draft(actor, key) is None
 
 
 def test_an_internal_student_keeps_the_identity_the_institution_imported(platform: Platform):
@@ -122,10 +128,10 @@ def test_an_internal_student_keeps_the_identity_the_institution_imported(platfor
     import_students(platform.db, header + f"21001234;etu123;{INE};Mme;Baillon;Marie;14/02/2003;m@etu.example.org\n")
     from ecandidat_ui.services.cas import CasUser
 
-    session_id = platform.accounts.sign_in_with_cas(CasUser("etu123", {}))
-    account = platform.sessions.account_for(session_id)
+    actor = platform.sessions.take_handover(platform.accounts.sign_in_with_cas(CasUser("etu123", {})))
+    account = platform.sessions.account_for(actor)
     tampered = {**PERSONAL, "ine": "", "birth_name": "Autre", "birth_date": "2001-01-01", "phone": "0102030405"}
-    saved = platform.candidate_file.save_personal(account.id, tampered, 0, TODAY)
+    saved = platform.candidate_file.save_personal(actor, tampered, 0, TODAY)
     assert (saved.ine, saved.birth_name, saved.birth_date, saved.phone) == (
         INE,
         "BAILLON",
@@ -136,8 +142,8 @@ def test_an_internal_student_keeps_the_identity_the_institution_imported(platfor
 
 
 def test_a_completed_file_becomes_incomplete_when_a_rule_changes(platform: Platform):
-    account = new_account(platform)
-    platform.candidate_file.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, TODAY)
+    account, actor = signed_in(platform)
+    platform.candidate_file.save_personal(actor, {**PERSONAL, "ine": ""}, 0, TODAY)
     assert platform.candidate_file.statuses(account.id, TODAY)[Tab.PERSONAL] is TabStatus.COMPLETE
     set_parameter(platform, "ine_required", True)
     assert platform.candidate_file.statuses(account.id, TODAY)[Tab.PERSONAL] is TabStatus.TO_COMPLETE

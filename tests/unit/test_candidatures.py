@@ -14,6 +14,7 @@ from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Candidature, Formation, UploadedFile
 from tests.mailbox import Mailbox
 from tests.parameters import set_parameter
+from tests.sessions import actor
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 TODAY = date.today()
@@ -49,10 +50,11 @@ def offer(opens: date, closes: date, return_by: date | None = None) -> dict:
 def ready_candidate(platform: Platform, mail: str = "marie@example.org") -> Account:
     account = platform.accounts.create("Baillon", "Marie", mail, mail)
     service = platform.candidate_file
-    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, TODAY)
-    service.save_address(account.id, ADDRESS, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, TODAY)
-    service.set_no_higher_education(account.id, True)
+    me = actor(platform, account)
+    service.save_personal(me, {**PERSONAL, "ine": ""}, 0, TODAY)
+    service.save_address(me, ADDRESS, 0)
+    service.save_bac(me, bac(2019, "S"), 0, TODAY)
+    service.set_no_higher_education(me, True)
     return account
 
 
@@ -69,19 +71,19 @@ def open_offer(platform: Platform) -> None:
 def test_applying_needs_a_complete_file(platform: Platform, open_offer):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+        platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     assert refused.value.message == messages.FILE_NOT_READY
 
 
 def test_applying_mails_the_candidate_and_not_twice(platform: Platform, open_offer, mailbox: Mailbox):
     account = ready_candidate(platform)
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     assert candidature.status == "En attente"
     platform.mail_sender.send_due()
     mail = [m for m in mailbox.mails if "Master Informatique" in m.subject]
     assert mail and "Master Informatique" in mail[0].text
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+        platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     assert refused.value.message == messages.ALREADY_APPLIED
     [view] = platform.candidatures.list(account.id)
     assert (view.formation.label, view.decision, view.candidature.status) == (
@@ -99,30 +101,30 @@ def test_the_window_is_open_on_its_first_and_last_days(platform: Platform, opens
     apply_offer(platform.db, offer(TODAY + timedelta(days=opens), TODAY + timedelta(days=closes)))
     account = ready_candidate(platform)
     if allowed:
-        platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+        platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     else:
         with pytest.raises(Refused) as refused:
-            platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+            platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
         assert refused.value.message == messages.OUT_OF_WINDOW
 
 
 def test_at_most_n_candidatures_per_campaign_and_per_centre(platform: Platform, open_offer):
     account = ready_candidate(platform)
     set_parameter(platform, "max_candidatures_per_centre", 1)
-    platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+    platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(account.id, formation_id(platform, "M1-DATA"), TODAY)
+        platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY)
     assert refused.value.message == messages.TOO_MANY_IN_CENTRE.format(max=1)
     set_parameter(platform, "max_candidatures_per_centre", 0)
     set_parameter(platform, "max_candidatures", 1)
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(account.id, formation_id(platform, "M1-DATA"), TODAY)
+        platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY)
     assert refused.value.message == messages.TOO_MANY_CANDIDATURES.format(max=1)
 
 
 def apply_ready(platform: Platform) -> tuple[Account, int]:
     account = ready_candidate(platform)
-    return account, platform.candidatures.apply(account.id, formation_id(platform), TODAY).id
+    return account, platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY).id
 
 
 def piece_ids(platform: Platform, account: Account, candidature_id: int) -> dict[str, int]:
@@ -134,21 +136,21 @@ def test_transmission_needs_every_piece_and_answer_and_happens_once(platform: Pl
     service = platform.candidatures
     pieces = piece_ids(platform, account, candidature_id)
     with pytest.raises(Refused) as refused:
-        service.transmit(account.id, candidature_id, TODAY)
+        service.transmit(actor(platform, account), candidature_id, TODAY)
     assert refused.value.message.startswith("Votre candidature n'est pas complète : Pièce d'identité")
-    service.send_piece(account.id, candidature_id, pieces["Pièce d'identité"], "cni.pdf", PDF)
-    service.send_piece(account.id, candidature_id, pieces["Curriculum vitae"], "cv.png", PNG)
-    service.set_not_concerned(account.id, candidature_id, pieces["Notification MDPH"], True)
+    service.send_piece(actor(platform, account), candidature_id, pieces["Pièce d'identité"], "cni.pdf", PDF)
+    service.send_piece(actor(platform, account), candidature_id, pieces["Curriculum vitae"], "cv.png", PNG)
+    service.set_not_concerned(actor(platform, account), candidature_id, pieces["Notification MDPH"], True)
     [(question, _)] = service.view(account.id, candidature_id).questions
     with pytest.raises(Refused):
-        service.answer(account.id, candidature_id, question.id, "Peut-être")
-    service.answer(account.id, candidature_id, question.id, "Oui")
-    service.transmit(account.id, candidature_id, TODAY)
+        service.answer(actor(platform, account), candidature_id, question.id, "Peut-être")
+    service.answer(actor(platform, account), candidature_id, question.id, "Oui")
+    service.transmit(actor(platform, account), candidature_id, TODAY)
     with pytest.raises(Refused) as refused:
-        service.transmit(account.id, candidature_id, TODAY)
+        service.transmit(actor(platform, account), candidature_id, TODAY)
     assert refused.value.message == messages.ALREADY_TRANSMITTED
     with pytest.raises(Refused) as refused:
-        service.send_piece(account.id, candidature_id, pieces["Curriculum vitae"], "cv.pdf", PDF)
+        service.send_piece(actor(platform, account), candidature_id, pieces["Curriculum vitae"], "cv.pdf", PDF)
     assert refused.value.message == messages.NOT_EDITABLE
     view = service.view(account.id, candidature_id)
     assert [p.status for p in view.pieces] == ["Transmise", "Transmise", "Non concerné"]
@@ -161,7 +163,7 @@ def test_no_transmission_after_the_return_date(platform: Platform):
     apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY, TODAY))
     account, candidature_id = apply_ready(platform)
     with pytest.raises(Refused) as refused:
-        platform.candidatures.transmit(account.id, candidature_id, TODAY + timedelta(days=1))
+        platform.candidatures.transmit(actor(platform, account), candidature_id, TODAY + timedelta(days=1))
     assert refused.value.message == messages.TRANSMIT_TOO_LATE
 
 
@@ -178,7 +180,7 @@ def test_bad_files_are_refused_and_leave_nothing(platform: Platform, open_offer,
     account, candidature_id = apply_ready(platform)
     piece = piece_ids(platform, account, candidature_id)["Curriculum vitae"]
     with pytest.raises(Refused) as refused:
-        platform.candidatures.send_piece(account.id, candidature_id, piece, name, data)
+        platform.candidatures.send_piece(actor(platform, account), candidature_id, piece, name, data)
     assert refused.value.message == message
     uploads = platform.settings.uploads_dir
     assert not uploads.exists() or list(uploads.iterdir()) == []
@@ -189,9 +191,9 @@ def test_bad_files_are_refused_and_leave_nothing(platform: Platform, open_offer,
 def test_hostile_names_are_tamed_and_files_stored_outside_served_folders(platform: Platform, open_offer):
     account, candidature_id = apply_ready(platform)
     piece = piece_ids(platform, account, candidature_id)["Curriculum vitae"]
-    row = platform.candidatures.send_piece(account.id, candidature_id, piece, "../../x.pdf", JPG)
+    row = platform.candidatures.send_piece(actor(platform, account), candidature_id, piece, "../../x.pdf", JPG)
     assert row.original_name == "x.jpg" and row.content_type == "image/jpeg"
-    long = platform.candidatures.send_piece(account.id, candidature_id, piece, "é" * 300 + ".pdf", PDF)
+    long = platform.candidatures.send_piece(actor(platform, account), candidature_id, piece, "é" * 300 + ".pdf", PDF)
     assert len(long.original_name) == 120 and long.original_name.endswith(".pdf")
     stored = list(platform.settings.uploads_dir.iterdir())
     assert [path.name for path in stored] == [long.stored_name]  # the replaced file is gone
@@ -200,9 +202,9 @@ def test_hostile_names_are_tamed_and_files_stored_outside_served_folders(platfor
 
 def test_a_common_piece_is_sent_once_for_every_candidature(platform: Platform, open_offer):
     account, first = apply_ready(platform)
-    second = platform.candidatures.apply(account.id, formation_id(platform, "M1-DATA"), TODAY).id
+    second = platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY).id
     cni = piece_ids(platform, account, first)["Pièce d'identité"]
-    platform.candidatures.send_piece(account.id, first, cni, "cni.pdf", PDF)
+    platform.candidatures.send_piece(actor(platform, account), first, cni, "cni.pdf", PDF)
     [shared] = [p for p in platform.candidatures.view(account.id, second).pieces if p.piece.common]
     assert shared.file is not None and shared.file.original_name == "cni.pdf"
 
@@ -210,13 +212,13 @@ def test_a_common_piece_is_sent_once_for_every_candidature(platform: Platform, o
 def test_a_candidature_can_be_cancelled_only_while_waiting(platform: Platform, open_offer):
     account, candidature_id = apply_ready(platform)
     piece = piece_ids(platform, account, candidature_id)["Curriculum vitae"]
-    platform.candidatures.send_piece(account.id, candidature_id, piece, "cv.pdf", PDF)
-    platform.candidatures.cancel(account.id, candidature_id)
+    platform.candidatures.send_piece(actor(platform, account), candidature_id, piece, "cv.pdf", PDF)
+    platform.candidatures.cancel(actor(platform, account), candidature_id)
     assert platform.candidatures.list(account.id) == []
     assert list(platform.settings.uploads_dir.iterdir()) == []
     other = ready_candidate(platform, "autre@example.org")
     with pytest.raises(Refused):
-        platform.candidatures.cancel(other.id, candidature_id)
+        platform.candidatures.cancel(actor(platform, other), candidature_id)
 
 
 def test_someone_else_cannot_touch_my_candidature(platform: Platform, open_offer):
@@ -224,10 +226,10 @@ def test_someone_else_cannot_touch_my_candidature(platform: Platform, open_offer
     other = ready_candidate(platform, "autre@example.org")
     piece = piece_ids(platform, account, candidature_id)["Curriculum vitae"]
     with pytest.raises(Refused):
-        platform.candidatures.send_piece(other.id, candidature_id, piece, "cv.pdf", PDF)
+        platform.candidatures.send_piece(actor(platform, other), candidature_id, piece, "cv.pdf", PDF)
     with pytest.raises(Refused):
         platform.candidatures.view(other.id, candidature_id)
-    row = platform.candidatures.send_piece(account.id, candidature_id, piece, "cv.pdf", PDF)
+    row = platform.candidatures.send_piece(actor(platform, account), candidature_id, piece, "cv.pdf", PDF)
     assert platform.candidatures.file_of(other.id, row.id) is None
     with platform.db.session() as session:
         assert session.get(Candidature, candidature_id) is not None
@@ -240,15 +242,15 @@ def test_two_clicks_at_the_same_instant_transmit_once(platform: Platform, open_o
     service = platform.candidatures
     for label, piece in piece_ids(platform, account, candidature_id).items():
         if label == "Notification MDPH":
-            service.set_not_concerned(account.id, candidature_id, piece, True)
+            service.set_not_concerned(actor(platform, account), candidature_id, piece, True)
         else:
-            service.send_piece(account.id, candidature_id, piece, "piece.pdf", PDF)
+            service.send_piece(actor(platform, account), candidature_id, piece, "piece.pdf", PDF)
     [(question, _)] = service.view(account.id, candidature_id).questions
-    service.answer(account.id, candidature_id, question.id, "Non")
+    service.answer(actor(platform, account), candidature_id, question.id, "Non")
 
     def click() -> str:
         try:
-            service.transmit(account.id, candidature_id, TODAY)
+            service.transmit(actor(platform, account), candidature_id, TODAY)
         except Refused as refused:
             return refused.message
         return "ok"

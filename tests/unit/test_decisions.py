@@ -15,6 +15,7 @@ from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.review import Decision
 from models import FileStatus
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
 
 
@@ -23,7 +24,7 @@ def applied(platform: Platform):
     apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
     first = ready_candidate(platform)
     second = ready_candidate(platform, "second@example.org")
-    ids = [platform.candidatures.apply(a.id, formation_id(platform), TODAY).id for a in (first, second)]
+    ids = [platform.candidatures.apply(actor(platform, a), formation_id(platform), TODAY).id for a in (first, second)]
     return first, second, ids
 
 
@@ -50,7 +51,7 @@ def test_a_decision_is_seen_only_once_validated(platform: Platform, applied, mai
     view = platform.candidatures.view(first.id, candidature_id)
     assert (view.decision, view.decision_shown) == ("En attente", "")
     with pytest.raises(Refused):
-        platform.candidatures.confirm(first.id, candidature_id, TODAY)
+        platform.candidatures.confirm(actor(platform, first), candidature_id, TODAY)
     platform.review.validate_decision(candidature_id)
     assert platform.candidatures.view(first.id, candidature_id).decision == "Favorable"
     assert "Décision pour votre candidature à la formation Master Informatique" in subjects(
@@ -68,11 +69,11 @@ def test_confirm_before_the_deadline(platform: Platform, applied):
         formation = session.get(Formation, formation_id(platform))
         formation.confirm_by = TODAY
     with pytest.raises(Refused) as refused:
-        platform.candidatures.confirm(first.id, candidature_id, TODAY + timedelta(days=1))
+        platform.candidatures.confirm(actor(platform, first), candidature_id, TODAY + timedelta(days=1))
     assert refused.value.message == messages.CONFIRM_TOO_LATE
-    platform.candidatures.confirm(first.id, candidature_id, TODAY)
+    platform.candidatures.confirm(actor(platform, first), candidature_id, TODAY)
     with pytest.raises(Refused):
-        platform.candidatures.withdraw(first.id, candidature_id, "", TODAY)
+        platform.candidatures.withdraw(actor(platform, first), candidature_id, "", TODAY)
 
 
 def test_a_withdrawal_offers_the_place_to_the_first_of_the_complementary_list(platform: Platform, applied, mailbox):
@@ -82,7 +83,7 @@ def test_a_withdrawal_offers_the_place_to_the_first_of_the_complementary_list(pl
     platform.review.record_decision(waiting, Decision.COMPLEMENTARY_LIST, rank=1)
     platform.review.validate_decision(waiting)
     assert platform.candidatures.view(second.id, waiting).decision == "Liste complémentaire (rang 1)"
-    platform.candidatures.withdraw(first.id, admitted, "J'ai choisi une autre université", TODAY)
+    platform.candidatures.withdraw(actor(platform, first), admitted, "J'ai choisi une autre université", TODAY)
     view = platform.candidatures.view(first.id, admitted)
     assert view.candidature.withdrawal_reason == "J'ai choisi une autre université"
     assert view.history[0].text == "Désistement : J'ai choisi une autre université"

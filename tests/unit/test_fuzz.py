@@ -22,6 +22,7 @@ from ecandidat_ui.services.candidate_file import LIST_MODELS, SINGLE_MODELS, Tab
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Question, TokenPurpose
+from tests.sessions import actor
 from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -216,7 +217,9 @@ def test_changing_names_and_mail(platform: Platform):
     @ON_DATABASE
     @given(texts, texts, st.one_of(texts, st.just("marie@example.org")))
     def update(last_name, first_name, mail):
-        value_or_message(lambda: platform.accounts.update_identity(account.id, last_name, first_name, mail, mail))
+        value_or_message(
+            lambda: platform.accounts.update_identity(actor(platform, account), last_name, first_name, mail, mail)
+        )
 
     update()
 
@@ -254,7 +257,9 @@ def test_choosing_and_changing_a_password(platform: Platform):
         value_or_message(
             lambda: platform.accounts.set_password_from_link(token, TokenPurpose.PASSWORD_RESET, password, confirmation)
         )
-        value_or_message(lambda: platform.accounts.change_password(account.id, "s", password, password, confirmation))
+        value_or_message(
+            lambda: platform.accounts.change_password(actor(platform, account), password, password, confirmation)
+        )
 
     change()
 
@@ -272,9 +277,9 @@ def test_saving_the_single_tabs(platform: Platform):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service = platform.candidate_file
     saves = {
-        Tab.PERSONAL: lambda v, version, today: service.save_personal(account.id, v, version, today),
-        Tab.ADDRESS: lambda v, version, _today: service.save_address(account.id, v, version),
-        Tab.BAC: lambda v, version, today: service.save_bac(account.id, v, version, today),
+        Tab.PERSONAL: lambda v, version, today: service.save_personal(actor(platform, account), v, version, today),
+        Tab.ADDRESS: lambda v, version, _today: service.save_address(actor(platform, account), v, version),
+        Tab.BAC: lambda v, version, today: service.save_bac(actor(platform, account), v, version, today),
     }
 
     @ON_DATABASE
@@ -295,7 +300,9 @@ def test_saving_the_list_tabs(platform: Platform):
     @given(st.sampled_from(list(LIST_MODELS)), st.data(), days)
     def save(tab, data, today):
         values = data.draw(typed(tab))
-        value_or_message(lambda: platform.candidate_file.save_entry(account.id, tab, None, values, 0, today))
+        value_or_message(
+            lambda: platform.candidate_file.save_entry(actor(platform, account), tab, None, values, 0, today)
+        )
 
     save()
 
@@ -314,9 +321,9 @@ def test_drafts(platform: Platform):
     @ON_DATABASE
     @given(st.one_of(st.sampled_from(keys), texts), st.dictionaries(st.one_of(texts, numbers), json_values))
     def draft(key, typed_values):
-        kept = platform.candidate_file.save_draft(account.id, key, typed_values, 0)
+        kept = platform.candidate_file.save_draft(actor(platform, account), key, typed_values, 0)
         assert kept in (True, False)
-        stored = platform.candidate_file.draft(account.id, key)
+        stored = platform.candidate_file.draft(actor(platform, account), key)
         if kept:
             assert stored is not None and isinstance(stored.values, dict)
             for value in stored.values.values():
@@ -331,7 +338,7 @@ def test_drafts(platform: Platform):
 def test_answering_the_questions(platform: Platform):
     apply_offer(platform.db, offer(TODAY, TODAY))
     account = ready_candidate(platform)
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     with platform.db.session() as session:
         session.add(Question(formation_id=candidature.formation_id, label="Projet", kind="text", position=9))
     with platform.db.session() as session:
@@ -340,6 +347,8 @@ def test_answering_the_questions(platform: Platform):
     @ON_DATABASE
     @given(st.sampled_from(questions), texts)
     def answer(question_id, text):
-        value_or_message(lambda: platform.candidatures.answer(account.id, candidature.id, question_id, text))
+        value_or_message(
+            lambda: platform.candidatures.answer(actor(platform, account), candidature.id, question_id, text)
+        )
 
     answer()

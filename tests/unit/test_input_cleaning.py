@@ -16,6 +16,7 @@ from ecandidat_ui.services.candidate_file import DRAFT_BYTES, Tab, draft_key
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Answer, Draft, PostalAddress, Question
+from tests.sessions import actor
 from tests.unit.test_candidatures import formation_id, offer, ready_candidate
 from tests.unit.test_file_rules import ADDRESS
 
@@ -50,7 +51,7 @@ def test_names_and_mails_are_cleaned_before_they_are_checked(platform: Platform)
 def test_a_saved_tab_keeps_no_control_character(platform: Platform):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     platform.candidate_file.save_address(
-        account.id, {**ADDRESS, "line1": "1 cours\x00 Napo\x08léon\x7f", "line2": "\x00"}, 0
+        actor(platform, account), {**ADDRESS, "line1": "1 cours\x00 Napo\x08léon\x7f", "line2": "\x00"}, 0
     )
     with platform.db.session() as session:
         row = session.get(PostalAddress, account.id)
@@ -74,16 +75,18 @@ def test_answers_keep_their_lines_but_no_control_character(platform: Platform):
     today = date.today()
     apply_offer(platform.db, offer(today - timedelta(days=1), today + timedelta(days=1)))
     account = ready_candidate(platform)
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), today)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), today)
     with platform.db.session() as session:
         session.add(Question(formation_id=candidature.formation_id, label="Projet", kind="text", position=9))
     with platform.db.session() as session:
         question = session.exec(select(Question).where(Question.label == "Projet")).one()
-    platform.candidatures.answer(account.id, candidature.id, question.id, "  Ligne 1\r\n\tLigne 2\x00\x0c  ")
+    platform.candidatures.answer(
+        actor(platform, account), candidature.id, question.id, "  Ligne 1\r\n\tLigne 2\x00\x0c  "
+    )
     with platform.db.session() as session:
         assert session.get(Answer, (candidature.id, question.id)).value == "Ligne 1\n\tLigne 2"
     with pytest.raises(Refused) as refused:
-        platform.candidatures.answer(account.id, candidature.id, question.id, "x" * 2001)
+        platform.candidatures.answer(actor(platform, account), candidature.id, question.id, "x" * 2001)
     assert refused.value.message == messages.TOO_LONG.format(max=2000)
 
 
@@ -114,7 +117,9 @@ def test_numbers_keep_their_meaning():
 def test_an_infinite_year_is_refused_by_the_service_with_the_fields_message(platform: Platform):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     with pytest.raises(InvalidInput) as refused:
-        platform.candidate_file.save_entry(account.id, Tab.INTERNSHIPS, None, {**INTERNSHIP, "year": "1e400"}, 0, TODAY)
+        platform.candidate_file.save_entry(
+            actor(platform, account), Tab.INTERNSHIPS, None, {**INTERNSHIP, "year": "1e400"}, 0, TODAY
+        )
     assert refused.value.errors == {"year": "L'année doit être comprise entre 1900 et 2027"}
 
 
@@ -131,8 +136,8 @@ def test_a_huge_draft_is_cut_to_the_fields_sizes_and_keeps_every_valid_field(pla
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service, key = platform.candidate_file, draft_key(Tab.INTERNSHIPS)
     typed = {**INTERNSHIP, "description": "Accueil du public\n" * 50_000, "employer": "Mairie\x00 de Cergy"}
-    assert service.save_draft(account.id, key, typed, 0) is True
-    values = service.draft(account.id, key).values
+    assert service.save_draft(actor(platform, account), key, typed, 0) is True
+    values = service.draft(actor(platform, account), key).values
     assert {name: values[name] for name in ("year", "duration", "hours_per_week")} == {
         "year": "2024",
         "duration": "2 mois",
@@ -146,13 +151,13 @@ def test_a_huge_draft_is_cut_to_the_fields_sizes_and_keeps_every_valid_field(pla
 def test_a_draft_too_large_even_cut_is_not_kept_and_the_previous_one_stays(platform: Platform):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
     service, key = platform.candidate_file, draft_key(Tab.ADDRESS)
-    assert service.save_draft(account.id, key, ADDRESS, 0) is True
+    assert service.save_draft(actor(platform, account), key, ADDRESS, 0) is True
     junk = {f"champ{n}": "😀" * 500 for n in range(40)}
-    assert service.save_draft(account.id, key, junk, 0) is False
-    assert service.draft(account.id, key).values == ADDRESS
-    assert service.save_draft(account.id, key, {"line1": [[1e400, {"a": 1}], 10**5000]}, 0) is True
-    assert service.save_draft(account.id, "../" * 20, ADDRESS, 0) is False
-    assert service.save_draft(account.id, "x" * 10_000, ADDRESS, 0) is False
+    assert service.save_draft(actor(platform, account), key, junk, 0) is False
+    assert service.draft(actor(platform, account), key).values == ADDRESS
+    assert service.save_draft(actor(platform, account), key, {"line1": [[1e400, {"a": 1}], 10**5000]}, 0) is True
+    assert service.save_draft(actor(platform, account), "../" * 20, ADDRESS, 0) is False
+    assert service.save_draft(actor(platform, account), "x" * 10_000, ADDRESS, 0) is False
 
 
 def test_a_draft_stored_before_the_limits_is_not_sent_back_whole(platform: Platform):
@@ -160,7 +165,7 @@ def test_a_draft_stored_before_the_limits_is_not_sent_back_whole(platform: Platf
     key = draft_key(Tab.ADDRESS)
     with platform.db.session() as session:
         session.add(Draft(account_id=account.id, tab=key, values={**ADDRESS, "line3": "x" * 900_000}))
-    values = platform.candidate_file.draft(account.id, key).values
+    values = platform.candidate_file.draft(actor(platform, account), key).values
     assert values["line1"] == ADDRESS["line1"] and len(values["line3"]) == 500
     assert len(json.dumps(values).encode()) < DRAFT_BYTES
 
@@ -170,4 +175,4 @@ def test_a_stored_draft_too_large_even_cut_is_not_restored(platform: Platform):
     key = draft_key(Tab.ADDRESS)
     with platform.db.session() as session:
         session.add(Draft(account_id=account.id, tab=key, values={f"champ{n}": "😀" * 900 for n in range(40)}))
-    assert platform.candidate_file.draft(account.id, key) is None
+    assert platform.candidate_file.draft(actor(platform, account), key) is None

@@ -26,6 +26,7 @@ from ecandidat_ui.settings import load_settings
 from models import Account, JournalEntry, Parameter
 from models.clock import utcnow
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
 
 PARAMETERS_MIGRATION = "a7fc2fcddd1c"
@@ -199,17 +200,18 @@ def test_the_largest_piece_and_the_candidature_limit_follow_the_parameters(platf
     admin = staff_actors["admin"]
     apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
     account = ready_candidate(platform)
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+    me = actor(platform, account)
+    candidature = platform.candidatures.apply(me, formation_id(platform), TODAY)
     piece = next(view.piece for view in platform.candidatures.view(account.id, candidature.id).pieces)
     big = b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024)
     with pytest.raises(Refused, match=messages.FILE_TOO_BIG):
-        platform.candidatures.send_piece(account.id, candidature.id, piece.id, "releve.pdf", big)
+        platform.candidatures.send_piece(me, candidature.id, piece.id, "releve.pdf", big)
     platform.parameters.update(admin, "upload_max_mb", "3")
-    assert platform.candidatures.send_piece(account.id, candidature.id, piece.id, "releve.pdf", big).size == len(big)
+    assert platform.candidatures.send_piece(me, candidature.id, piece.id, "releve.pdf", big).size == len(big)
 
     platform.parameters.update(admin, "max_candidatures", "1")
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(account.id, formation_id(platform, "M1-DATA"), TODAY)
+        platform.candidatures.apply(me, formation_id(platform, "M1-DATA"), TODAY)
     assert refused.value.message == messages.TOO_MANY_CANDIDATURES.format(max=1)
     platform.parameters.update(admin, "max_candidatures", "2")
-    platform.candidatures.apply(account.id, formation_id(platform, "M1-DATA"), TODAY)
+    platform.candidatures.apply(me, formation_id(platform, "M1-DATA"), TODAY)

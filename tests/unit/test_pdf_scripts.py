@@ -14,6 +14,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.review import Decision
 from models import Account, Question
+from tests.sessions import actor
 from tests.unit.test_candidatures import TODAY, formation_id, offer
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -40,14 +41,14 @@ def text_question(platform: Platform) -> None:
 def candidate_with_a_decision(platform: Platform, last_name: str, first_name: str, mail: str):
     account = platform.accounts.create(last_name, first_name, mail, mail)
     service = platform.candidate_file
-    service.save_personal(account.id, {**PERSONAL, "ine": ""}, 0, TODAY)
-    service.save_address(account.id, {**ADDRESS, "line1": "1 rue des Lilas 🌻"}, 0)
-    service.save_bac(account.id, bac(2019, "S"), 0, TODAY)
-    service.set_no_higher_education(account.id, True)
-    candidature = platform.candidatures.apply(account.id, formation_id(platform), TODAY)
+    service.save_personal(actor(platform, account), {**PERSONAL, "ine": ""}, 0, TODAY)
+    service.save_address(actor(platform, account), {**ADDRESS, "line1": "1 rue des Lilas 🌻"}, 0)
+    service.save_bac(actor(platform, account), bac(2019, "S"), 0, TODAY)
+    service.set_no_higher_education(actor(platform, account), True)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     with platform.db.session() as session:
         question = session.exec(select(Question).where(Question.label == "Votre projet")).one()
-    platform.candidatures.answer(account.id, candidature.id, question.id, f"{EMOJI} {first_name}")
+    platform.candidatures.answer(actor(platform, account), candidature.id, question.id, f"{EMOJI} {first_name}")
     platform.review.record_decision(candidature.id, Decision.FAVORABLE, comment=f"Bravo {first_name} 🎉")
     platform.review.validate_decision(candidature.id)
     with platform.db.session() as session:

@@ -82,7 +82,7 @@ def test_first_cas_sign_in_creates_a_validated_account_from_the_import(platform:
     service = "http://ecandidat.test/cas/retour"
     ticket = cas_server.issue(service, "etu123", {})
     user = cas.validate(cas_server.url, service, ticket)
-    session_id = platform.accounts.sign_in_with_cas(user)
+    session_id = platform.sessions.take_handover(platform.accounts.sign_in_with_cas(user))
     account = platform.sessions.account_for(session_id)
     assert (account.last_name, account.first_name, account.mail) == (
         "BAILLON",
@@ -93,14 +93,16 @@ def test_first_cas_sign_in_creates_a_validated_account_from_the_import(platform:
     assert cas_server.validations == ["/cas/p3/serviceValidate"]
     with pytest.raises(cas.CasError):
         cas.validate(cas_server.url, service, ticket)  # a ticket serves once
-    again = platform.accounts.sign_in_with_cas(cas.CasUser("etu123", {}))
+    again = platform.sessions.take_handover(platform.accounts.sign_in_with_cas(cas.CasUser("etu123", {})))
     assert platform.sessions.account_for(again).id == account.id
 
 
 def test_cas_attributes_are_used_and_an_existing_account_with_that_mail_is_linked(platform: Platform):
     existing = platform.accounts.create("Durand", "Léa", "lea@example.org", "lea@example.org")
-    session_id = platform.accounts.sign_in_with_cas(
-        cas.CasUser("lea.durand", {"mail": "LEA@example.org", "sn": "Durand", "givenName": "Léa"})
+    session_id = platform.sessions.take_handover(
+        platform.accounts.sign_in_with_cas(
+            cas.CasUser("lea.durand", {"mail": "LEA@example.org", "sn": "Durand", "givenName": "Léa"})
+        )
     )
     assert platform.sessions.account_for(session_id).id == existing.id
     with platform.db.session() as session:

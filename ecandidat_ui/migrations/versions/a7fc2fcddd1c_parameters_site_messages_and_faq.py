@@ -1,7 +1,7 @@
 """parameters, site messages and faq (with the default questions of the Assistance page)
 
 Revision ID: a7fc2fcddd1c
-Revises: c4c74041c22f
+Revises: 057d37c8c1c9
 Create Date: 2026-12-01 22:51:22.118990
 """
 
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "a7fc2fcddd1c"
-down_revision: str | None = "c4c74041c22f"
+down_revision: str | None = "057d37c8c1c9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
