@@ -31,7 +31,14 @@ lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
 errors.install(platform)
-app.add_middleware(UploadGuard, cookies=[platform.session_cookie.name], max_bytes=settings.upload_max_mb * 1024 * 1024)
+
+
+def largest_piece() -> int:
+    """The upload guard's limit: a parameter of the gestion, read at each upload."""
+    return platform.parameters.current().upload_max_bytes
+
+
+app.add_middleware(UploadGuard, cookies=[platform.session_cookie.name], max_bytes=largest_piece)
 app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: around every other middleware of ours
 
 if __name__ in {"__main__", "__mp_main__"}:

@@ -112,11 +112,12 @@ def add_accounts(platform, count: int, last_name: str = "Banc") -> list[Candidat
     password_hash = security.hash_password(PASSWORD)
     accounts: list[Account] = []
     taken: set[str] = set()
+    prefix = platform.parameters.current().login_prefix
     with platform.db.session() as session:
         for number in range(count):
-            login = security.new_login(platform.settings.login_prefix)
+            login = security.new_login(prefix)
             while login in taken:
-                login = security.new_login(platform.settings.login_prefix)
+                login = security.new_login(prefix)
             taken.add(login)
             mail = f"{last_name.lower()}.{number}.{login.lower()}@example.org"
             session.add(IssuedLogin(login=login))

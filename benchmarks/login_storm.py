@@ -136,11 +136,12 @@ def prepare_accounts(env: dict[str, str], count: int) -> list[str]:
     lifecycle.prepare(platform)
     password_hash = security.hash_password(PASSWORD)
     logins = []
+    prefix = platform.parameters.current().login_prefix
     with platform.db.session() as session:
         for number in range(count):
-            login = security.new_login(platform.settings.login_prefix)
+            login = security.new_login(prefix)
             while login in logins:
-                login = security.new_login(platform.settings.login_prefix)
+                login = security.new_login(prefix)
             mail = f"tempete.{number}@example.org"
             session.add(IssuedLogin(login=login))
             session.add(

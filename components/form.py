@@ -21,14 +21,22 @@ class FormFields:
     ) -> ui.input:
         secret = kind == "password"
         field = ui.input(label, value=value, password=secret, password_toggle_button=secret)
-        field.props("outlined stack-label").classes("w-full")
         if not secret:
             field.props["type"] = kind
+        if autocomplete:
+            field.props["autocomplete"] = autocomplete
+        return self._add(name, field, label, max_length)
+
+    def textarea(self, name: str, label: str, *, max_length: int | None = None, value: str = "") -> ui.textarea:
+        """A text of several lines, growing with what is typed."""
+        field = ui.textarea(label, value=value).props("autogrow")
+        return self._add(name, field, label, max_length)
+
+    def _add(self, name: str, field: ui.input, label: str, max_length: int | None) -> ui.input:
+        field.props("outlined stack-label").classes("w-full")
         field.props["for"] = f"champ-{name}"
         if max_length:
             field.props["maxlength"] = max_length
-        if autocomplete:
-            field.props["autocomplete"] = autocomplete
         if label.endswith("*"):
             field.props('aria-required="true"')
         field.mark(name)

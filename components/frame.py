@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from nicegui import app, ui
 
 from components.file_progress import badge_icon
+from components.staff_markdown import maintenance_notice
 
 PRIMARY = "#1d4f91"
 
@@ -31,6 +32,7 @@ class FrameModel:
     on_sign_in: Callable[[], None] | None = None
     on_create_account: Callable[[], None] | None = None
     on_sign_out: Callable[[], None] | None = None
+    maintenance: str = ""  # the institution's maintenance message (Markdown), shown atop the content while set
 
 
 def apply_theme() -> None:
@@ -63,6 +65,8 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
     with (
         ui.column().classes("w-full max-w-5xl mx-auto p-4 sm:p-6 gap-4").props('id="contenu" tabindex="-1"') as content
     ):
+        if model.maintenance:
+            maintenance_notice(model.maintenance)
         ui.label(title).classes("text-h5 text-bold").props('role="heading" aria-level="1"')
         yield content
 

@@ -14,6 +14,7 @@ from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import throttle
 from ecandidat_ui.services.offer_import import apply_offer
+from ecandidat_ui.settings import former_settings
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 3600.0
@@ -25,6 +26,9 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
     platform.campaigns.ensure_default(date.today())
     with platform.db.session() as session:
         seed_defaults(session)
+    former = former_settings()  # an existing install keeps the values it had in its environment
+    platform.parameters.seed(former)
+    platform.site_messages.seed(former.get("home_message"))
     if demo:
         apply_offer(platform.db, demo_offer(date.today()))
         for role, mail, link in platform.staff.ensure_demo_staff(DEMO_STAFF):

@@ -410,6 +410,152 @@ SETUP_GREETING = (
     "de votre compte de gestion ({mail})."
 )
 CAS_NO_TICKET = "Aucun ticket d'authentification n'a été reçu, veuillez vous reconnecter"
+
+# Gestion: mails, messages, FAQ and parameters (issue 7, BACKOFFICE §2)
+MAIL_UNKNOWN = "Ce mail n'existe pas"
+MAIL_UNKNOWN_VARIABLE = (
+    "La variable {{{name}}} n'existe pas pour ce mail : choisissez-en une dans la liste des variables"
+)
+MAIL_UNKNOWN_VARIABLES = (
+    "Les variables {names} n'existent pas pour ce mail : choisissez-les dans la liste des variables"
+)
+MAIL_BRACES = "Accolade seule : une variable s'écrit {prenom} ; pour écrire une accolade, doublez-la : {{ ou }}"
+MAIL_VARIABLE_FORM = "« {text} » : une variable s'écrit seule entre accolades, par exemple {{prenom}}"
+MAIL_MISSING_VARIABLE = (
+    "Le texte doit contenir la variable {{{name}}} : sans elle, le destinataire ne peut pas suivre le lien du mail"
+)
+MAIL_ONE_LINE = "L'objet tient sur une seule ligne"
+MAIL_SAVED = "Le mail a été enregistré"
+MAIL_RESET_DONE = "Le texte par défaut du mail a été rétabli"
+MAIL_TEST_SENT = "Un mail de test a été envoyé à {mail}"
+MAIL_TEST_PREFIX = "[Test] "
+MAIL_EDITED = "Modifié"
+MAIL_DEFAULT = "Texte par défaut"
+
+MARKDOWN_REFUSED_LINK = "Lien refusé : {links} (seuls les liens http://, https://, mailto: et tel: sont acceptés)"
+SITE_MESSAGES = {
+    "home": ("Message d'accueil", "Affiché à tous sur la page d'accueil, au-dessus de la connexion."),
+    "maintenance": (
+        "Message de maintenance",
+        "Affiché en haut de toutes les pages des candidats tant qu'il n'est pas vide : videz-le pour le retirer.",
+    ),
+}
+SITE_MESSAGE_UNKNOWN = "Ce message n'existe pas"
+SITE_MESSAGE_SAVED = "Le message a été enregistré"
+SITE_MESSAGE_NONE = "(aucun : rien n'est affiché)"
+MAINTENANCE_LABEL = "Message de maintenance"
+
+FAQ_UNKNOWN = "Cette question n'existe pas ou a été supprimée"
+FAQ_SAVED = "La question a été enregistrée"
+FAQ_DELETED = "La question a été supprimée"
+FAQ_TITLE = "Questions fréquentes"
+
+PARAMETER_UNKNOWN = "Ce paramètre n'existe pas"
+PARAMETER_NOT_INTEGER = "Saisissez un nombre entier"
+PARAMETER_BETWEEN = "Saisissez un nombre entre {min} et {max}"
+PARAMETER_NOT_BOOLEAN = "Choisissez oui ou non"
+PARAMETER_BAD_URL = "L'adresse doit commencer par http:// ou https://"
+PARAMETER_BAD_PREFIX = "Au plus 2 caractères, chiffres ou lettres majuscules sans accent (0-9, A-Z)"
+PARAMETER_SAVED = "Le paramètre a été enregistré"
+PARAMETER_RESET_DONE = "La valeur par défaut du paramètre a été rétablie"
+PARAMETERS = {  # code: (label, explanation)
+    "max_candidatures": (
+        "Nombre maximum de candidatures par campagne",
+        "Au-delà, un candidat ne peut plus candidater dans la campagne en cours. Une candidature annulée ne "
+        "compte pas.",
+    ),
+    "max_candidatures_per_centre": (
+        "Nombre maximum de candidatures par centre de candidature",
+        "Le même plafond pour les formations d'un même centre de candidature. 0 : pas de plafond par centre.",
+    ),
+    "upload_max_mb": (
+        "Taille maximale d'une pièce justificative (Mo)",
+        "Un fichier plus gros est refusé à l'envoi, avec un message au candidat ; cette taille est indiquée sous "
+        "chaque pièce.",
+    ),
+    "ine_required": (
+        "INE obligatoire",
+        "Le numéro INE est alors demandé aux candidats de nationalité française dans « Informations perso. » : "
+        "leur dossier n'est pas complet sans lui.",
+    ),
+    "unvalidated_account_days": (
+        "Délai de suppression des comptes non validés (jours)",
+        "Un compte dont l'adresse mail n'a pas été validée est supprimé après ce nombre de jours ; c'est aussi la "
+        "durée de validité du lien de validation envoyé par mail.",
+    ),
+    "login_prefix": (
+        "Préfixe des numéros de dossier",
+        "Jusqu'à 2 caractères (chiffres ou lettres majuscules) au début de chaque nouveau numéro de dossier, par "
+        "exemple l'année « 27 ». Les numéros déjà attribués ne changent pas.",
+    ),
+    "contact_mail": (
+        "Adresse mail du référent de l'application",
+        "Proposée aux candidats sur la page Assistance et dans la protection des données personnelles.",
+    ),
+    "faq_url": (
+        "Adresse d'une FAQ externe",
+        "Facultative : ajoute « Consulter la FAQ » vers ce site sur la page Assistance, en plus des questions de "
+        "l'écran FAQ.",
+    ),
+    "documentation_url": (
+        "Adresse de la documentation",
+        "Facultative : ajoute « Consulter la documentation » vers ce site sur la page Assistance.",
+    ),
+}
+PARAMETER_YES = "Oui"
+PARAMETER_NO = "Non"
+PARAMETER_EMPTY = "(vide)"
+EDITOR_CANCEL = "Annuler"
+EDITOR_SAVE = "Enregistrer"
+EDIT = "Modifier"
+MARKDOWN_HINT = (
+    "Markdown : **gras**, *italique*, une ligne vide entre deux paragraphes, « - » en début de ligne pour une "
+    "liste, [texte du lien](https://…) pour un lien. Le HTML est affiché tel quel."
+)
+PREVIEW_TITLE = "Aperçu"
+MAIL_PREVIEW_TITLE = "Aperçu avec un candidat fictif"
+MAIL_PREVIEW_BLOCKED = "L'aperçu reviendra quand le texte sera corrigé."
+MAIL_VARIABLES_TITLE = "Variables utilisables"
+MAIL_VARIABLES_HINT = "Écrivez une variable entre accolades, par exemple {prenom} ; elle est remplacée à l'envoi."
+MAIL_REQUIRED_MARK = "(obligatoire)"
+MAIL_SEND_TEST = "M'envoyer un test"
+MAIL_RESET = "Revenir au texte par défaut"
+MAIL_RESET_CONFIRM = "Remplacer l'objet et le texte de ce mail par ceux d'origine ?"
+MAIL_SUBJECT_LABEL = "Objet *"
+MAIL_BODY_LABEL = "Texte *"
+MAIL_SIGNATURE_NOTE = "La signature de l'établissement est ajoutée à la fin de chaque mail."
+MESSAGE_TEXT_LABEL = "Texte"
+FAQ_QUESTION_LABEL = "Question *"
+FAQ_ANSWER_LABEL = "Réponse *"
+FAQ_NEW = "Nouvelle question"
+FAQ_DELETE_CONFIRM = "Supprimer la question « {question} » ?"
+FAQ_UP = "Monter"
+FAQ_DOWN = "Descendre"
+FAQ_DELETE = "Supprimer"
+PARAMETER_RESET = "Revenir à la valeur par défaut"
+PARAMETER_DEFAULT_IS = "Valeur par défaut : {value}"
+PARAMETER_BOUNDS = "Entre {min} et {max}"
+PARAMETER_VALUE_LABEL = "Valeur"
+FAQ_EMPTY = "Aucune question : la page Assistance ne montre que le contact."
+JOURNAL_ACTIONS.update(
+    {
+        "mail.update": "Texte d'un mail modifié",
+        "mail.reset": "Texte d'un mail remis par défaut",
+        "mail.test": "Mail de test envoyé",
+        "message.update": "Message modifié",
+        "faq.create": "Question de la FAQ ajoutée",
+        "faq.update": "Question de la FAQ modifiée",
+        "faq.move": "Question de la FAQ déplacée",
+        "faq.delete": "Question de la FAQ supprimée",
+        "parameter.update": "Paramètre modifié",
+        "parameter.reset": "Paramètre remis par défaut",
+    }
+)
+JOURNAL_OBJECTS.update(
+    {"mailtemplate": "Mail", "sitemessage": "Message", "faqentry": "Question de la FAQ", "parameter": "Paramètre"}
+)
+
+
 # Error pages: nothing internal is shown, a server error gives a reference to quote
 NOT_FOUND_TITLE = "Page introuvable"
 NOT_FOUND = "La page demandée n'existe pas ou n'est plus disponible. Vérifiez son adresse."

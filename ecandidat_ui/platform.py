@@ -12,11 +12,15 @@ from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
+from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
+from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.parameters import ParameterService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
+from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
 from ecandidat_ui.settings import Settings
 from ecandidat_ui.web_session import SessionCookie
@@ -39,6 +43,10 @@ class Platform:
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
+    parameters: ParameterService
+    site_messages: SiteMessageService
+    faq: FaqService
+    mail_texts: MailTextService
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -64,6 +72,10 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         staff=staff,
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
+        parameters=ParameterService(db),
+        site_messages=SiteMessageService(db),
+        faq=FaqService(db),
+        mail_texts=MailTextService(db, settings),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

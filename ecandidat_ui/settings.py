@@ -41,28 +41,16 @@ class Settings(BaseSettings):
     storage_secret: str = ""
     redis_url: str = Field("", description="shared browser storage when several processes serve the platform")
 
+    # The business parameters (limits, INE, login prefix, contact mail…) are set in the gestion, home message
+    # included: services/parameters.py, services/site_messages.py.
     institution_name: str = "Université Esup"
     institution_article: str = "l'"
-    contact_mail: EmailStr = "contact.ecandidat@example.org"
-    faq_url: str = ""
-    documentation_url: str = ""
-    home_message: str = (
-        "**Bienvenue sur l'application eCandidat.**\n\n"
-        "Avant toute candidature, consultez l'offre de formation et soyez attentif aux dates de début "
-        "et de fin de dépôt des candidatures."
-    )
     cas_url: str = ""
     cas_version: int = Field(3, ge=2, le=3, description="CAS protocol: 3 (/p3/serviceValidate) or 2")
 
-    max_candidatures: int = Field(20, ge=1, description="per candidate and campaign")
-    max_candidatures_per_centre: int = Field(0, ge=0, description="0: no limit")
-    upload_max_mb: int = Field(2, ge=1, le=50)
-    ine_required: bool = Field(False, description="INE mandatory for French nationals")
-    unvalidated_account_days: int = Field(5, ge=1)
-    login_prefix: str = Field("", pattern=r"^[0-9A-Z]{0,2}$")
     demo: bool = False
 
-    @field_validator("public_url", "cas_url", "faq_url", "documentation_url")
+    @field_validator("public_url", "cas_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")
@@ -112,6 +100,30 @@ class Settings(BaseSettings):
 
     def link(self, path: str) -> str:
         return f"{self.public_url}{path}"
+
+
+class FormerSettings(BaseSettings):
+    """Settings of earlier versions that became parameters edited in the gestion (services/parameters.py) or its
+    home message: read once, at the first start after the upgrade, to seed their rows. Raw text: the parameter's
+    own check decides."""
+
+    model_config = SettingsConfigDict(env_prefix="ECANDIDAT_", env_file=".env", extra="ignore")
+
+    max_candidatures: str | None = None
+    max_candidatures_per_centre: str | None = None
+    upload_max_mb: str | None = None
+    ine_required: str | None = None
+    unvalidated_account_days: str | None = None
+    login_prefix: str | None = None
+    contact_mail: str | None = None
+    faq_url: str | None = None
+    documentation_url: str | None = None
+    home_message: str | None = None
+
+
+def former_settings() -> dict[str, str]:
+    """The former settings the environment (or .env) still sets, by parameter code."""
+    return {name: value for name, value in FormerSettings().model_dump().items() if value is not None}
 
 
 def load_settings() -> Settings:

@@ -3,7 +3,8 @@
 - the request must carry the session cookie the page was built with (the session that owns the page): a POST
   without the browser's cookie, or from another person, is refused (403);
 - a body announced or streamed beyond the largest pièce (plus its multipart envelope) is refused (413) as soon as
-  that is known, and the connection is closed rather than read to its end;
+  that is known, and the connection is closed rather than read to its end; the largest pièce is a parameter of
+  the gestion, read at each upload (`max_bytes` may be a function);
 - exactly one file per request (400): the `multiple` of the element is only what the browser is asked to do.
 
 What passes is handed on to NiceGUI as it came, so its route reads the same bytes.
@@ -11,10 +12,11 @@ What passes is handed on to NiceGUI as it came, so its route reads the same byte
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nicegui import Client
 from starlette.datastructures import UploadFile
@@ -27,10 +29,10 @@ ENVELOPE = 64 * 1024  # the boundaries and part headers around the one file
 
 
 class UploadGuard:
-    def __init__(self, app: ASGIApp, *, cookies: Sequence[str], max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, cookies: Sequence[str], max_bytes: int | Callable[[], int]) -> None:
         self.app = app
         self.cookies = tuple(cookies)
-        self.limit = max_bytes + ENVELOPE
+        self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = UPLOAD_PATH.search(scope["path"]) if scope["type"] == "http" else None
@@ -42,11 +44,12 @@ class UploadGuard:
         if client is None:
             await _refuse(send, 403, "not the session of this page")
             return
+        limit = await self._limit()
         announced = request.headers.get("content-length")
-        if announced is not None and (not announced.isdigit() or int(announced) > self.limit):
+        if announced is not None and (not announced.isdigit() or int(announced) > limit):
             await _refuse(send, 413, "too large")
             return
-        body = await _read_at_most(receive, self.limit)
+        body = await _read_at_most(receive, limit)
         if body is None:
             await _refuse(send, 413, "too large")
             return
@@ -57,6 +60,11 @@ class UploadGuard:
         # reaches the page's exception handlers (an ended session sends the tab to sign in again)
         with client:
             await self.app(scope, _replay(body, receive), send)
+
+    async def _limit(self) -> int:
+        """The largest body accepted now: the largest pièce (read off the event loop) and its envelope."""
+        largest = self.max_bytes if isinstance(self.max_bytes, int) else await asyncio.to_thread(self.max_bytes)
+        return largest + ENVELOPE
 
     def _owned_client(self, request: Request, client_id: str) -> Client | None:
         """The page of this upload, when the request comes from the session that page was built for."""

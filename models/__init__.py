@@ -13,6 +13,7 @@ from models.candidate_file import (
     ProExperience,
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
+from models.content import FaqEntry, Parameter, SiteMessage
 from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
 from models.session import ThrottleEvent, UserSession
@@ -40,6 +41,7 @@ __all__ = [
     "Commission",
     "Draft",
     "ExternalCursus",
+    "FaqEntry",
     "FileFlags",
     "FileStatus",
     "Formation",
@@ -49,12 +51,14 @@ __all__ = [
     "JournalEntry",
     "MailTemplate",
     "OutboxMail",
+    "Parameter",
     "PersonalInfo",
     "Piece",
     "PieceState",
     "PostalAddress",
     "ProExperience",
     "Question",
+    "SiteMessage",
     "StaffAddress",
     "StaffGrant",
     "StaffGrantCommission",

@@ -1,29 +1,46 @@
 from nicegui import ui
 
+from components.staff_markdown import staff_markdown
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.faq import FaqItem
 from pages.layout import page_frame
 
 
 def register(platform: Platform) -> None:
     @ui.page("/assistance")
     def assistance_page() -> None:
-        settings = platform.settings
+        values = platform.parameters.current()
+        questions = platform.faq.public()
         account = platform.session_cookie.account()
-        with (
-            page_frame(platform, "Assistance", "/assistance", account),
-            ui.card().classes("w-full p-4 sm:p-6 gap-3"),
-        ):
-            ui.label("Vous pouvez :").classes("text-body1")
-            with ui.list().classes("w-full"):
-                if settings.faq_url:
-                    _link("quiz", "Consulter la FAQ", settings.faq_url)
-                if settings.documentation_url:
-                    _link("description", "Consulter la documentation", settings.documentation_url)
-                _link(
-                    "mail",
-                    f"Envoyer un mail au référent de l'application: {settings.contact_mail}",
-                    f"mailto:{settings.contact_mail}",
-                )
+        with page_frame(platform, "Assistance", "/assistance", account):
+            if questions:
+                _questions(questions)
+            with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
+                ui.label("Vous pouvez :").classes("text-body1")
+                with ui.list().classes("w-full"):
+                    if values.faq_url:
+                        _link("quiz", "Consulter la FAQ", values.faq_url)
+                    if values.documentation_url:
+                        _link("description", "Consulter la documentation", values.documentation_url)
+                    _link(
+                        "mail",
+                        f"Envoyer un mail au référent de l'application: {values.contact_mail}",
+                        f"mailto:{values.contact_mail}",
+                    )
+
+
+def _questions(questions: list[FaqItem]) -> None:
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-labelledby="faq-titre"'):
+        ui.label(messages.FAQ_TITLE).classes("text-h6").props('role="heading" aria-level="2" id="faq-titre"')
+        for item in questions:
+            with (
+                ui.expansion(item.question, icon="help_outline")
+                .classes("w-full border border-gray-300 rounded")
+                .props("dense-toggle header-class=text-body1")
+                .mark(f"faq-{item.id}")
+            ):
+                staff_markdown(item.answer).classes("px-4 pb-2")
 
 
 def _link(icon: str, text: str, target: str) -> None:

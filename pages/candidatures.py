@@ -187,8 +187,9 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         if view.archived:
             banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
-    max_bytes = platform.settings.upload_max_mb * 1024 * 1024
-    hint = messages.UPLOAD_HINT.format(platform.settings.upload_max_mb)
+    limits = platform.parameters.current()
+    max_bytes = limits.upload_max_bytes
+    hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
     if view.pieces:
         ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
     for piece in view.pieces:

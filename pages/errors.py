@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from components.error_notice import error_notice
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import parameters
 from models import Account
 from pages.layout import page_frame
 
@@ -45,7 +46,7 @@ def install(platform: Platform) -> None:
         return _page(platform, request, 404, messages.NOT_FOUND_TITLE, messages.NOT_FOUND)
 
     async def server_error(request: Request, reference: str) -> Response:
-        text = messages.SERVER_ERROR.format(contact=platform.settings.contact_mail)
+        text = messages.SERVER_ERROR.format(contact=_contact_mail(platform))
         return _page(platform, request, 500, messages.SERVER_ERROR_TITLE, text, reference)
 
     async def last_resort(request: Request, exception: Exception) -> Response:
@@ -123,6 +124,14 @@ def _page(
         with page_frame(platform, title, request.url.path, account):
             error_notice(text, reference)
     return client.build_response(request, status)
+
+
+def _contact_mail(platform: Platform) -> str:
+    """The referent's address (a parameter), or its default when the database does not answer."""
+    try:
+        return platform.parameters.current().contact_mail
+    except Exception:
+        return parameters.DEFAULTS.contact_mail
 
 
 def _account_or_none(platform: Platform, request: Request) -> Account | None:

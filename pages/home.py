@@ -4,6 +4,7 @@ from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
 from components.banner import banner
+from components.staff_markdown import staff_markdown
 from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
@@ -29,7 +30,7 @@ def register(platform: Platform) -> None:
             if platform.campaigns.active() is None:
                 banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
             with ui.card().classes("w-full p-4 sm:p-6").props('role="region" aria-label="Informations"'):
-                ui.markdown(platform.settings.home_message).classes("text-body1")
+                staff_markdown(platform.site_messages.home())
             if me is None:
                 connection_cards(platform)
             else:
@@ -54,11 +55,9 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus])
                 on_click=lambda: _change_password(platform, me.session_id),
             ).props("outline").mark("change-password")
     _file_progress(statuses)
-    settings = platform.settings
+    institution, contact = platform.settings.institution_name, platform.parameters.current().contact_mail
     with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
-        ui.label(
-            messages.DATA_PROTECTION.format(etablissement=settings.institution_name, contact=settings.contact_mail)
-        ).classes("text-body2 p-2")
+        ui.label(messages.DATA_PROTECTION.format(etablissement=institution, contact=contact)).classes("text-body2 p-2")
 
 
 def _file_progress(statuses: dict[Tab, TabStatus]) -> None:

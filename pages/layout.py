@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -13,6 +14,8 @@ from components.frame import FrameModel, MenuEntry, frame
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from models import Account
+
+log = logging.getLogger(__name__)
 
 ACCOUNT_PAGES = [
     MenuEntry("Informations perso.", "/compte/informations-perso", "person"),
@@ -57,9 +60,19 @@ def page_frame(
         on_sign_in=lambda: ui.navigate.to("/connexion"),
         on_create_account=lambda: open_create_account(platform),
         on_sign_out=lambda: sign_out(platform),
+        maintenance=maintenance_message(platform),
     )
     with frame(title, model) as content:
         yield content
+
+
+def maintenance_message(platform: Platform) -> str:
+    """The maintenance message; none when the database does not answer (the error page is built with this frame)."""
+    try:
+        return platform.site_messages.maintenance()
+    except Exception:
+        log.warning("the maintenance message could not be read", exc_info=True)
+        return ""
 
 
 def sign_out(platform: Platform) -> None:

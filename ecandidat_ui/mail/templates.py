@@ -124,6 +124,158 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
+CANDIDATE = ("prenom", "nom", "login", "etablissement")
+CANDIDATURE = (*CANDIDATE, "formation", "date_retour", "lien")
+STAFF = ("prenom", "nom", "mail", "etablissement")
+
+
+@dataclass(frozen=True)
+class MailKind:
+    """What a mail is for and what its text may say: the variables filled when it is sent, and those it must
+    keep (a validation mail without its link is useless)."""
+
+    title: str
+    purpose: str
+    variables: tuple[str, ...]
+    required: tuple[str, ...] = ()
+    link: str = ""  # what {lien} leads to, in this mail
+
+
+CATALOGUE: dict[str, MailKind] = {
+    "account_created": MailKind(
+        "Création de compte",
+        "Envoyé au candidat qui vient de créer son compte : son login et le lien pour le valider.",
+        (*CANDIDATE, "lien", "jours"),
+        ("lien",),
+        "le lien de validation du compte",
+    ),
+    "activation_resent": MailKind(
+        "Nouveau lien de validation",
+        "Envoyé au candidat qui a demandé un nouveau lien (« J'ai perdu mon code d'activation »).",
+        (*CANDIDATE, "lien", "jours"),
+        ("lien",),
+        "le lien de validation du compte",
+    ),
+    "already_validated": MailKind(
+        "Compte déjà validé",
+        "Envoyé à qui demande un lien de validation pour un compte déjà validé.",
+        (*CANDIDATE, "lien"),
+        (),
+        "la page de connexion",
+    ),
+    "mail_changed": MailKind(
+        "Changement d'adresse mail",
+        "Envoyé à la nouvelle adresse d'un candidat qui l'a modifiée : le lien pour la valider.",
+        (*CANDIDATE, "lien", "jours"),
+        ("lien",),
+        "le lien de validation de la nouvelle adresse",
+    ),
+    "password_reset": MailKind(
+        "Identifiants oubliés",
+        "Envoyé au candidat qui a cliqué sur « J'ai oublié mes identifiants » : son login et un lien d'une heure "
+        "pour choisir un nouveau mot de passe.",
+        (*CANDIDATE, "lien"),
+        ("lien",),
+        "le lien pour choisir un nouveau mot de passe",
+    ),
+    "password_changed": MailKind(
+        "Mot de passe modifié",
+        "Envoyé au candidat dont le mot de passe vient d'être changé, pour qu'il réagisse si ce n'était pas lui.",
+        (*CANDIDATE, "date", "lien"),
+        (),
+        "la page d'accueil",
+    ),
+    "candidature_created": MailKind(
+        "Candidature enregistrée",
+        "Envoyé quand le candidat crée une candidature : la date limite pour la compléter et la transmettre.",
+        CANDIDATURE,
+        (),
+        "l'onglet Candidatures",
+    ),
+    "candidature_transmitted": MailKind(
+        "Candidature transmise",
+        "Envoyé quand le candidat transmet sa candidature à la commission.",
+        (*CANDIDATURE, "date"),
+        (),
+        "l'onglet Candidatures",
+    ),
+    "candidature_cancelled": MailKind(
+        "Candidature annulée",
+        "Envoyé quand le candidat annule une candidature pas encore transmise.",
+        CANDIDATURE,
+        (),
+        "l'onglet Candidatures",
+    ),
+    "candidature_status": MailKind(
+        "Statut du dossier",
+        "Envoyé quand la scolarité change le statut du dossier (Réceptionné, Incomplet, Complet).",
+        ("prenom", "nom", "login", "etablissement", "formation", "lien", "statut", "detail"),
+        (),
+        "la candidature",
+    ),
+    "candidature_decision": MailKind(
+        "Décision de la commission",
+        "Envoyé quand l'avis de la commission est validé.",
+        ("prenom", "nom", "login", "etablissement", "formation", "lien", "decision", "detail"),
+        (),
+        "la candidature",
+    ),
+    "candidature_confirmed": MailKind(
+        "Confirmation d'inscription",
+        "Envoyé quand le candidat confirme son inscription après un avis favorable.",
+        CANDIDATURE,
+        (),
+        "l'onglet Candidatures",
+    ),
+    "candidature_withdrawn": MailKind(
+        "Désistement",
+        "Envoyé quand le candidat se désiste d'une formation.",
+        CANDIDATURE,
+        (),
+        "l'onglet Candidatures",
+    ),
+    "staff_setup": MailKind(
+        "Accès à la gestion",
+        "Envoyé à un membre du personnel ajouté (ou à qui un administrateur renvoie un lien) : le lien pour "
+        "choisir son mot de passe et son second facteur.",
+        (*STAFF, "lien"),
+        ("lien",),
+        "le lien d'activation du compte de gestion",
+    ),
+    "staff_cas_access": MailKind(
+        "Accès à la gestion par CAS",
+        "Envoyé à un membre du personnel ajouté avec son identifiant de l'établissement (CAS).",
+        (*STAFF, "login_cas", "lien"),
+        (),
+        "la connexion à la gestion",
+    ),
+    "staff_new_address": MailKind(
+        "Connexion depuis une nouvelle adresse",
+        "Envoyé à un membre du personnel quand son compte est utilisé depuis une adresse inconnue jusqu'ici.",
+        (*STAFF, "date", "adresse", "lien"),
+        (),
+        "la connexion à la gestion",
+    ),
+}
+
+VARIABLES: dict[str, str] = {
+    "prenom": "Prénom du destinataire",
+    "nom": "Nom du destinataire",
+    "login": "Login du candidat (son numéro de dossier)",
+    "etablissement": "Nom de l'établissement",
+    "mail": "Adresse mail du destinataire",
+    "lien": "Lien",
+    "jours": "Nombre de jours de validité du lien",
+    "date": "Date et heure de l'événement",
+    "formation": "Libellé de la formation",
+    "date_retour": "Date limite de retour du dossier",
+    "statut": "Nouveau statut du dossier",
+    "decision": "Décision de la commission (avec le rang en liste complémentaire)",
+    "detail": "Précision selon le statut, ou commentaire de la commission (peut être vide)",
+    "login_cas": "Identifiant de l'établissement (CAS) du membre du personnel",
+    "adresse": "Adresse IP de la connexion",
+}
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -149,10 +301,16 @@ def render(template: str, session: Session | None = None, **values: object) -> R
     stored = session.get(MailTemplate, template) if session is not None else None
     if stored is not None:
         subject, body = stored.subject, stored.body
+    return render_text(template, subject, body, values)
+
+
+def render_text(template: str, subject: str, body: str, values: dict[str, object]) -> RenderedMail:
+    """A mail from a given text (checked by services.mail_texts: only known {placeholders})."""
     body += SIGNATURE
     text = _fill(body, values)
     escaped = _fill(html.escape(body, quote=False), {key: html.escape(str(value)) for key, value in values.items()})
-    return RenderedMail(template, _fill(subject, values), text, _as_html(escaped, subject))
+    filled_subject = _fill(subject, values)
+    return RenderedMail(template, filled_subject, text, _as_html(escaped, filled_subject))
 
 
 def seed_defaults(session: Session) -> None:

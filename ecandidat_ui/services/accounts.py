@@ -14,7 +14,7 @@ from ecandidat_ui import messages, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
-from ecandidat_ui.services import fields, throttle
+from ecandidat_ui.services import fields, parameters, throttle
 from ecandidat_ui.services.cas import CasUser
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.sessions import SessionService
@@ -311,8 +311,8 @@ class AccountService:
 
     def delete_unvalidated(self) -> int:
         """Delete the accounts never validated within the allowed days; their logins stay issued."""
-        cutoff = utcnow() - timedelta(days=self.settings.unvalidated_account_days)
         with self.db.session() as session:
+            cutoff = utcnow() - timedelta(days=parameters.current(session).unvalidated_account_days)
             stale = select(Account.id).where(col(Account.validated_at).is_(None), Account.created_at < cutoff)
             ids = list(session.exec(stale).all())
             if ids:
@@ -354,8 +354,9 @@ class AccountService:
             raise InvalidInput({"confirmation": messages.PASSWORD_CONFIRMATION_DIFFERS})
 
     def _issue_login(self, session: Session) -> str:
+        prefix = parameters.current(session).login_prefix
         while True:
-            login = security.new_login(self.settings.login_prefix)
+            login = security.new_login(prefix)
             if session.get(IssuedLogin, login) is None:
                 session.add(IssuedLogin(login=login))
                 return login
@@ -374,15 +375,9 @@ class AccountService:
     ) -> None:
         """A new validation link; the earlier ones stop working, except those sent after `keep_since`."""
         self._revoke(session, account.id, TokenPurpose.VALIDATION, sent_before=keep_since)
-        lifetime = timedelta(days=self.settings.unvalidated_account_days)
-        token = self._new_token(session, account, TokenPurpose.VALIDATION, lifetime)
-        self._mail(
-            session,
-            account,
-            template,
-            lien=self.settings.link(f"/compte/validation/{token}"),
-            jours=self.settings.unvalidated_account_days,
-        )
+        days = parameters.current(session).unvalidated_account_days
+        token = self._new_token(session, account, TokenPurpose.VALIDATION, timedelta(days=days))
+        self._mail(session, account, template, lien=self.settings.link(f"/compte/validation/{token}"), jours=days)
 
     @staticmethod
     def _kept_links_since() -> datetime:

@@ -14,7 +14,7 @@ from sqlmodel import Session, SQLModel, col, delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
-from ecandidat_ui.services import fields, file_rules
+from ecandidat_ui.services import fields, file_rules, parameters
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
@@ -176,7 +176,9 @@ class CandidateFileService:
         return self.statuses_of(self.load(account_id), today)
 
     def statuses_of(self, file: CandidateFile, today: date) -> dict[Tab, TabStatus]:
-        return tab_statuses(file, today, ine_required=self.settings.ine_required)
+        with self.db.session() as session:
+            ine_required = parameters.current(session).ine_required
+        return tab_statuses(file, today, ine_required=ine_required)
 
     # --- single tabs -------------------------------------------------------------------------------
 
@@ -186,7 +188,8 @@ class CandidateFileService:
             student = self._student(session, account_id)
             if student is not None:  # identity comes from the institution's records
                 values = {**values, **_student_identity(student)}
-            cleaned = file_rules.personal_info(values, today, ine_required=self.settings.ine_required)
+            ine_required = parameters.current(session).ine_required
+            cleaned = file_rules.personal_info(values, today, ine_required=ine_required)
             if cleaned["ine"] and self._ine_taken(session, cleaned["ine"], account_id):
                 raise InvalidInput({"ine": messages.INE_TAKEN})
             return self._save_single(session, PersonalInfo, account_id, cleaned, version)

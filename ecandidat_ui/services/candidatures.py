@@ -12,7 +12,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import PARIS, now_text, render
-from ecandidat_ui.services import fields, uploads
+from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, validate
@@ -180,9 +180,10 @@ class CandidatureService:
             .select_from(Candidature)
             .where(Candidature.account_id == account_id, Candidature.campaign_id == campaign.id)
         ).one()
-        if count >= self.settings.max_candidatures:
-            raise Refused(messages.TOO_MANY_CANDIDATURES.format(max=self.settings.max_candidatures))
-        per_centre = centre.max_candidatures or self.settings.max_candidatures_per_centre
+        limits = parameters.current(session)
+        if count >= limits.max_candidatures:
+            raise Refused(messages.TOO_MANY_CANDIDATURES.format(max=limits.max_candidatures))
+        per_centre = centre.max_candidatures or limits.max_candidatures_per_centre
         if per_centre:
             in_centre = session.exec(
                 select(func.count())
@@ -290,7 +291,7 @@ class CandidatureService:
     def send_piece(self, actor: str, candidature_id: int, piece_id: int, name: str, data: bytes) -> UploadedFile:
         """Check and keep a pièce; a common one serves every candidature. The file replaces the previous one."""
         account_id = self.sessions.require(actor).id  # before anything reaches the disk
-        checked = uploads.check(data, name, self.settings.upload_max_mb * 1024 * 1024)
+        checked = uploads.check(data, name, self._parameters().upload_max_bytes)
         folder = self.settings.uploads_dir
         stored = uploads.store(folder, data)
         replaced: list[str] = []
@@ -486,6 +487,10 @@ class CandidatureService:
     @staticmethod
     def _transmitted(session: Session, file: UploadedFile) -> bool:
         return session.exec(select(PieceState).where(PieceState.file_id == file.id)).first() is not None
+
+    def _parameters(self) -> parameters.Parameters:
+        with self.db.session() as session:
+            return parameters.current(session)
 
     @staticmethod
     def _event(session: Session, candidature: Candidature, text: str) -> None:

@@ -221,3 +221,36 @@ def _order(query: TableQuery, sortable: Mapping[str, ColumnElement], key: Column
     if query.sort_by is not None:
         order.insert(0, direction(sortable[query.sort_by]).nulls_last())
     return order
+
+
+def page_of_list(
+    rows: Sequence[Mapping[str, Any]],
+    query: TableQuery,
+    *,
+    searchable: Sequence[str] = (),
+    sortable: Sequence[str] = (),
+) -> Page[Mapping[str, Any]]:
+    """The same page as `paginate`, of a short list already in memory (a screen of a few dozen fixed rows: the
+    mails, the parameters): every searched word in one of the `searchable` keys, folded; sorted on one of the
+    `sortable` keys, folded text, the list's own order kept among equals."""
+    if query.sort_by is not None and query.sort_by not in sortable:
+        raise InvalidQuery(f"column {query.sort_by!r} cannot be sorted")
+    words = query.words()
+    kept = [
+        row
+        for row in rows
+        if all(any(word in (fold_for_search(str(row.get(key, ""))) or "") for key in searchable) for word in words)
+    ]
+    if query.sort_by is not None:
+        kept.sort(key=lambda row: _sort_key(row.get(query.sort_by)), reverse=query.descending)
+    page = min(query.page, max(1, math.ceil(len(kept) / query.rows_per_page)))
+    start = (page - 1) * query.rows_per_page
+    return Page(kept[start : start + query.rows_per_page], len(kept), page)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, "")
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, fold_for_search(str(value)))

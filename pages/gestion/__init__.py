@@ -10,13 +10,31 @@ def register_all(platform: Platform) -> None:
         campagnes,
         centres,
         commissions,
+        faq,
         formations,
         home,
         journal,
+        mails,
+        messages,
         my_account,
+        parametres,
         staff_members,
     )
 
     gestion_session.install(platform)
-    for module in (home, activation, centres, commissions, formations, campagnes, staff_members, journal, my_account):
+    for module in (
+        home,
+        activation,
+        centres,
+        commissions,
+        formations,
+        campagnes,
+        staff_members,
+        journal,
+        my_account,
+        mails,
+        messages,
+        faq,
+        parametres,
+    ):
         module.register(platform)

@@ -23,6 +23,7 @@ from tests.e2e.steps import (
     wait_connected,
 )
 from tests.mailbox import Mailbox
+from tests.parameters import set_parameter
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +44,14 @@ def upload_page(demo_app: RunningApp, page: Page, mailbox: Mailbox) -> Iterator[
     open_page(page, f"{demo_app.url}/compte/candidatures/{applied}")
     expect(page.get_by_role("heading", level=1, name="Master Informatique, parcours génie logiciel")).to_be_visible()
     wait_connected(page)
-    url = page.evaluate(
+    yield demo_app, page, upload_url(page, demo_app)
+
+
+def upload_url(page: Page, app: RunningApp) -> str:
+    """The upload address of the first pièce of the page as it is now."""
+    return app.url + page.evaluate(
         "() => '/_nicegui/client/' + window.clientId + '/upload/' + document.querySelector('.q-uploader').id.slice(1)"
     )
-    yield demo_app, page, demo_app.url + url
 
 
 def apply_as(platform, login: str, code: str) -> int:
@@ -143,3 +148,20 @@ def test_fifty_files_in_one_upload_are_refused_without_a_trace(upload_page, mail
     page.wait_for_timeout(1000)  # what the app would do with the files happens after the answer
     assert uploaded_rows(app, mailbox) == []
     assert "Traceback" not in app.log()
+
+
+def test_the_largest_upload_follows_the_parameter_of_the_gestion(upload_page, mailbox: Mailbox):
+    """The guard reads the parameter at each upload: raised in the gestion, a bigger pièce goes through at once."""
+    app, page, url = upload_page
+    files = {"gros.pdf": ("gros.pdf", b"%PDF-1.4\n" + b"0" * (3 * MB), "application/pdf")}
+    response = httpx.post(url, files=files, cookies=session_cookies(page), timeout=60)
+    assert response.status_code == 413  # beyond the default 2 MB
+    with platform_of(app.url, app.data_dir, mailbox, ECANDIDAT_DEMO="true") as platform:
+        set_parameter(platform, "upload_max_mb", 4)
+    page.reload()  # the page says the new size (« maximum = 4Mo ») and checks it too
+    wait_connected(page)
+    expect(page.get_by_text("maximum = 4Mo").first).to_be_visible()
+    response = httpx.post(upload_url(page, app), files=files, cookies=session_cookies(page), timeout=60)
+    assert response.status_code == 200
+    expect(page.get_by_text("gros.pdf (ouvrir)")).to_be_visible()
+    assert [row.original_name for row in uploaded_rows(app, mailbox)] == ["gros.pdf"]

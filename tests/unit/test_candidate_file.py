@@ -14,6 +14,7 @@ from ecandidat_ui.services.candidate_file import Conflict, Tab, TabStatus, draft
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.student_import import import_students
 from models import Account
+from tests.parameters import set_parameter
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 TODAY = date(2026, 11, 23)
@@ -140,11 +141,11 @@ def test_an_internal_student_keeps_the_identity_the_institution_imported(platfor
     assert platform.candidate_file.load(account.id).is_internal_student
 
 
-def test_a_completed_file_becomes_incomplete_when_a_rule_changes(platform: Platform, monkeypatch):
+def test_a_completed_file_becomes_incomplete_when_a_rule_changes(platform: Platform):
     account, actor = signed_in(platform)
     platform.candidate_file.save_personal(actor, {**PERSONAL, "ine": ""}, 0, TODAY)
     assert platform.candidate_file.statuses(account.id, TODAY)[Tab.PERSONAL] is TabStatus.COMPLETE
-    monkeypatch.setattr(platform.settings, "ine_required", True)
+    set_parameter(platform, "ine_required", True)
     assert platform.candidate_file.statuses(account.id, TODAY)[Tab.PERSONAL] is TabStatus.TO_COMPLETE
 
 

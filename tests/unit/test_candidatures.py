@@ -13,6 +13,7 @@ from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Candidature, Formation, UploadedFile
 from tests.mailbox import Mailbox
+from tests.parameters import set_parameter
 from tests.sessions import actor
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
@@ -107,15 +108,15 @@ def test_the_window_is_open_on_its_first_and_last_days(platform: Platform, opens
         assert refused.value.message == messages.OUT_OF_WINDOW
 
 
-def test_at_most_n_candidatures_per_campaign_and_per_centre(platform: Platform, open_offer, monkeypatch):
+def test_at_most_n_candidatures_per_campaign_and_per_centre(platform: Platform, open_offer):
     account = ready_candidate(platform)
-    monkeypatch.setattr(platform.settings, "max_candidatures_per_centre", 1)
+    set_parameter(platform, "max_candidatures_per_centre", 1)
     platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     with pytest.raises(Refused) as refused:
         platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY)
     assert refused.value.message == messages.TOO_MANY_IN_CENTRE.format(max=1)
-    monkeypatch.setattr(platform.settings, "max_candidatures_per_centre", 0)
-    monkeypatch.setattr(platform.settings, "max_candidatures", 1)
+    set_parameter(platform, "max_candidatures_per_centre", 0)
+    set_parameter(platform, "max_candidatures", 1)
     with pytest.raises(Refused) as refused:
         platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY)
     assert refused.value.message == messages.TOO_MANY_CANDIDATURES.format(max=1)
