@@ -38,7 +38,9 @@ def largest_piece() -> int:
     return platform.parameters.current().upload_max_bytes
 
 
-app.add_middleware(UploadGuard, cookies=[platform.session_cookie.name], max_bytes=largest_piece)
+app.add_middleware(
+    UploadGuard, cookies=[platform.session_cookie.name, platform.staff_cookie.name], max_bytes=largest_piece
+)
 app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: around every other middleware of ours
 
 if __name__ in {"__main__", "__mp_main__"}:
