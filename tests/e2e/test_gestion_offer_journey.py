@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from ecandidat_ui.services import totp
 from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import Violation, audit, axe_installed, report
-from tests.e2e.steps import choose_in_list, dialog, notification, open_page, platform_of, wait_still
+from tests.e2e.steps import choose_in_list, dialog, notification, open_page, platform_of, png_file, wait_still
 from tests.mailbox import Mailbox
 
 ADMIN_MAIL = "anne.dupont@univ.example"
@@ -92,6 +92,10 @@ def test_an_administrator_sets_up_a_formation_that_a_visitor_finds(app: RunningA
     edit = dialog(page, "Edition de commission")  # opened next, for the signature image
     expect(edit.get_by_role("button", name="Choisir une image")).to_be_visible()
     axe("commissions, formulaire")
+    image = {"name": "signature.png", "mimeType": "image/png", "buffer": png_file()}
+    edit.locator("input[type=file]").set_input_files(files=[image])  # through the upload guard, as staff
+    expect(edit.get_by_role("img", name="Image de signature de la commission")).to_be_visible()
+    expect(edit.get_by_role("button", name="Retirer l'image")).to_be_visible()
     edit.get_by_role("button", name="Annuler").click()
     expect(page.get_by_role("cell", name="Commission des licences", exact=True)).to_be_visible()
 

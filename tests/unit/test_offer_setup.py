@@ -611,9 +611,8 @@ def test_signed_out_nothing_is_read_or_written(platform: Platform, world):
 
     created = platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne")
     secret, _ = set_up(platform, created.link)
-    page_actor = platform.staff.actor_for(
-        platform.staff.sign_in("anne.dupont@example.org", PASSWORD, next_code(secret), "10.0.0.1")
-    )
+    handover = platform.staff.sign_in("anne.dupont@example.org", PASSWORD, next_code(secret), "10.0.0.1")
+    page_actor = platform.staff.actor_for(platform.staff.sessions.take_handover(handover))
     assert platform.formations.page(page_actor, TableQuery()).total == 0
     platform.staff.sign_out(page_actor.session_id)
     for call in (
