@@ -149,6 +149,8 @@ _STYLE = """
   .skip-link:focus { left: .5rem; top: .5rem; }
   .menu-active { background: #dbe6f5; color: #10325e; font-weight: 700; }
   :focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 2px; }
+  /* Quasar's no-outline on buttons is !important in an earlier cascade layer: a ring drawn otherwise */
+  .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
   .q-field--outlined .q-field__label { color: #374151; }
   .q-field--with-bottom { padding-bottom: 0; }
   .q-field__bottom { position: static; transform: none; min-height: 20px; }
