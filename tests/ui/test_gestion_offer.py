@@ -171,7 +171,7 @@ async def test_a_centre_manager_cannot_open_another_centres_formation_by_menu_or
     await user.should_not_see(marker="formation-dialog")
 
     await user.open(f"{FORMATIONS}?ouvrir={ids['L1-LET']}")  # typed address
-    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour cette commission.")
+    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour ce centre de candidature.")
     await user.should_not_see(marker="formation-dialog")
     await user.should_not_see("Licence Lettres modernes")
 
@@ -304,7 +304,7 @@ async def test_a_manager_of_one_centre_is_refused_another_centres_commission(use
     manager = staff_member(Role.CENTRE_MANAGER, centre_id=ids["SCI"])
     await sign_in_staff(user, manager, COMMISSIONS)
     await user.open(f"{COMMISSIONS}?ouvrir={ids['LSH-L']}")
-    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour cette commission.")
+    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour ce centre de candidature.")
     await user.should_not_see(marker="commission-dialog")
     listed = await rows_when(user, "commissions-table", lambda found: len(found) == 1)
     assert [row["code"] for row in listed] == ["SCI-L"]

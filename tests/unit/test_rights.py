@@ -145,6 +145,10 @@ def test_the_refusal_names_where():
     assert rights.refusal(member, Action.ENTER_AVIS, centre_id=A, commission_id=A2) == (
         "Vous n'avez pas le droit de saisir les avis pour cette commission."
     )
+    # a gestionnaire is told the centre, even for one of that centre's commissions
+    assert rights.refusal(manager, Action.EDIT_FORMATION, centre_id=B, commission_id=B1) == (
+        "Vous n'avez pas le droit de modifier les formations pour ce centre de candidature."
+    )
     assert rights.refusal(member, Action.MANAGE_STAFF) == (
         "Vous n'avez pas le droit de gérer les membres du personnel et leurs droits."
     )
