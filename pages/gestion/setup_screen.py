@@ -1,38 +1,14 @@
 """What the set-up screens of the offer share: an action run off the event loop whose refusal or failure is told
-in French, and the id of a row asked for in the address (`?ouvrir=12`)."""
+in French (attempt.py), and the id of a row asked for in the address (`?ouvrir=12`)."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any
+from nicegui import ui
 
-from nicegui import run, ui
-from sqlalchemy.exc import SQLAlchemyError
+from pages.gestion.attempt import failed, run_action
 
-from ecandidat_ui import messages
-from ecandidat_ui.services.errors import Refused
-
-log = logging.getLogger(__name__)
+__all__ = ["OPEN_PARAMETER", "asked_id", "failed", "run_action"]
 OPEN_PARAMETER = "ouvrir"
-
-
-def failed(refused: Refused) -> None:
-    ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
-
-
-async def run_action(action: Callable[..., Any], *args: Any) -> bool:
-    """Run a service's action; False, with a French notification, when it was refused or failed."""
-    try:
-        await run.io_bound(action, *args)
-    except Refused as refused:
-        failed(refused)
-        return False
-    except (SQLAlchemyError, OSError):  # the database or the disk: a message, never a traceback
-        log.exception("a set-up action failed")
-        ui.notify(messages.SETUP_SAVE_FAILED, type="negative", multi_line=True)
-        return False
-    return True
 
 
 def asked_id() -> int | None:
