@@ -373,3 +373,30 @@ async def test_a_candidate_sees_the_commission_set_by_staff_on_their_candidature
     assert field(user, "contact").text == ("Commission des licences (SCI) — scolarite.sci@example.org — 01 23 45 67 89")
     assert field(user, "return-comment").text == "Dossier papier :\nau bureau 12"
     assert field(user, "formation-info").text == "Entretien en juin."
+
+
+async def test_delete_asks_with_the_name_says_why_it_is_refused_and_removes_the_row(user: User):
+    admin, ids = world_and_admin()
+    platform = test_platform()
+    empty = platform.centres.create(admin.actor(platform), {"code": "VIDE", "label": "Centre sans formation"}).id
+    platform.db.dispose()
+    await sign_in_staff(user, admin, CENTRES)
+    await rows_when(user, "centres-table", lambda found: len(found) == 3)
+
+    act(user, "centres-table", "delete", ids["SCI"])  # it has formations: asked, then refused with the reason
+    await see(user, messages.SETUP_DELETE_QUESTION.format(what="le centre de candidature", name="UFR Sciences"))
+    await click(user, "delete-yes")
+    await see(user, messages.CENTRE_HAS_FORMATIONS)
+
+    act(user, "centres-table", "delete", empty)  # « Annuler »: nothing happens
+    await click(user, "delete-no")
+    assert len(await rows_when(user, "centres-table", lambda found: len(found) == 3)) == 3
+
+    act(user, "centres-table", "delete", empty)
+    await see(
+        user, messages.SETUP_DELETE_QUESTION.format(what="le centre de candidature", name="Centre sans formation")
+    )
+    await click(user, "delete-yes")
+    await see(user, messages.SETUP_DELETED)
+    listed = await rows_when(user, "centres-table", lambda found: len(found) == 2)
+    assert {row["code"] for row in listed} == {"SCI", "LSH"}
