@@ -31,7 +31,7 @@ COLUMNS = [
     Column("commission", "Commission", sortable=True, wide_only=True),
     Column("opens_on", "Date début dépôt", sortable=True, wide_only=True, nowrap=True),
     Column("closes_on", "Date fin dépôt", sortable=True, wide_only=True, nowrap=True),
-    Column("state", "Etat", sortable=True, wide_only=True),
+    Column("state", "Etat", sortable=True, wide_only=True, nowrap=True),
 ]
 DATES = messages.DATE_LABELS
 DELAY_LABELS = {
