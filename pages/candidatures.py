@@ -14,6 +14,7 @@ from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
+from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
@@ -225,7 +226,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         for event in view.history:
             with ui.item(), ui.item_section():
                 ui.item_label(event.text)
-                ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
+                ui.item_label(date_time(event.at)).props("caption")
 
 
 def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:

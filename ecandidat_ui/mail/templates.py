@@ -6,11 +6,11 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from models import MailTemplate
+from models.clock import PARIS
 
 SIGNATURE = (
     "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\n"
@@ -275,8 +275,6 @@ VARIABLES: dict[str, str] = {
     "login_cas": "Identifiant de l'établissement (CAS) du membre du personnel",
     "adresse": "Adresse IP de la connexion",
 }
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def now_text() -> str:

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, delete, func, select, update
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import PARIS, now_text, render
+from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
@@ -34,7 +34,7 @@ from models import (
     Question,
     UploadedFile,
 )
-from models.clock import utcnow
+from models.clock import in_paris, utcnow
 
 ANSWER_MAX = 2000
 WITHDRAWAL_REASON_MAX = 500
@@ -105,7 +105,7 @@ class CandidatureView:
         if formation.confirm_by:
             return formation.confirm_by
         if formation.confirm_delay_days and c.decision_validated_at:
-            return c.decision_validated_at.astimezone(PARIS).date() + timedelta(days=formation.confirm_delay_days)
+            return in_paris(c.decision_validated_at).date() + timedelta(days=formation.confirm_delay_days)
         return None
 
     def can_answer_offer(self, today: date) -> bool:

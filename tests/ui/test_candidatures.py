@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
@@ -162,3 +163,15 @@ async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user
     await see(user, messages.CONFIRMED)
     await user.should_see(marker="outcome")
     await user.should_not_see(marker="confirm")
+
+
+async def test_the_history_shows_french_time_whatever_the_server_zone(user: User, mailbox: Mailbox):
+    """The mail says 21:42: the history must too (stored times are UTC; the server here runs in UTC)."""
+    paris = ZoneInfo("Europe/Paris")
+    await ready_candidate(user, mailbox)
+    before = datetime.now(paris)
+    await apply_from_offer(user, "licence histoire", "Licence Histoire", "L1-HIST")
+    await see(user, "Pièces justificatives")
+    after = datetime.now(paris)
+    expected = {f"{moment:%d/%m/%Y %H:%M}" for moment in (before, after)}
+    await until(lambda: any(element.text in expected for element in user.find(kind=ui.item_label).elements))
