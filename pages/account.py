@@ -271,7 +271,7 @@ def _describe_cursus(row) -> EntryView:
         [
             f"{diploma} · {row.school_name}",
             f"Obtenu : {OBTAINED.get(row.obtained, row.obtained)}"
-            + (f" · Mention : {row.mention}" if row.mention else ""),
+            + (f" · Mention : {refdata.CURSUS_MENTIONS.get(row.mention, row.mention)}" if row.mention else ""),
         ],
     )
 

@@ -232,7 +232,7 @@ def external_specs(today: date) -> list[FieldSpec]:
         FieldSpec("diploma_type", "Formation *", "select", options={d.code: d.label for d in refdata.diploma_types()}),
         FieldSpec("label", "Libellé et niveau *", "textarea", max_length=255, wide=True),
         FieldSpec("obtained", "Obtenu *", "radio", options=OBTAINED),
-        FieldSpec("mention", "Mention", max_length=5),
+        FieldSpec("mention", "Mention", "select", options=refdata.CURSUS_MENTIONS),
     ]
 
 

@@ -163,7 +163,7 @@ def external_cursus(values: Values, today: date) -> Values:
         "diploma_type": lambda: _choice(values.get("diploma_type"), refdata_diploma_types()),
         "label": lambda: required_text(_text(values, "label"), 255),
         "obtained": lambda: _choice(values.get("obtained"), OBTAINED),
-        "mention": lambda: _optional(required_text, _text(values, "mention"), 5),
+        "mention": lambda: _choice(values.get("mention"), refdata.CURSUS_MENTIONS) if values.get("mention") else "",
     }
     return _checked(checks)
 

@@ -184,6 +184,12 @@ def test_list_entries():
         "obtained": "E",
     }
     assert file_rules.external_cursus(cursus, TODAY)["year"] == 2027
+    assert file_rules.external_cursus(cursus, TODAY)["mention"] == ""  # optional
+    assert file_rules.external_cursus({**cursus, "mention": "AB"}, TODAY)["mention"] == "AB"
+    assert refdata.CURSUS_MENTIONS["AB"] == "Assez bien"  # no longer cut to « Assez »
+    assert errors_of(file_rules.external_cursus, {**cursus, "mention": "Assez bien"}, TODAY) == {
+        "mention": messages.UNKNOWN_VALUE
+    }
     assert errors_of(file_rules.external_cursus, {**cursus, "year": "2028", "obtained": "Peut-être"}, TODAY) == {
         "year": "L'année doit être comprise entre 1900 et 2027",
         "obtained": messages.UNKNOWN_VALUE,
