@@ -587,3 +587,9 @@ BULK_INTRO = (
 )
 BULK_RESULT_TITLE = "Edition en masse de formations"
 BULK_KEEP = "Inchangé"
+
+# --- the offer (issue 10) ---------------------------------------------------------------------------------
+OFFER_NO_MATCH = "Aucune formation ne correspond à « {search} »."
+OFFER_CLEAR_SEARCH = "Effacer la recherche"
+OFFER_ALREADY_APPLIED = "Déjà candidaté"
+OFFER_SEE_CANDIDATURE = "Déjà candidaté : voir ma candidature à {label}"

@@ -215,6 +215,17 @@ class CandidatureService:
                 for c, f, centre, campaign in rows
             ]
 
+    def applied(self, account_id: int) -> dict[int, int]:
+        """Formation id → candidature id, for the candidate's candidatures of the active campaign (the offer
+        shows « Déjà candidaté » with a link instead of « Candidater »)."""
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Candidature.formation_id, Candidature.id)
+                .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+                .where(Candidature.account_id == account_id, col(Campaign.archived_at).is_(None))
+            ).all()
+            return dict(rows)
+
     def view(self, account_id: int, candidature_id: int) -> CandidatureView:
         with self.db.session() as session:
             candidature = self._mine(session, account_id, candidature_id)

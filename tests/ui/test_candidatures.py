@@ -69,6 +69,31 @@ async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: Us
     await user.should_see("Candidatures ouvertes")
 
 
+async def test_a_search_that_matches_nothing_says_so_and_clears(user: User):
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    await user.open("/offre?recherche=astrophysique quantique")
+    await see(user, messages.OFFER_NO_MATCH.format(search="astrophysique quantique"))
+    await user.should_not_see(messages.NO_FORMATION)  # the offer is not empty: nothing matches
+    user.find(marker="clear-search").click()
+    await see(user, "25 formations")
+    assert field(user, "search").value == ""
+
+
+async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await apply_from_offer(user, "licence histoire", "Licence Histoire", "L1-HIST")
+    await see(user, "Pièces justificatives")
+    candidature_page = user.back_history[-1].split("?")[0]
+    await user.open("/offre?recherche=licence histoire")
+    await see(user, messages.OFFER_ALREADY_APPLIED)
+    await user.should_not_see(marker="apply-L1-HIST")
+    link = user.find(marker="applied-L1-HIST").elements.pop()
+    assert link.props["href"] == candidature_page
+    await user.open("/offre?recherche=licence droit")  # the others still offer « Candidater »
+    await user.should_see(marker="apply-L1-DROIT")
+
+
 async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
     await user.open("/offre?recherche=informatique genie logiciel")
