@@ -25,7 +25,7 @@ from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor
-from pages.layout import ACCOUNT_PAGES, page_frame
+from pages.layout import ACCOUNT_PAGES, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
 SAVED_QUERY = "enregistre"
@@ -41,7 +41,7 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
     async def account_tab(enregistre: str = "", info: str = "") -> None:
         me = platform.session_cookie.signed_in()
         if me is None:
-            ui.navigate.to("/connexion")
+            ui.navigate.to(sign_in_address(this_address()))
             return
         account = me.account
         file = await run.io_bound(platform.candidate_file.load, account.id)

@@ -11,7 +11,7 @@ from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from models import TokenPurpose
-from pages.layout import page_frame
+from pages.layout import page_frame, sign_in_address
 
 
 def register(platform: Platform) -> None:
@@ -44,8 +44,9 @@ def _result(text: str, *, ok: bool) -> None:
     banner(text, "success" if ok else "error", marker="link-result")
 
 
-def _to_sign_in() -> None:
-    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to("/connexion")).mark("to-sign-in")
+def _to_sign_in(login: str = "") -> None:
+    address = sign_in_address(login=login)
+    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to(address)).mark("to-sign-in")
 
 
 def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login: str) -> None:
@@ -58,7 +59,7 @@ def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login:
 
         async def save() -> None:
             values = form.values()
-            done = await form.submit(
+            login_set = await form.submit(
                 run.io_bound(
                     platform.accounts.set_password_from_link,
                     token,
@@ -67,11 +68,11 @@ def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login:
                     values["confirmation"],
                 )
             )
-            if done is None:
+            if login_set is None:
                 return
             card.clear()
             with card:
                 _result(messages.PASSWORD_SET, ok=True)
-                _to_sign_in()
+                _to_sign_in(login_set)
 
         ui.button("Enregistrer", icon="check", on_click=save).mark("save-password")

@@ -18,7 +18,7 @@ from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
-from pages.layout import page_frame
+from pages.layout import page_frame, sign_in_address, this_address
 
 FILES = "/compte/fichiers"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
@@ -36,7 +36,7 @@ def register(platform: Platform) -> None:
     async def candidature_page(candidature_id: RowId, info: str = "") -> None:
         me = platform.session_cookie.signed_in()
         if me is None:
-            ui.navigate.to("/connexion")
+            ui.navigate.to(sign_in_address(this_address()))
             return
         try:
             view = await run.io_bound(platform.candidatures.view, me.account.id, candidature_id)

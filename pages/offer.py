@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from urllib.parse import urlencode
 
 from nicegui import run, ui
 
@@ -14,7 +15,7 @@ from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
 from pages.candidatures import apply_to
-from pages.layout import page_frame
+from pages.layout import page_frame, sign_in_address
 
 STATES = {
     "open": ("Candidatures ouvertes", "text-green-9"),
@@ -41,8 +42,8 @@ def register(platform: Platform) -> None:
             ).props('id="aide-recherche"')
 
             async def apply(formation: OfferedFormation) -> None:
-                if me is None:
-                    ui.navigate.to("/connexion")
+                if me is None:  # back to this formation in the offer once signed in
+                    ui.navigate.to(sign_in_address(f"/offre?{urlencode({'recherche': formation.label})}"))
                     return
                 await apply_to(platform, me.session_id, formation.id, formation.label)
 

@@ -23,7 +23,7 @@ from ecandidat_ui.settings import load_settings
 from models import Account, FileStatus
 from tests.mailbox import Mailbox
 from tests.sessions import actor
-from tests.ui.helpers import field, see, sign_in, until, validated_account
+from tests.ui.helpers import PASSWORD, field, fill, see, sign_in, until, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -200,3 +200,19 @@ async def test_the_history_shows_french_time_whatever_the_server_zone(user: User
     after = datetime.now(paris)
     expected = {f"{moment:%d/%m/%Y %H:%M}" for moment in (before, after)}
     await until(lambda: any(element.text in expected for element in user.find(kind=ui.item_label).elements))
+
+
+async def test_candidater_signed_out_comes_back_to_the_formation_after_sign_in(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    platform.db.dispose()
+    await user.open("/offre?recherche=licence histoire")
+    await see(user, "Licence Histoire")
+    user.find(marker="apply-L1-HIST").click()
+    await see(user, "Je ne suis pas étudiant à")
+    fill(user, login=login, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, "1 formation")
+    await user.should_see(marker="apply-L1-HIST")
+    assert field(user, "search").value == "Licence Histoire"
