@@ -32,7 +32,8 @@ def piece_card(
     on_file: Callable[[str, bytes], Awaitable[None]],
     on_not_concerned: Callable[[bool], Awaitable[None]],
 ) -> None:
-    with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}"):
+    with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}") as card:
+        card.props["id"] = f"piece-{piece_id}"  # « what is missing » links here
         with ui.row().classes("w-full items-start justify-between gap-2"):
             with ui.column().classes("gap-0"):
                 ui.label(label).classes("text-subtitle1 text-bold").props('role="heading" aria-level="3"')

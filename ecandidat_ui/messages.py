@@ -107,7 +107,6 @@ CONFIRM_APPLY = "Voulez-vous candidater à la formation '{0}' ?"
 APPLIED = "Votre candidature a été enregistrée. Un mail vient de vous être envoyé."
 OUT_OF_WINDOW = "Vous ne pouvez pas candidater à cette formation, vous êtes en dehors de la période de dépot des voeux"
 ALREADY_APPLIED = "Vous avez déjà candidaté à cette formation"
-FILE_NOT_READY = "Impossible de candidater à cette formation, vous devez d'abord remplir vos informations personnelles"
 TOO_MANY_CANDIDATURES = "Vous avez atteint le nombre maximum de candidatures ({max}) pour la campagne en cours"
 TOO_MANY_IN_CENTRE = "Vous avez atteint le nombre maximum de candidatures ({max}) pour ce centre de candidature"
 NO_CAMPAIGN_FOR_APPLYING = "Aucune campagne n'est active : il n'est pas possible de candidater"
@@ -593,3 +592,20 @@ OFFER_NO_MATCH = "Aucune formation ne correspond à « {search} »."
 OFFER_CLEAR_SEARCH = "Effacer la recherche"
 OFFER_ALREADY_APPLIED = "Déjà candidaté"
 OFFER_SEE_CANDIDATURE = "Déjà candidaté : voir ma candidature à {label}"
+
+# --- checked before asking (issue 10) ----------------------------------------------------------------------
+TAB_LABELS = {
+    "informations-perso": "Informations perso.",
+    "adresse": "Adresse",
+    "baccalaureat": "Baccalauréat",
+    "cursus-interne": "Cursus Interne",
+    "cursus-externe": "Cursus Externe",
+    "stages": "Stages",
+    "experiences-pro": "Expériences pro.",
+    "candidatures": "Candidatures",
+}
+FILE_NOT_READY_TABS = "Impossible de candidater à cette formation, vous devez d'abord compléter : {tabs}"
+MISSING_TITLE_APPLY = "Votre dossier n'est pas complet"
+MISSING_TITLE_TRANSMIT = "Votre candidature n'est pas complète"
+MISSING_INTRO_APPLY = "Pour candidater, complétez d'abord ces onglets de « Mon compte » :"
+MISSING_INTRO_TRANSMIT = "Avant de la transmettre, il reste à fournir :"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from datetime import date
 
 from fastapi import HTTPException, Request
@@ -10,6 +12,7 @@ from nicegui import app, run, ui
 
 from components.banner import banner
 from components.confirm import confirm
+from components.missing_dialog import show_missing
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf
 from ecandidat_ui.platform import Platform
@@ -96,7 +99,15 @@ def register(platform: Platform) -> None:
 
 
 async def apply_to(platform: Platform, actor: str, formation_id: int, label: str) -> None:
-    """« Nouvelle candidature »: confirm, apply, then open the candidature."""
+    """« Nouvelle candidature »: what stops it told first (each missing tab a link), else confirm, apply, then
+    open the candidature."""
+    problem = await run.io_bound(platform.candidatures.apply_problem, actor, formation_id, date.today())
+    if problem is not None:
+        if problem.missing:
+            await show_missing(messages.MISSING_TITLE_APPLY, messages.MISSING_INTRO_APPLY, problem.missing)
+        else:
+            ui.notify(problem.message, type="negative", multi_line=True, timeout=10000)
+        return
     if not await confirm(messages.CONFIRM_APPLY.format(label), marker="apply"):
         return
     try:
@@ -196,11 +207,12 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
     for piece in view.pieces:
         _piece(service, me, view, piece, hint, max_bytes)
 
+    answers = AnswersSaving()
     if view.questions:
         ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
         with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
             for question, value in view.questions:
-                _question(service, me.session_id, c.id, question, value, view.editable)
+                _question(service, me.session_id, c.id, question, value, view.editable, answers)
 
     _decision(platform, me.session_id, view)
     with ui.row().classes("w-full gap-2"):
@@ -211,7 +223,9 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         ).props("outline").mark("recapitulatif")
         if view.editable:
             ui.button(
-                "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, me.session_id, c.id)
+                "Transmettre ma candidature",
+                icon="send",
+                on_click=lambda: _transmit(platform, me.session_id, c.id, answers),
             ).mark("transmit")
         if c.status == "En attente" and c.transmitted_at is None and not c.decision:
             ui.button(
@@ -356,14 +370,42 @@ def _line(label: str, value: str, marker: str = "") -> None:
             text.mark(marker)
 
 
-def _question(service, actor: str, candidature_id: int, question, value: str, editable: bool) -> None:
+class AnswersSaving:
+    """The answers being saved on this page: « Transmettre » waits for them (an answer typed just before the
+    click reaches the server with it), so what is missing is checked on what the candidate sees."""
+
+    def __init__(self) -> None:
+        self.running: set[asyncio.Task] = set()
+
+    async def save(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self.running.add(task)
+        try:
+            await task
+        finally:
+            self.running.discard(task)
+
+    async def settled(self) -> None:
+        if self.running:
+            await asyncio.wait(set(self.running))
+
+
+def _question(
+    service, actor: str, candidature_id: int, question, value: str, editable: bool, answers: AnswersSaving
+) -> None:
     async def save(event) -> None:
         try:
-            await run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or ""))
+            await answers.save(run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or "")))
         except Refused as refused:
             ui.notify(refused.message, type="negative")
 
     label = question.label + (" *" if question.required else "")
+    with ui.element("div").classes("w-full") as anchor:  # « what is missing » links here
+        anchor.props["id"] = f"question-{question.id}"
+        _answer_field(label, question, value, editable, save)
+
+
+def _answer_field(label: str, question, value: str, editable: bool, save) -> None:
     if question.kind == "yes_no":
         ui.label(label).classes("text-body1")
         radio = (
@@ -379,7 +421,17 @@ def _question(service, actor: str, candidature_id: int, question, value: str, ed
         area.set_enabled(editable)
 
 
-async def _transmit(platform: Platform, actor: str, candidature_id: int) -> None:
+async def _transmit(platform: Platform, actor: str, candidature_id: int, answers: AnswersSaving) -> None:
+    """What is missing told first, each pièce or question a link to it; the irreversible warning only then."""
+    await answers.settled()
+    problem = await run.io_bound(platform.candidatures.transmit_problem, actor, candidature_id, date.today())
+    if problem is not None:
+        if problem.missing:
+            missing = [(label, f"#{anchor}") for label, anchor in problem.missing]
+            await show_missing(messages.MISSING_TITLE_TRANSMIT, messages.MISSING_INTRO_TRANSMIT, missing)
+        else:
+            ui.notify(problem.message, type="negative", multi_line=True, timeout=10000)
+        return
     if not await confirm(messages.TRANSMIT_CONFIRM, marker="transmit"):
         return
     try:

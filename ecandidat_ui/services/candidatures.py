@@ -121,9 +121,23 @@ class CandidatureView:
         )
 
     def missing(self) -> list[str]:
-        missing = [p.piece.label for p in self.pieces if not p.given]
-        missing += [q.label for q, value in self.questions if q.required and not value.strip()]
+        return [label for label, _ in self.missing_items()]
+
+    def missing_items(self) -> list[tuple[str, str]]:
+        """(label, anchor on the candidature's page) of each pièce not given and each required question not
+        answered."""
+        missing = [(p.piece.label, f"piece-{p.piece.id}") for p in self.pieces if not p.given]
+        missing += [(q.label, f"question-{q.id}") for q, value in self.questions if q.required and not value.strip()]
         return missing
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an action cannot be done yet, told before asking to confirm it: a message, and what is missing as
+    (label, where to fill it) when it is something the candidate can complete."""
+
+    message: str
+    missing: list[tuple[str, str]] = field(default_factory=list)
 
 
 class CandidatureService:
@@ -139,11 +153,29 @@ class CandidatureService:
 
     # --- applying ----------------------------------------------------------------------------------
 
+    def apply_problem(self, actor: str, formation_id: int, today: date) -> Problem | None:
+        """What stops the candidate applying to this formation now, checked before they are asked to confirm."""
+        account_id = self.sessions.require(actor).id
+        if tabs := missing_required(self.candidate_file.statuses(account_id, today)):
+            labels = [messages.TAB_LABELS[tab] for tab in tabs]
+            return Problem(
+                messages.FILE_NOT_READY_TABS.format(tabs=", ".join(labels)),
+                [(label, f"/compte/{tab}") for label, tab in zip(labels, tabs, strict=True)],
+            )
+        with self.db.session() as session:
+            formation = session.get(Formation, formation_id)
+            campaign = session.exec(select(Campaign).where(Campaign.is_active)).first()
+            try:
+                self._check_can_apply(session, account_id, formation, campaign, today)
+            except Refused as refused:
+                return Problem(refused.message)
+        return None
+
     def apply(self, actor: str, formation_id: int, today: date) -> Candidature:
         account_id = self.sessions.require(actor).id
         statuses = self.candidate_file.statuses(account_id, today)
-        if missing_required(statuses):
-            raise Refused(messages.FILE_NOT_READY)
+        if tabs := missing_required(statuses):
+            raise Refused(messages.FILE_NOT_READY_TABS.format(tabs=", ".join(messages.TAB_LABELS[t] for t in tabs)))
         try:
             with self.db.session() as session:
                 formation = session.get(Formation, formation_id)
@@ -350,19 +382,16 @@ class CandidatureService:
             state.not_concerned = value
             session.add(state)
 
+    def transmit_problem(self, actor: str, candidature_id: int, today: date) -> Problem | None:
+        """What stops the transmission now, checked before the irreversible warning is shown."""
+        account_id = self.sessions.require(actor).id
+        return _transmit_problem(self.view(account_id, candidature_id), today)
+
     def transmit(self, actor: str, candidature_id: int, today: date) -> None:
         account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
-        if view.archived:
-            raise Refused(messages.CANDIDATURE_ARCHIVED)
-        if view.candidature.transmitted_at is not None:
-            raise Refused(messages.ALREADY_TRANSMITTED)
-        if not view.editable:
-            raise Refused(messages.NOT_EDITABLE)
-        if today > view.return_by:
-            raise Refused(messages.TRANSMIT_TOO_LATE)
-        if missing := view.missing():
-            raise Refused(messages.TRANSMIT_MISSING.format(missing=", ".join(missing)))
+        if problem := _transmit_problem(view, today):
+            raise Refused(problem.message)
         with self.db.session() as session:
             claimed = session.exec(
                 update(Candidature)
@@ -523,3 +552,17 @@ class CandidatureService:
             **values,
         )
         outbox.enqueue(session, account.mail, mail)
+
+
+def _transmit_problem(view: CandidatureView, today: date) -> Problem | None:
+    if view.archived:
+        return Problem(messages.CANDIDATURE_ARCHIVED)
+    if view.candidature.transmitted_at is not None:
+        return Problem(messages.ALREADY_TRANSMITTED)
+    if not view.editable:
+        return Problem(messages.NOT_EDITABLE)
+    if today > view.return_by:
+        return Problem(messages.TRANSMIT_TOO_LATE)
+    if missing := view.missing_items():
+        return Problem(messages.TRANSMIT_MISSING.format(missing=", ".join(label for label, _ in missing)), missing)
+    return None

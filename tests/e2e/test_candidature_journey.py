@@ -84,6 +84,17 @@ def test_apply_send_the_pieces_answer_and_transmit(demo_app: RunningApp, page: P
         )
     expect(piece_card(page, IDENTITY)).to_contain_text("Pièce commune à toutes vos candidatures")
 
+    # « Transmettre » too early: what is missing is named first, each a link to it; no irreversible warning.
+    page.get_by_role("button", name="Transmettre ma candidature").click()
+    missing = page.get_by_role("dialog").filter(has_text="Avant de la transmettre, il reste à fournir :")
+    expect(missing).to_be_visible()
+    expect(page.get_by_role("dialog").filter(has_text=TRANSMIT_CONFIRM)).to_have_count(0)
+    expect(missing.get_by_role("link")).to_have_count(7)  # 5 pièces, 2 questions
+    missing.get_by_role("link", name=CV).click()
+    expect(missing).to_have_count(0)
+    expect(piece_card(page, CV)).to_be_in_viewport()
+    wait_connected(page)
+
     # A program renamed cv.pdf is refused by its content, whatever its name says.
     send_piece(page, CV, "cv.pdf", "application/pdf", EXECUTABLE)
     expect(notification(page, "Erreur : votre fichier n'est pas un PDF, un JPG ou un PNG")).to_be_visible()

@@ -105,10 +105,16 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     await user.should_see(messages.APPLIED)
     await user.should_see("Pièce commune à toutes vos candidatures")
 
-    user.find(marker="transmit").click()
-    await user.should_see(marker="transmit-yes")
-    user.find(marker="transmit-yes").click()
-    await see(user, "Votre candidature n'est pas complète")
+    user.find(marker="transmit").click()  # what is missing is told first, each a link; no warning yet
+    await see(user, messages.MISSING_INTRO_TRANSMIT)
+    await user.should_not_see(marker="transmit-yes")
+    missing = [
+        link.props["href"]
+        for link in user.find(marker="missing").elements.pop().descendants()
+        if isinstance(link, ui.link)
+    ]
+    assert len(missing) == 7 and missing[0].startswith("#piece-") and missing[-1].startswith("#question-")
+    user.find(marker="missing-close").click()
 
     page = user.back_history[-1].split("?")[0]
     for sent in range(5):
@@ -216,3 +222,23 @@ async def test_candidater_signed_out_comes_back_to_the_formation_after_sign_in(u
     await see(user, "1 formation")
     await user.should_see(marker="apply-L1-HIST")
     assert field(user, "search").value == "Licence Histoire"
+
+
+async def test_candidater_with_an_incomplete_file_names_each_missing_tab_before_asking(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    platform.db.dispose()
+    await sign_in(user, login)
+    await see(user, messages.CONNECTED_AS.format(login=login))
+    await user.open("/offre?recherche=licence histoire")
+    user.find(marker="apply-L1-HIST").click()
+    await see(user, messages.MISSING_INTRO_APPLY)
+    await user.should_not_see(marker="apply-yes")  # no « Voulez-vous candidater ? » for what cannot be done
+    links = [e for e in user.find(marker="missing").elements.pop().descendants() if isinstance(e, ui.link)]
+    assert [link.props["href"] for link in links] == [
+        "/compte/informations-perso",
+        "/compte/adresse",
+        "/compte/baccalaureat",
+        "/compte/cursus-externe",
+    ]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.offer_import import apply_offer
-from models import Account, Candidature, Formation, UploadedFile
+from models import Account, Baccalaureate, Candidature, Formation, UploadedFile
 from tests.mailbox import Mailbox
 from tests.parameters import set_parameter
 from tests.sessions import actor
@@ -70,9 +70,36 @@ def open_offer(platform: Platform) -> None:
 
 def test_applying_needs_a_complete_file(platform: Platform, open_offer):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
+    me = actor(platform, account)
+    every_tab = "Informations perso., Adresse, Baccalauréat, Cursus Externe"
+    problem = platform.candidatures.apply_problem(me, formation_id(platform), TODAY)  # told before confirming
+    assert problem.message == messages.FILE_NOT_READY_TABS.format(tabs=every_tab)
+    assert [address for _, address in problem.missing] == [
+        "/compte/informations-perso",
+        "/compte/adresse",
+        "/compte/baccalaureat",
+        "/compte/cursus-externe",
+    ]
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
-    assert refused.value.message == messages.FILE_NOT_READY
+        platform.candidatures.apply(me, formation_id(platform), TODAY)
+    assert refused.value.message == problem.message
+
+
+def test_the_missing_tab_is_named_not_always_the_personal_one(platform: Platform, open_offer):
+    account = ready_candidate(platform)
+    with platform.db.session() as session:  # the bac tab is no longer complete
+        session.exec(delete(Baccalaureate).where(Baccalaureate.account_id == account.id))
+    problem = platform.candidatures.apply_problem(actor(platform, account), formation_id(platform), TODAY)
+    assert problem.message == messages.FILE_NOT_READY_TABS.format(tabs="Baccalauréat")
+    assert problem.missing == [("Baccalauréat", "/compte/baccalaureat")]
+
+
+def test_other_refusals_are_told_before_confirming_too(platform: Platform, open_offer):
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    assert platform.candidatures.apply_problem(me, formation_id(platform), TODAY) is None
+    platform.candidatures.apply(me, formation_id(platform), TODAY)
+    assert platform.candidatures.apply_problem(me, formation_id(platform), TODAY).message == messages.ALREADY_APPLIED
 
 
 def test_applying_mails_the_candidate_and_not_twice(platform: Platform, open_offer, mailbox: Mailbox):
