@@ -86,6 +86,7 @@ BAD_YEAR = "L'année doit être comprise entre {min} et {max}"
 BAD_NUMBER = "Ce champ doit être un nombre"
 BAD_HOURS = "Le nombre d'heures par semaine doit être compris entre 1 et 99"
 TWO_SPECIALTIES = "Choisissez les 2 enseignements de spécialité suivis en Terminale"
+DROPPED_SPECIALTY_KEPT = "L'enseignement abandonné en fin de Première ne peut pas être l'un des 2 suivis en Terminale"
 FILE_CONFLICT = (
     "Cet onglet a été enregistré entre-temps depuis une autre fenêtre. Votre saisie est conservée ci-dessous, "
     "à côté de la version enregistrée : choisissez celle à garder."

@@ -127,6 +127,8 @@ def baccalaureate(values: Values, today: date) -> Values:
         code = clean(values.get("dropped_specialty") or "")
         if not specialties_needed or not code:
             return ""
+        if code in {clean(kept) for kept in _listed(values.get("specialties"))}:
+            raise FieldError(messages.DROPPED_SPECIALTY_KEPT)  # a subject is either kept or dropped
         return _choice(code, {s.code: s.label for s in refdata.specialites_for_year(year)})
 
     def mention() -> str:
