@@ -15,7 +15,7 @@ from ecandidat_ui.mail.templates import PARIS, now_text, render
 from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.review import Decision, validate
+from ecandidat_ui.services.review import Decision, default_type, validate
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 from models import (
@@ -443,6 +443,9 @@ class CandidatureService:
         ).first()
         if waiting is not None:
             waiting.decision, waiting.decision_rank = Decision.FAVORABLE, None
+            promoted_type = default_type(session, Decision.FAVORABLE)
+            waiting.decision_type_id = promoted_type.id if promoted_type else None
+            waiting.decision_motivation_id = None
             waiting.decision_comment = "Une place s'est libérée : vous êtes admis depuis la liste complémentaire."
             validate(session, self.settings, waiting)
 
