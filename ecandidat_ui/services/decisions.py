@@ -58,7 +58,7 @@ class _CodedSetup:
     action: Action
     kind: str  # the journal's name, e.g. "decisiontype"
     unknown: str
-    used_column: Any  # the Candidature column pointing at a row
+    used_by: str  # the Candidature field pointing at a row
     in_use: str
 
     def __init__(self, db: Database) -> None:
@@ -67,6 +67,9 @@ class _CodedSetup:
     def _values(self, values: Mapping[str, object]) -> dict[str, object]:
         raise NotImplementedError
 
+    def _used(self) -> Any:
+        return col(getattr(Candidature, self.used_by))
+
     def _row(self, row: Any, uses: int) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -74,7 +77,7 @@ class _CodedSetup:
         uses = (
             select(func.count())
             .select_from(Candidature)
-            .where(self.used_column == self.model.id)
+            .where(self._used() == self.model.id)
             .correlate(self.model)
             .scalar_subquery()
         )
@@ -108,7 +111,7 @@ class _CodedSetup:
         with self.db.session() as session:
             actor = rights.check(session, actor, self.action)
             row = found(session, self.model, row_id, self.unknown)
-            used = session.exec(select(func.count()).select_from(Candidature).where(self.used_column == row.id)).one()
+            used = session.exec(select(func.count()).select_from(Candidature).where(self._used() == row.id)).one()
             if used:
                 raise Refused(self.in_use.format(count=used))
             journal.record(session, actor, f"{self.kind}.delete", row, before=journal.snapshot(row), label=row.label)
@@ -152,7 +155,7 @@ class DecisionTypeService(_CodedSetup):
     action = Action.EDIT_DECISION_TYPES
     kind = "decisiontype"
     unknown = messages.DECISION_TYPE_UNKNOWN
-    used_column = col(Candidature.decision_type_id)
+    used_by = "decision_type_id"
     in_use = messages.DECISION_TYPE_IN_USE
 
     def page(self, actor: Actor, query: TableQuery) -> Page[dict]:
@@ -207,7 +210,7 @@ class MotivationService(_CodedSetup):
     action = Action.EDIT_MOTIVATIONS
     kind = "motivation"
     unknown = messages.MOTIVATION_UNKNOWN
-    used_column = col(Candidature.decision_motivation_id)
+    used_by = "decision_motivation_id"
     in_use = messages.MOTIVATION_IN_USE
 
     def page(self, actor: Actor, query: TableQuery) -> Page[dict]:

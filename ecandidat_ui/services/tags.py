@@ -173,7 +173,7 @@ def tag_values(values: Mapping[str, object]) -> dict[str, object]:
 
 
 def tag_row(tag: Tag, centre: str | None, uses: int) -> dict[str, Any]:
-    colour = TagColour(tag.colour) if tag.colour in TagColour else TagColour.GREY
+    colour = TagColour(tag.colour) if tag.colour in messages.TAG_COLOURS else TagColour.GREY
     return {
         "id": tag.id,
         "label": tag.label,
