@@ -86,9 +86,13 @@ class TagsScreen:
     async def _open(self, title: str, values: dict[str, Any], write, *, read_only: bool = False) -> None:
         centres = await run.io_bound(self.service.centre_options, self.actor)
         options = {EVERY_CENTRE if key is None else key: label for key, label in centres.items()}
-        if values.get("centre_id") not in centres:  # a tag seen read-only, of a centre the member may not choose
-            options[values.get("centre_id") or EVERY_CENTRE] = values.pop("centre_label", messages.TAG_EVERY_CENTRE)
-        values["centre_id"] = EVERY_CENTRE if values.get("centre_id") is None else values["centre_id"]
+        if "id" not in values:  # a new tag: the whole institution when the member may, else their only centre
+            only = next(iter(centres)) if len(centres) == 1 else None
+            values["centre_id"] = EVERY_CENTRE if None in centres else only
+        else:
+            if values["centre_id"] not in centres:  # seen read-only: a centre the member may not choose
+                options[values["centre_id"] or EVERY_CENTRE] = values.get("centre_label", messages.TAG_EVERY_CENTRE)
+            values["centre_id"] = EVERY_CENTRE if values["centre_id"] is None else values["centre_id"]
 
         async def save(typed: dict[str, Any]) -> str:
             await run.io_bound(write, typed)
