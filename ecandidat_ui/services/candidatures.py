@@ -26,6 +26,7 @@ from models import (
     CandidatureEvent,
     Centre,
     Commission,
+    DecisionType,
     FileStatus,
     Formation,
     FormationPiece,
@@ -70,6 +71,7 @@ class CandidatureView:
     history: list[CandidatureEvent] = field(default_factory=list)
     commission: Commission | None = None
     archived: bool = False  # of a campaign archived since: kept as history, changed no more
+    decision_type: DecisionType | None = None
 
     @property
     def return_by(self) -> date:
@@ -98,6 +100,14 @@ class CandidatureView:
         """The validated decision itself (Favorable, Défavorable…), or "" while none is validated."""
         c = self.candidature
         return c.decision if c.decision and c.decision_validated_at else ""
+
+    @property
+    def decision_comment(self) -> str:
+        """The commission's comment as the candidate may read it: none when the decision's type hides it
+        (« Affichage du commentaire au candidat » unticked)."""
+        if self.decision_type is not None and not self.decision_type.show_comment:
+            return ""
+        return self.candidature.decision_comment
 
     @property
     def confirm_deadline(self) -> date | None:
@@ -260,6 +270,9 @@ class CandidatureService:
                 list(history),
                 session.get(Commission, formation.commission_id) if formation.commission_id else None,
                 archived=campaign.archived_at is not None,
+                decision_type=session.get(DecisionType, candidature.decision_type_id)
+                if candidature.decision_type_id
+                else None,
             )
 
     def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:

@@ -231,6 +231,10 @@ def test_the_mail_and_comment_are_those_of_the_type(
     [decided] = [m for m in mails_to(platform, mailbox, "marie@example.org") if m.subject.startswith("Liste")]
     assert decided.subject == "Liste complémentaire : Master Informatique"
     assert "vous êtes au rang 4." in decided.text and "Note interne" not in decided.text
+    with platform.db.session() as session:
+        account_id = session.get(Candidature, candidatures[0]).account_id
+    view = platform.candidatures.view(account_id, candidatures[0])  # nor on the candidate's page and letters
+    assert (view.decision, view.decision_comment) == ("Liste complémentaire (rang 4)", "")
 
 
 def test_an_avis_given_without_a_type_takes_the_first_in_service_of_its_kind(
