@@ -12,10 +12,10 @@ from sqlmodel import select
 
 from models import CandidatureTag, Centre, DecisionType, Tag
 from tests.e2e.app_process import RunningApp
-from tests.e2e.axe import Violation, audit, axe_installed, report
-from tests.e2e.steps import open_page, platform_of, wait_still
+from tests.e2e.axe import axe_installed
+from tests.e2e.steps import open_page, platform_of
 from tests.e2e.test_decision_journey import transmitted_candidature
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot, sign_in_staff
+from tests.e2e.test_gestion_content import DESKTOP, audit_screens, sign_in_staff
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import staff_member
 
@@ -45,28 +45,7 @@ def test_decision_set_up_screens_are_accessible_and_a_new_type_sends_its_mail(
         )
     sign_in_staff(page, demo_app.url, admin, "/gestion/types-decision")
 
-    violations: list[Violation] = []
-    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        for name, (path, action) in SCREENS.items():
-            open_page(page, demo_app.url + path)
-            expect(page.get_by_role("button", name=action)).to_be_visible()
-            wait_still(page)
-            violations += audit(page, f"{name} ({width_name})")
-            assert not page.evaluate(OVERFLOW), f"{name} scrolls sideways at {width_name} width"
-            shoot(page, f"gestion-{name}-{width_name}")
-            page.get_by_role("button", name=action).click()
-            form = page.get_by_role("dialog")
-            expect(form.get_by_role("button", name="Enregistrer")).to_be_visible()
-            wait_still(page)
-            violations += audit(page, f"{name}, form ({width_name})")
-            shoot(page, f"gestion-{name}-form-{width_name}")
-            form.get_by_role("button", name="Annuler").click()
-            expect(form).to_be_hidden()
-    blocking = [violation for violation in violations if violation.blocking]
-    assert not blocking, report(blocking)
-    if violations:
-        print(report(violations))
+    audit_screens(page, demo_app.url, SCREENS)
 
     # a new type of decision: a French message at the field, then saved
     page.set_viewport_size(DESKTOP)
