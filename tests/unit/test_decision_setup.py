@@ -335,3 +335,12 @@ def test_deleting_a_tag_on_candidatures_needs_their_count_confirmed_and_removes_
         assert session.exec(select(CandidatureTag)).all() == [] and session.exec(select(Tag)).all() == []
     [line] = journal(platform, "tag.delete")
     assert line.before["candidatures"] == sorted(candidatures) and line.before["label"] == "Dossier à revoir"
+
+
+def test_an_empty_centre_is_deleted_with_its_tags(platform: Platform, staff_actors: dict[str, Actor]):
+    admin = staff_actors["admin"]
+    centre = platform.centres.create(admin, {"code": "VIDE", "label": "Centre vide"})
+    platform.tags.create(admin, {"label": "Provisoire", "colour": "gris", "centre_id": centre.id})
+    platform.centres.delete(admin, centre.id)
+    with platform.db.session() as session:
+        assert session.exec(select(Tag).where(Tag.label == "Provisoire")).all() == []
