@@ -610,3 +610,69 @@ MISSING_TITLE_APPLY = "Votre dossier n'est pas complet"
 MISSING_TITLE_TRANSMIT = "Votre candidature n'est pas complète"
 MISSING_INTRO_APPLY = "Pour candidater, complétez d'abord ces onglets de « Mon compte » :"
 MISSING_INTRO_TRANSMIT = "Avant de la transmettre, il reste à fournir :"
+
+
+# Gestion: types de décision, motivations d'avis and tags (issue 7)
+AVIS_KINDS = {
+    "FA": "Favorable",
+    "DE": "Défavorable",
+    "LA": "Liste d'attente",
+    "LC": "Liste complémentaire",
+    "PR": "Présélection",
+}
+DECISION_TYPE_UNKNOWN = "Ce type de décision n'existe pas"
+DECISION_TYPE_IN_USE = (
+    "Ce type de décision est utilisé par {count} avis : il ne peut pas être supprimé. Décochez « En service » "
+    "pour qu'il ne soit plus proposé."
+)
+DECISION_TYPE_NONE = "Aucun type de décision"
+DECISION_TYPE_OUT_OF_SERVICE = "Ce type de décision n'est plus en service"
+DECISION_TYPE_HINT = "Le mail est envoyé au candidat quand un avis de ce type est validé"
+MOTIVATION_UNKNOWN = "Cette motivation d'avis n'existe pas"
+MOTIVATION_IN_USE = (
+    "Cette motivation est utilisée par {count} avis : elle ne peut pas être supprimée. Décochez « En service » "
+    "pour qu'elle ne soit plus proposée."
+)
+MOTIVATION_NONE = "Aucune motivation d'avis"
+MOTIVATION_OUT_OF_SERVICE = "Cette motivation d'avis n'est plus en service"
+MOTIVATION_REQUIRED = "La motivation est obligatoire pour un avis défavorable"
+RANK_REQUIRED = "Le rang est obligatoire pour la liste complémentaire"
+TAG_COLOURS = {
+    "bleu": "Bleu",
+    "vert": "Vert",
+    "rouge": "Rouge",
+    "orange": "Orange",
+    "violet": "Violet",
+    "rose": "Rose",
+    "turquoise": "Turquoise",
+    "marron": "Marron",
+    "gris": "Gris",
+    "jaune": "Jaune",
+}
+TAG_UNKNOWN = "Ce tag n'existe pas"
+TAG_NONE = "Aucun tag"
+TAG_EVERY_CENTRE = "Tous les centres"
+TAG_LABEL_TAKEN = "Un tag porte déjà ce libellé ici"
+TAG_IN_USE = (
+    "Ce tag est posé sur {count} candidature(s) : confirmez sa suppression, qui le retirera de ces candidatures."
+)
+TAG_DELETE_USED_QUESTION = (
+    "Le tag « {name} » est posé sur {count} candidature(s). Le supprimer le retirera de ces candidatures. "
+    "Voulez-vous le supprimer ?"
+)
+TAG_DELETED_FROM = "Le tag a été supprimé et retiré de {count} candidature(s)"
+TAG_PREVIEW = "Aperçu"
+JOURNAL_ACTIONS.update(
+    {
+        "decisiontype.create": "Type de décision créé",
+        "decisiontype.update": "Type de décision modifié",
+        "decisiontype.delete": "Type de décision supprimé",
+        "motivation.create": "Motivation d'avis créée",
+        "motivation.update": "Motivation d'avis modifiée",
+        "motivation.delete": "Motivation d'avis supprimée",
+        "tag.create": "Tag créé",
+        "tag.update": "Tag modifié",
+        "tag.delete": "Tag supprimé",
+    }
+)
+JOURNAL_OBJECTS.update({"decisiontype": "Type de décision", "motivation": "Motivation d'avis", "tag": "Tag"})

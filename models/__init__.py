@@ -14,6 +14,7 @@ from models.candidate_file import (
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.content import FaqEntry, Parameter, SiteMessage
+from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
 from models.mail import MailTemplate, OutboxMail
 from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
 from models.session import ThrottleEvent, UserSession
@@ -33,12 +34,15 @@ __all__ = [
     "Account",
     "AccountToken",
     "Answer",
+    "AvisKind",
     "Baccalaureate",
     "Campaign",
     "Candidature",
     "CandidatureEvent",
+    "CandidatureTag",
     "Centre",
     "Commission",
+    "DecisionType",
     "Draft",
     "ExternalCursus",
     "FaqEntry",
@@ -50,6 +54,7 @@ __all__ = [
     "IssuedLogin",
     "JournalEntry",
     "MailTemplate",
+    "Motivation",
     "OutboxMail",
     "Parameter",
     "PersonalInfo",
@@ -68,6 +73,8 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "Tag",
+    "TagColour",
     "ThrottleEvent",
     "TokenPurpose",
     "TreatmentType",

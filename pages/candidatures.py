@@ -292,8 +292,8 @@ def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
         return
     with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-label="Décision"'):
         ui.label(f"Décision : {view.decision}").classes("text-h6").mark("decision-title")
-        if c.decision_comment:
-            ui.label(c.decision_comment).classes("text-body1")
+        if view.decision_comment:
+            ui.label(view.decision_comment).classes("text-body1")
         if view.decision_shown in ("Favorable", "Défavorable"):
             ui.button(
                 "Télécharger la lettre (PDF)",

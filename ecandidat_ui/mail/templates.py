@@ -90,6 +90,37 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "La commission a rendu sa décision pour votre candidature à la formation « {formation} » : {decision}.\n"
         "{detail}Retrouvez-la, et s'il y a lieu confirmez votre inscription, ici :\n{lien}",
     ),
+    # One mail per type d'avis (the original's AVIS_*), each sent by the types of decision that name it
+    "avis_favorable": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "La commission a rendu un avis favorable à votre candidature à la formation « {formation} ».\n{detail}"
+        "Confirmez votre inscription, avant la date indiquée, ici :\n{lien}",
+    ),
+    "avis_defavorable": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "La commission a rendu un avis défavorable à votre candidature à la formation « {formation} ».\n"
+        "Motif : {motif}\n{detail}Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_liste_attente": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est placée sur liste d'attente.\n{detail}"
+        "Vous serez informé par mail de la suite. Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_liste_complementaire": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est placée sur liste complémentaire, au rang {rang}.\n"
+        "{detail}Si une place se libère, vous en serez informé par mail. Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_preselection": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est présélectionnée : la commission vous convoquera "
+        "à une épreuve ou un entretien.\n{detail}Retrouvez cette décision ici :\n{lien}",
+    ),
     "candidature_confirmed": (
         "Confirmation de votre inscription à la formation {formation}",
         "Bonjour {prenom} {nom},\n\nVous avez confirmé votre inscription à la formation « {formation} ».",
@@ -127,6 +158,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 CANDIDATE = ("prenom", "nom", "login", "etablissement")
 CANDIDATURE = (*CANDIDATE, "formation", "date_retour", "lien")
 STAFF = ("prenom", "nom", "mail", "etablissement")
+AVIS = ("prenom", "nom", "login", "etablissement", "formation", "lien", "decision", "detail", "motif", "rang")
 
 
 @dataclass(frozen=True)
@@ -220,6 +252,41 @@ CATALOGUE: dict[str, MailKind] = {
         (),
         "la candidature",
     ),
+    "avis_favorable": MailKind(
+        "Avis favorable",
+        "Envoyé quand un avis favorable est validé (types de décision « Favorable » qui le choisissent).",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_defavorable": MailKind(
+        "Avis défavorable",
+        "Envoyé quand un avis défavorable est validé, avec sa motivation.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_liste_attente": MailKind(
+        "Liste d'attente",
+        "Envoyé quand un avis de liste d'attente est validé.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_liste_complementaire": MailKind(
+        "Liste complémentaire",
+        "Envoyé quand un avis de liste complémentaire est validé, avec le rang du candidat.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_preselection": MailKind(
+        "Présélection",
+        "Envoyé quand un avis de présélection est validé.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
     "candidature_confirmed": MailKind(
         "Confirmation d'inscription",
         "Envoyé quand le candidat confirme son inscription après un avis favorable.",
@@ -272,6 +339,8 @@ VARIABLES: dict[str, str] = {
     "statut": "Nouveau statut du dossier",
     "decision": "Décision de la commission (avec le rang en liste complémentaire)",
     "detail": "Précision selon le statut, ou commentaire de la commission (peut être vide)",
+    "motif": "Motivation d'un avis défavorable (peut être vide)",
+    "rang": "Rang sur la liste complémentaire (peut être vide)",
     "login_cas": "Identifiant de l'établissement (CAS) du membre du personnel",
     "adresse": "Adresse IP de la connexion",
 }

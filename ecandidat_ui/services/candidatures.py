@@ -15,7 +15,7 @@ from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.review import Decision, validate
+from ecandidat_ui.services.review import Decision, default_type, validate
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 from models import (
@@ -26,6 +26,7 @@ from models import (
     CandidatureEvent,
     Centre,
     Commission,
+    DecisionType,
     FileStatus,
     Formation,
     FormationPiece,
@@ -70,6 +71,7 @@ class CandidatureView:
     history: list[CandidatureEvent] = field(default_factory=list)
     commission: Commission | None = None
     archived: bool = False  # of a campaign archived since: kept as history, changed no more
+    decision_type: DecisionType | None = None
 
     @property
     def return_by(self) -> date:
@@ -98,6 +100,14 @@ class CandidatureView:
         """The validated decision itself (Favorable, Défavorable…), or "" while none is validated."""
         c = self.candidature
         return c.decision if c.decision and c.decision_validated_at else ""
+
+    @property
+    def decision_comment(self) -> str:
+        """The commission's comment as the candidate may read it: none when the decision's type hides it
+        (« Affichage du commentaire au candidat » unticked)."""
+        if self.decision_type is not None and not self.decision_type.show_comment:
+            return ""
+        return self.candidature.decision_comment
 
     @property
     def confirm_deadline(self) -> date | None:
@@ -303,6 +313,9 @@ class CandidatureService:
                 list(history),
                 session.get(Commission, formation.commission_id) if formation.commission_id else None,
                 archived=campaign.archived_at is not None,
+                decision_type=session.get(DecisionType, candidature.decision_type_id)
+                if candidature.decision_type_id
+                else None,
             )
 
     def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:
@@ -483,6 +496,9 @@ class CandidatureService:
         ).first()
         if waiting is not None:
             waiting.decision, waiting.decision_rank = Decision.FAVORABLE, None
+            promoted_type = default_type(session, Decision.FAVORABLE)
+            waiting.decision_type_id = promoted_type.id if promoted_type else None
+            waiting.decision_motivation_id = None
             waiting.decision_comment = "Une place s'est libérée : vous êtes admis depuis la liste complémentaire."
             validate(session, self.settings, waiting)
 

@@ -52,6 +52,8 @@ SAMPLE = {
     "statut": "Complet",
     "decision": "Favorable",
     "detail": "Votre dossier est complet ; il sera examiné par la commission.\n",
+    "motif": "Capacité d'accueil atteinte",
+    "rang": 3,
     "login_cas": "cmartin",
     "adresse": "192.0.2.10",
 }

@@ -10,6 +10,7 @@ def register_all(platform: Platform) -> None:
         campagnes,
         centres,
         commissions,
+        decisions,
         faq,
         formations,
         home,
@@ -19,6 +20,7 @@ def register_all(platform: Platform) -> None:
         my_account,
         parametres,
         staff_members,
+        tags,
     )
 
     gestion_session.install(platform)
@@ -36,5 +38,7 @@ def register_all(platform: Platform) -> None:
         messages,
         faq,
         parametres,
+        decisions,
+        tags,
     ):
         module.register(platform)
