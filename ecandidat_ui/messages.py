@@ -676,3 +676,53 @@ JOURNAL_ACTIONS.update(
     }
 )
 JOURNAL_OBJECTS.update({"decisiontype": "Type de décision", "motivation": "Motivation d'avis", "tag": "Tag"})
+
+# --- Gestion: reviewing candidatures (issue 8: the Candidatures table, the candidature window) ---
+REVIEW_WHOLE_CENTRE = "Toutes les candidatures du centre : {centre}"
+REVIEW_SCOPE = "Commission"
+REVIEW_SCOPE_UNKNOWN = "Choisissez une commission"
+REVIEW_NO_SCOPE = "Aucune commission ne vous est attribuée : vous n'avez aucune candidature à examiner."
+REVIEW_TOTAL = "Total"
+REVIEW_COUNTS = "Candidatures par statut"
+REVIEW_NONE = "Aucune candidature"
+REVIEW_ALL = "Tous"
+REVIEW_OPEN = "Ouvrir"
+REVIEW_WITHDRAWN = "Désisté"
+REVIEW_CANDIDATURE_UNKNOWN = "Cette candidature n'existe pas"
+REVIEW_FILE_UNKNOWN = "Ce fichier n'existe pas"
+REVIEW_FILTER_STATUS = "Statut du dossier"
+REVIEW_FILTER_AVIS = "Avis"
+REVIEW_FILTER_FORMATION = "Formation"
+REVIEW_NO_AVIS = "Sans avis"
+REVIEW_SECTION_IDENTITY = "Informations personnelles"
+REVIEW_SECTION_ADDRESS = "Adresse"
+REVIEW_SECTION_BAC = "Baccalauréat"
+REVIEW_SECTION_CURSUS = "Cursus post-bac"
+REVIEW_SECTION_INTERNSHIPS = "Stages"
+REVIEW_SECTION_EXPERIENCES = "Expériences professionnelles"
+REVIEW_NO_BAC = "Sans baccalauréat"
+REVIEW_NO_STUDIES = "Pas d'études après le bac"
+REVIEW_NOTHING = "Rien de renseigné"
+REVIEW_TAB_FILE = "Dossier"
+REVIEW_TAB_PIECES = "Pièces justificatives"
+REVIEW_TAB_QUESTIONS = "Questions"
+REVIEW_TAB_HISTORY = "Historique"
+REVIEW_NO_PIECE = "Aucune pièce demandée"
+REVIEW_NO_QUESTION = "Aucune question"
+REVIEW_NO_ANSWER = "(sans réponse)"
+REVIEW_SHOW_FILE = "Afficher"
+REVIEW_VALIDATE_PIECE = "Valider"
+REVIEW_REFUSE_PIECE = "Refuser"
+REVIEW_PIECE_COMMENT = "Commentaire pour le candidat"
+REVIEW_PIECE_COMMENT_REQUIRED = "Dites au candidat ce qu'il doit envoyer à nouveau"
+REVIEW_PIECE_NOT_SENT = "Cette pièce n'a pas été transmise : il n'y a rien à valider ou refuser"
+REVIEW_PIECE_NOT_ASKED = "Cette pièce n'est pas demandée pour cette candidature"
+REVIEW_PIECE_DONE = "Pièce {review}"
+REVIEW_PIECE_REFUSED_DETAIL = (
+    "La pièce « {piece} » a été refusée : {comment}\n"
+    "Envoyez-la à nouveau depuis votre candidature, puis transmettez votre dossier.\n"
+)
+REVIEW_FILE_VIEWER = "Fichier : {name}"
+REVIEW_CLOSE = "Fermer"
+JOURNAL_ACTIONS.update({"candidature.piece_review": "Pièce validée ou refusée"})
+JOURNAL_OBJECTS.update({"candidature": "Candidature"})

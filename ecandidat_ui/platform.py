@@ -9,6 +9,7 @@ from ecandidat_ui.mail.sender import MailSender
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
+from ecandidat_ui.services.candidature_table import CandidatureTableService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
@@ -52,6 +53,7 @@ class Platform:
     decision_types: DecisionTypeService
     motivations: MotivationService
     tags: TagService
+    candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -60,6 +62,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
     db = Database(settings.database_url)
     sessions = SessionService(db)
     candidate_file = CandidateFileService(db, settings, sessions)
+    candidatures = CandidatureService(db, settings, candidate_file, sessions)
     staff = StaffService(db, settings)
     return Platform(
         settings=settings,
@@ -68,7 +71,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         accounts=AccountService(db, settings, sessions),
         campaigns=CampaignService(db),
         candidate_file=candidate_file,
-        candidatures=CandidatureService(db, settings, candidate_file, sessions),
+        candidatures=candidatures,
         review=ReviewService(db, settings),
         offer=OfferService(db),
         centres=CentreService(db),
@@ -84,6 +87,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         decision_types=DecisionTypeService(db),
         motivations=MotivationService(db),
         tags=TagService(db),
+        candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

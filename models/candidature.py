@@ -87,3 +87,4 @@ class PieceState(SQLModel, table=True):
         description="the file as transmitted, kept even if the candidate replaces it",
     )
     review: str = Field(default="", max_length=20, description="Validée or Refusée, once staff checked it")
+    review_comment: str = Field(default="", max_length=500, description="why, told to the candidate")

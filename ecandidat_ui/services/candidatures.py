@@ -47,6 +47,7 @@ class PieceView:
     file: UploadedFile | None
     not_concerned: bool
     review: str
+    review_comment: str = ""  # why staff refused it (or a note with a validation)
 
     @property
     def given(self) -> bool:
@@ -290,7 +291,15 @@ class CandidatureService:
                     file = session.get(UploadedFile, state.file_id)  # as transmitted
                 else:
                     file = self._file_for(session, account_id, candidature.id, piece)
-                views.append(PieceView(piece, file, bool(state and state.not_concerned), state.review if state else ""))
+                views.append(
+                    PieceView(
+                        piece,
+                        file,
+                        bool(state and state.not_concerned),
+                        state.review if state else "",
+                        state.review_comment if state else "",
+                    )
+                )
             questions = session.exec(
                 select(Question).where(Question.formation_id == formation.id).order_by(col(Question.position))
             ).all()
@@ -419,6 +428,8 @@ class CandidatureService:
                     state = session.get(PieceState, (candidature_id, piece.piece.id)) or PieceState(
                         candidature_id=candidature_id, piece_id=piece.piece.id
                     )
+                    if state.file_id != piece.file.id:  # a new file: staff have not reviewed it yet
+                        state.review, state.review_comment = "", ""
                     state.file_id = piece.file.id
                     session.add(state)
             self._event(session, candidature, "Candidature transmise")

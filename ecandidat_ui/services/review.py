@@ -15,16 +15,21 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import CATALOGUE, render
-from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services import journal, rights
+from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.rights import Action, Actor
+from ecandidat_ui.services.setup_access import found
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
     AvisKind,
+    Campaign,
     Candidature,
     CandidatureEvent,
     DecisionType,
     FileStatus,
     Formation,
+    FormationPiece,
     Motivation,
     Piece,
     PieceState,
@@ -48,6 +53,7 @@ DECISION_OF_AVIS = {
     AvisKind.PRESELECTION: Decision.PRESELECTION,
 }
 AVIS_OF_DECISION = {decision: avis for avis, decision in DECISION_OF_AVIS.items()}
+PIECE_COMMENT_MAX = 500
 FALLBACK_MAIL = "candidature_decision"  # when no type of decision exists for the avis
 
 
@@ -69,10 +75,11 @@ class ReviewService:
         """Change the Statut du dossier; Incomplet hands the candidature back to the candidate."""
         with self.db.session() as session:
             candidature = session.get(Candidature, candidature_id)
-            candidature.status = status
             if status is FileStatus.INCOMPLETE:
-                candidature.transmitted_at = None
-            candidature.version += 1
+                _hand_back(session, candidature)
+            else:
+                candidature.status = status
+                candidature.version += 1
             session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Statut du dossier : {status}"))
             mail(
                 session,
@@ -83,17 +90,62 @@ class ReviewService:
                 detail=STATUS_DETAILS[status],
             )
 
-    def review_piece(self, candidature_id: int, piece_id: int, accepted: bool) -> None:
-        """Validée or Refusée: what staff found of a pièce; the candidate sees it on the candidature."""
+    def review_piece(self, actor: Actor, candidature_id: int, piece_id: int, accepted: bool, comment: str = "") -> None:
+        """Validée or Refusée: what staff found of a pièce sent; the candidate sees it on the candidature, with
+        the comment. A refusal (its comment required) puts the file back to Incomplet — the candidature back in
+        the candidate's hands — and mails them what to send again."""
+        comment = " ".join(str(comment or "").split())[:PIECE_COMMENT_MAX]
+        if not accepted and not comment:
+            raise InvalidInput({"comment": messages.REVIEW_PIECE_COMMENT_REQUIRED})
         with self.db.session() as session:
-            state = session.get(PieceState, (candidature_id, piece_id)) or PieceState(
-                candidature_id=candidature_id, piece_id=piece_id
+            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
+            formation = session.get(Formation, candidature.formation_id)
+            actor = rights.check(
+                session,
+                actor,
+                Action.REVIEW_PIECES,
+                centre_id=formation.centre_id,
+                commission_id=formation.commission_id,
             )
-            state.review = "Validée" if accepted else "Refusée"
-            session.add(state)
+            if session.get(Campaign, candidature.campaign_id).archived_at is not None:
+                raise Refused(messages.CANDIDATURE_ARCHIVED)
+            asked = session.get(FormationPiece, (formation.id, piece_id))
             piece = session.get(Piece, piece_id)
-            session.add(
-                CandidatureEvent(candidature_id=candidature_id, text=f"Pièce {state.review.lower()} : {piece.label}")
+            if asked is None or piece is None:
+                raise Refused(messages.REVIEW_PIECE_NOT_ASKED)
+            state = session.get(PieceState, (candidature_id, piece_id))
+            if state is None or not (state.file_id or state.not_concerned):
+                raise Refused(messages.REVIEW_PIECE_NOT_SENT)
+            before = journal.snapshot(state)
+            state.review = "Validée" if accepted else "Refusée"
+            state.review_comment = comment
+            session.add(state)
+            event = f"Pièce {state.review.lower()} : {piece.label}"
+            session.add(CandidatureEvent(candidature_id=candidature_id, text=event[:300]))
+            after = journal.snapshot(state)
+            if not accepted:
+                before["status"], after["status"] = candidature.status, FileStatus.INCOMPLETE.value
+                _hand_back(session, candidature)
+                session.add(
+                    CandidatureEvent(candidature_id=candidature_id, text=f"Statut du dossier : {FileStatus.INCOMPLETE}")
+                )
+                mail(
+                    session,
+                    self.settings,
+                    candidature,
+                    "candidature_status",
+                    statut=str(FileStatus.INCOMPLETE),
+                    detail=messages.REVIEW_PIECE_REFUSED_DETAIL.format(piece=piece.label, comment=comment),
+                )
+            account = session.get(Account, candidature.account_id)
+            journal.record(
+                session,
+                actor,
+                "candidature.piece_review",
+                ("candidature", candidature_id),
+                before,
+                after,
+                label=f"{account.login} — {formation.code} : {piece.label}",
             )
 
     def record_decision(
@@ -159,6 +211,14 @@ def validate(session: Session, settings: Settings, candidature: Candidature) -> 
         motif=motivation.label if motivation else "",
         rang=candidature.decision_rank or "",
     )
+
+
+def _hand_back(session: Session, candidature: Candidature) -> None:
+    """Incomplet: the candidature is the candidate's again, to complete and transmit anew."""
+    candidature.status = FileStatus.INCOMPLETE
+    candidature.transmitted_at = None
+    candidature.version += 1
+    session.add(candidature)
 
 
 def default_type(session: Session, decision: Decision) -> DecisionType | None:

@@ -16,7 +16,7 @@ from ecandidat_ui.services.review import Decision
 from models import FileStatus
 from tests.mailbox import Mailbox
 from tests.sessions import actor
-from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
+from tests.unit.test_candidatures import PDF, TODAY, formation_id, offer, ready_candidate
 
 
 @pytest.fixture
@@ -128,8 +128,18 @@ def test_recapitulatif_and_letters_are_real_pdfs_with_the_candidates_words(platf
 def test_staff_validate_or_refuse_each_piece(platform: Platform, applied):
     first, _, (candidature_id, _) = applied
     pieces = {p.piece.label: p.piece.id for p in platform.candidatures.view(first.id, candidature_id).pieces}
-    platform.review.review_piece(candidature_id, pieces["Pièce d'identité"], accepted=True)
-    platform.review.review_piece(candidature_id, pieces["Curriculum vitae"], accepted=False)
+    me = actor(platform, first)
+    platform.candidatures.send_piece(me, candidature_id, pieces["Pièce d'identité"], "cni.pdf", PDF)
+    platform.candidatures.send_piece(me, candidature_id, pieces["Curriculum vitae"], "cv.pdf", PDF)
+    admin_id = platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne").member.id
+    with pytest.raises(Refused):  # sent, not transmitted yet: nothing to review
+        platform.review.review_piece(admin_id, candidature_id, pieces["Pièce d'identité"], accepted=True)
+    platform.candidatures.set_not_concerned(me, candidature_id, pieces["Notification MDPH"], True)
+    [(question, _)] = platform.candidatures.view(first.id, candidature_id).questions
+    platform.candidatures.answer(me, candidature_id, question.id, "Oui")
+    platform.candidatures.transmit(me, candidature_id, TODAY)
+    platform.review.review_piece(admin_id, candidature_id, pieces["Pièce d'identité"], accepted=True)
+    platform.review.review_piece(admin_id, candidature_id, pieces["Curriculum vitae"], accepted=False, comment="Flou")
     view = platform.candidatures.view(first.id, candidature_id)
-    assert [p.status for p in view.pieces] == ["Validée", "Refusée", "En attente"]
-    assert view.history[0].text == "Pièce refusée : Curriculum vitae"
+    assert [p.status for p in view.pieces] == ["Validée", "Refusée", "Non concerné"]
+    assert [e.text for e in view.history][:2] == ["Statut du dossier : Incomplet", "Pièce refusée : Curriculum vitae"]

@@ -1,0 +1,384 @@
+"""« Candidatures » of the gestion: the table a commission reviews in (BACKOFFICE §3), the counts by statut above
+it, and the candidature window's reading of one file.
+
+A staff member chooses where to look — one of their commissions, or, for who sees a whole centre (its
+gestionnaire, the scolarité centrale), « Toutes les candidatures du centre » (the original's issue #51) — and
+sees the candidatures of the active campaign there. Every read checks the right VIEW_CANDIDATURES on the
+commission (or the centre) of what is read, and the rows are narrowed in SQL to what the actor may see.
+
+A candidature not transmitted yet is « Non transmise »: counted and filtered on its own (the original's issue
+#64), apart from the En attente of a transmitted file not received yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, case, func
+from sqlmodel import Session, col, select
+
+from ecandidat_ui import messages, refdata
+from ecandidat_ui.db import Database
+from ecandidat_ui.services import rights
+from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
+from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
+from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services.paging import Page, TableQuery, paginate
+from ecandidat_ui.services.rights import Action, Actor
+from ecandidat_ui.services.setup_access import found, visibility
+from models import (
+    Account,
+    Campaign,
+    Candidature,
+    CandidatureTag,
+    Centre,
+    Commission,
+    FileStatus,
+    Formation,
+    Motivation,
+    PieceState,
+    Tag,
+    TagColour,
+    UploadedFile,
+)
+from models.clock import in_paris
+
+NOT_TRANSMITTED = "Non transmise"
+STATUSES = (NOT_TRANSMITTED, *(status.value for status in FileStatus))
+NO_AVIS = "Sans avis"
+COMMISSION, CENTRE = "commission", "centre"
+# What the candidate may send, as the staff route serves it: only these types, shown inline by the browser.
+SERVED_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where the table looks: a commission, or a whole centre. `key` is what the page's select holds."""
+
+    kind: str  # COMMISSION or CENTRE
+    id: int
+    label: str
+    centre_id: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+
+@dataclass(frozen=True)
+class StaffCandidature:
+    """What the candidature window shows: the candidature as the candidate's own page reads it, the file, and
+    the account (name, mail, N° dossier)."""
+
+    view: CandidatureView
+    file: CandidateFile
+    account: Account
+    may_review: bool
+
+
+def status_column():
+    """The statut shown and filtered on: « Non transmise » for a candidature not transmitted yet."""
+    return case(
+        (
+            and_(col(Candidature.status) == FileStatus.WAITING.value, col(Candidature.transmitted_at).is_(None)),
+            NOT_TRANSMITTED,
+        ),
+        else_=col(Candidature.status),
+    )
+
+
+def avis_column():
+    return case((col(Candidature.decision) == "", NO_AVIS), else_=col(Candidature.decision))
+
+
+class CandidatureTableService:
+    def __init__(self, db: Database, candidatures: CandidatureService, candidate_file: CandidateFileService) -> None:
+        self.db = db
+        self.candidatures = candidatures
+        self.candidate_file = candidate_file
+
+    # --- where to look -------------------------------------------------------------------------------
+
+    def scopes(self, actor: Actor) -> list[Scope]:
+        """The commissions the actor reviews, then the centres they see wholly (« Toutes les candidatures du
+        centre »), each by label."""
+        with self.db.session() as session:
+            _, seen = visibility(session, actor, Action.VIEW_CANDIDATURES)
+            commissions = session.exec(
+                select(Commission, Centre.label)
+                .join(Centre, col(Centre.id) == col(Commission.centre_id))
+                .where(seen.where(Commission.centre_id, Commission.id))
+                .order_by(col(Centre.label), col(Commission.label))
+            ).all()
+            centres = session.exec(
+                select(Centre)
+                .where(seen.where(Centre.id) if not seen.everything else col(Centre.id).is_not(None))
+                .order_by(col(Centre.label))
+            ).all()
+            scopes = [Scope(COMMISSION, c.id, c.label, c.centre_id) for c, _ in commissions]
+            scopes += [
+                Scope(CENTRE, centre.id, messages.REVIEW_WHOLE_CENTRE.format(centre=centre.label), centre.id)
+                for centre in centres
+            ]
+            return scopes
+
+    def _scope(self, session: Session, actor: Actor, key: str) -> tuple[Actor, Scope]:
+        """The scope a key names, once the actor's right there is checked (Refused otherwise)."""
+        kind, _, number = str(key).partition("-")
+        if kind == COMMISSION:
+            commission = found(session, Commission, number, messages.COMMISSION_UNKNOWN)
+            fresh = rights.check(
+                session, actor, Action.VIEW_CANDIDATURES, centre_id=commission.centre_id, commission_id=commission.id
+            )
+            return fresh, Scope(COMMISSION, commission.id, commission.label, commission.centre_id)
+        if kind == CENTRE:
+            centre = found(session, Centre, number, messages.CENTRE_UNKNOWN)
+            fresh = rights.check(session, actor, Action.VIEW_CANDIDATURES, centre_id=centre.id)
+            seen = rights.visible(fresh, Action.VIEW_CANDIDATURES)
+            if not (seen.everything or centre.id in seen.centre_ids):  # a manager limited to some commissions
+                raise Refused(messages.RIGHT_REFUSED_CENTRE.format(action=Action.VIEW_CANDIDATURES.label))
+            label = messages.REVIEW_WHOLE_CENTRE.format(centre=centre.label)
+            return fresh, Scope(CENTRE, centre.id, label, centre.id)
+        raise Refused(messages.REVIEW_SCOPE_UNKNOWN)
+
+    # --- the table -----------------------------------------------------------------------------------
+
+    def _statement(self, session: Session, actor: Actor, key: str, *columns):
+        fresh, scope = self._scope(session, actor, key)
+        seen = rights.visible(fresh, Action.VIEW_CANDIDATURES)
+        where = [
+            col(Campaign.is_active),
+            seen.where(Formation.centre_id, Formation.commission_id),
+            _in_scope(scope),
+        ]
+        statement = (
+            select(*columns)
+            .select_from(Candidature)
+            .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+            .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+            .join(Account, col(Account.id) == col(Candidature.account_id))
+            .outerjoin(Motivation, col(Motivation.id) == col(Candidature.decision_motivation_id))
+            .where(*where)
+        )
+        return statement
+
+    def page(self, actor: Actor, key: str, query: TableQuery) -> Page[dict[str, Any]]:
+        status, avis = status_column(), avis_column()
+        with self.db.session() as session:
+            statement = self._statement(
+                session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis
+            )
+            page = paginate(
+                session,
+                statement,
+                query,
+                key=col(Candidature.id),
+                sortable={
+                    "login": col(Account.login),
+                    "last_name": col(Account.last_name),
+                    "first_name": col(Account.first_name),
+                    "formation_code": col(Formation.code),
+                    "formation_label": col(Formation.label),
+                    "status": status,
+                    "avis": avis,
+                    "validated": col(Candidature.decision_validated_at),
+                    "motif": col(Motivation.label),
+                    "comment": col(Candidature.decision_comment),
+                    "confirmed": col(Candidature.confirmed_at),
+                    "transmitted": col(Candidature.transmitted_at),
+                },
+                searchable=[
+                    col(Account.login),
+                    col(Account.last_name),
+                    col(Account.first_name),
+                    col(Formation.code),
+                    col(Formation.label),
+                ],
+                filterable={"status": status, "avis": avis, "formation": col(Formation.id)},
+            )
+            tags = _tags_of(session, [row[0].id for row in page.rows])
+        return page.map(lambda row: candidature_row(*row, tags=tags.get(row[0].id, [])))
+
+    def counts(self, actor: Actor, key: str) -> dict[str, int]:
+        """How many candidatures in each statut (« Non transmise » first), and « Total »."""
+        status = status_column()
+        with self.db.session() as session:
+            statement = self._statement(session, actor, key, status, func.count()).group_by(status)
+            found_counts = dict(session.exec(statement).all())
+        counts = {name: found_counts.get(name, 0) for name in STATUSES}
+        counts[messages.REVIEW_TOTAL] = sum(counts.values())
+        return counts
+
+    def formations(self, actor: Actor, key: str) -> dict[int, str]:
+        """The formations of the scope, for the table's filter: id → « CODE — Libellé »."""
+        with self.db.session() as session:
+            fresh, scope = self._scope(session, actor, key)
+            seen = rights.visible(fresh, Action.VIEW_CANDIDATURES)
+            rows = session.exec(
+                select(Formation)
+                .where(_in_scope(scope), seen.where(Formation.centre_id, Formation.commission_id))
+                .order_by(col(Formation.code))
+            ).all()
+            return {formation.id: f"{formation.code} — {formation.label}" for formation in rows}
+
+    # --- one candidature -----------------------------------------------------------------------------
+
+    def candidature(self, actor: Actor, candidature_id: object) -> StaffCandidature:
+        """The whole file of a candidature, for who may see its commission's candidatures."""
+        with self.db.session() as session:
+            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
+            formation = session.get(Formation, candidature.formation_id)
+            fresh = rights.check(
+                session,
+                actor,
+                Action.VIEW_CANDIDATURES,
+                centre_id=formation.centre_id,
+                commission_id=formation.commission_id,
+            )
+            account = session.get(Account, candidature.account_id)
+            may_review = rights.allows(
+                fresh, Action.REVIEW_PIECES, centre_id=formation.centre_id, commission_id=formation.commission_id
+            )
+        view = self.candidatures.view(account.id, candidature.id)
+        return StaffCandidature(view, self.candidate_file.load(account.id), account, may_review)
+
+    def file(self, actor: Actor | int, candidature_id: object, file_id: object) -> UploadedFile:
+        """A file of a pièce of this candidature (as transmitted, or the candidate's latest), for who may see
+        the candidature; Refused for any other file, or a type the browser should not open."""
+        with self.db.session() as session:
+            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
+            formation = session.get(Formation, candidature.formation_id)
+            rights.check(
+                session,
+                actor,
+                Action.VIEW_CANDIDATURES,
+                centre_id=formation.centre_id,
+                commission_id=formation.commission_id,
+            )
+            row = found(session, UploadedFile, file_id, messages.REVIEW_FILE_UNKNOWN)
+        view = self.candidatures.view(candidature.account_id, candidature.id)
+        shown = {piece.file.id for piece in view.pieces if piece.file is not None}
+        if row.id not in shown and not _transmitted_for(self.db, candidature.id, row.id):
+            raise Refused(messages.REVIEW_FILE_UNKNOWN)
+        if row.content_type not in SERVED_TYPES:
+            raise Refused(messages.REVIEW_FILE_UNKNOWN)
+        return row
+
+
+def _in_scope(scope: Scope):
+    if scope.kind == COMMISSION:
+        return col(Formation.commission_id) == scope.id
+    return col(Formation.centre_id) == scope.id
+
+
+def _transmitted_for(db: Database, candidature_id: int, file_id: int) -> bool:
+    with db.session() as session:
+        return (
+            session.exec(
+                select(PieceState).where(PieceState.candidature_id == candidature_id, PieceState.file_id == file_id)
+            ).first()
+            is not None
+        )
+
+
+def _tags_of(session: Session, candidature_ids: list[int]) -> dict[int, list[dict[str, str]]]:
+    if not candidature_ids:
+        return {}
+    rows = session.exec(
+        select(CandidatureTag.candidature_id, Tag)
+        .join(Tag, col(Tag.id) == col(CandidatureTag.tag_id))
+        .where(col(CandidatureTag.candidature_id).in_(candidature_ids))
+        .order_by(col(Tag.label))
+    ).all()
+    tags: dict[int, list[dict[str, str]]] = {}
+    for candidature_id, tag in rows:
+        colour = TagColour(tag.colour) if tag.colour in messages.TAG_COLOURS else TagColour.GREY
+        tags.setdefault(candidature_id, []).append({"label": tag.label, "colour_key": colour.value})
+    return tags
+
+
+def candidature_row(
+    candidature: Candidature,
+    account: Account,
+    formation: Formation,
+    motif: str | None,
+    status: str,
+    avis: str,
+    *,
+    tags: list[dict[str, str]],
+) -> dict[str, Any]:
+    validated = ""
+    if candidature.decision:
+        validated = messages.YES if candidature.decision_validated_at else messages.NO
+    if candidature.withdrawn_at is not None:
+        confirmed = messages.REVIEW_WITHDRAWN
+    else:
+        confirmed = messages.YES if candidature.confirmed_at else ""
+    return {
+        "id": candidature.id,
+        "tags": tags,
+        "tags_text": ", ".join(tag["label"] for tag in tags),
+        "login": account.login,
+        "last_name": account.last_name,
+        "first_name": account.first_name,
+        "formation_code": formation.code,
+        "formation_label": formation.label,
+        "status": status,
+        "avis": "" if avis == NO_AVIS else avis + (f" (rang {rank})" if (rank := candidature.decision_rank) else ""),
+        "validated": validated,
+        "motif": motif or "",
+        "comment": candidature.decision_comment,
+        "confirmed": confirmed,
+        "transmitted": f"{in_paris(candidature.transmitted_at):%d/%m/%Y}" if candidature.transmitted_at else "",
+    }
+
+
+def file_sections(account: Account, file: CandidateFile) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The candidate's file as (section title, [(label, value)]), read-only, for the candidature window."""
+    personal = file.personal
+    identity = [("N° dossier", account.login), ("Nom", account.last_name), ("Prénom", account.first_name)]
+    identity.append(("Adresse mail", account.mail))
+    if personal is not None:
+        country = refdata.country_by_code(personal.nationality)
+        identity += [
+            ("Civilité", personal.civility),
+            ("Nom de naissance", personal.birth_name),
+            ("Date de naissance", f"{personal.birth_date:%d/%m/%Y}" if personal.birth_date else ""),
+            ("Nationalité", country.nationality if country else ""),
+            ("INE", personal.ine),
+            ("Téléphone", personal.mobile or personal.phone),
+        ]
+    sections = [(messages.REVIEW_SECTION_IDENTITY, [(label, value) for label, value in identity if value])]
+    if file.address is not None:
+        address = file.address
+        commune = refdata.commune_by_insee(address.commune)
+        town = f"{address.postal_code} {commune.name}" if commune else address.foreign_city
+        country = refdata.country_by_code(address.country)
+        lines = [address.line1, address.line2, address.line3, town, country.name if country else ""]
+        sections.append((messages.REVIEW_SECTION_ADDRESS, [("Adresse", ", ".join(p for p in lines if p))]))
+    if file.bac is not None:
+        bac = file.bac
+        series = refdata.bac_series_by_code(bac.series)
+        text = f"{bac.year} — {series.label}" if bac.has_bac and series else messages.REVIEW_NO_BAC
+        sections.append((messages.REVIEW_SECTION_BAC, [("Baccalauréat", text)]))
+    cursus = [(str(entry.year), f"{entry.label} ({entry.school_name or entry.school})") for entry in file.external]
+    if file.flags is not None and file.flags.no_higher_education:
+        cursus.append(("", messages.REVIEW_NO_STUDIES))
+    sections.append((messages.REVIEW_SECTION_CURSUS, cursus))
+    sections.append(
+        (
+            messages.REVIEW_SECTION_INTERNSHIPS,
+            [(str(item.year), f"{item.employer}, {item.duration} : {item.description}") for item in file.internships],
+        )
+    )
+    sections.append(
+        (
+            messages.REVIEW_SECTION_EXPERIENCES,
+            [
+                (str(entry.year), f"{entry.title} — {entry.employer}, {entry.duration}. {entry.description}".strip())
+                for entry in file.experiences
+            ],
+        )
+    )
+    return sections

@@ -1,0 +1,238 @@
+"""The gestion's « Candidatures » on a real database: where each staff member may look, the table's rows, counts,
+search, sort and filters in SQL, the candidature window's reading, the files served to staff only, and the
+review of pièces (rights checked in the service, journaled, a refusal mailed and handing the file back)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from ecandidat_ui import messages
+from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import rights
+from ecandidat_ui.services.candidature_table import NOT_TRANSMITTED
+from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.paging import TableQuery
+from ecandidat_ui.services.review import Decision
+from ecandidat_ui.services.rights import Actor, Role
+from models import FileStatus, JournalEntry, UploadedFile
+from tests.mailbox import Mailbox
+from tests.review_world import World, review_world
+from tests.sessions import actor as candidate_session
+
+
+def actor_of(platform: Platform, member_id: int) -> Actor:
+    with platform.db.session() as session:
+        return rights.load_actor(session, member_id)
+
+
+@pytest.fixture
+def admin(platform: Platform) -> Actor:
+    return actor_of(platform, platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne").member.id)
+
+
+@pytest.fixture
+def world(platform: Platform) -> World:
+    return review_world(platform)
+
+
+def member(platform: Platform, admin: Actor, mail: str, role: Role | None, **scope) -> Actor:
+    created = platform.staff.create_member(admin, mail, "Martin", "Bruno")
+    if role is not None:
+        platform.staff.grant(admin, created.member.id, role, **scope)
+    return actor_of(platform, created.member.id)
+
+
+def names(platform: Platform, actor: Actor, key: str, **query) -> list[str]:
+    page = platform.candidature_table.page(actor, key, TableQuery(sort_by="last_name", **query))
+    return [row["last_name"].title() for row in page.rows]
+
+
+def test_each_member_chooses_among_their_commissions_and_managers_also_get_the_whole_centre(
+    platform: Platform, admin: Actor, world: World
+):
+    table = platform.candidature_table
+    masters = member(
+        platform, admin, "m@example.org", Role.COMMISSION_MEMBER, commission_id=world.commissions["SCI-MASTERS"]
+    )
+    assert [scope.label for scope in table.scopes(masters)] == ["Commission SCI-MASTERS"]
+    manager = member(platform, admin, "g@example.org", Role.CENTRE_MANAGER, centre_id=world.centres["SCI"])
+    assert [scope.label for scope in table.scopes(manager)] == [
+        "Commission SCI-LICENCES",
+        "Commission SCI-MASTERS",
+        messages.REVIEW_WHOLE_CENTRE.format(centre="UFR Sciences"),
+    ]
+    limited = member(
+        platform,
+        admin,
+        "l@example.org",
+        Role.CENTRE_MANAGER,
+        centre_id=world.centres["SCI"],
+        commission_ids=[world.commissions["SCI-LICENCES"]],
+    )
+    assert [scope.key for scope in table.scopes(limited)] == [f"commission-{world.commissions['SCI-LICENCES']}"]
+    with pytest.raises(Refused):  # a limited manager has no « whole centre »
+        table.page(limited, f"centre-{world.centres['SCI']}", TableQuery())
+    everything = [scope.label for scope in table.scopes(admin)]
+    assert everything[-2:] == [
+        messages.REVIEW_WHOLE_CENTRE.format(centre="UFR Lettres"),
+        messages.REVIEW_WHOLE_CENTRE.format(centre="UFR Sciences"),
+    ]
+    nobody = member(platform, admin, "n@example.org", None)
+    with pytest.raises(Refused):
+        table.scopes(nobody)
+
+
+def test_a_member_sees_only_their_commissions_candidatures(platform: Platform, admin: Actor, world: World):
+    masters_id = world.commissions["SCI-MASTERS"]
+    masters = member(platform, admin, "m@example.org", Role.COMMISSION_MEMBER, commission_id=masters_id)
+    assert names(platform, masters, f"commission-{masters_id}") == ["Baillon", "Durand", "Nguyen"]
+    table = platform.candidature_table
+    for key in (f"commission-{world.commissions['SCI-LICENCES']}", f"centre-{world.centres['SCI']}", "x-1", "centre"):
+        with pytest.raises(Refused):
+            table.page(masters, key, TableQuery())
+    with pytest.raises(Refused):  # the window of another commission's candidature
+        table.candidature(masters, world.candidatures["jeanne"])
+    assert table.candidature(masters, world.candidatures["marie"]).account.last_name == "BAILLON"
+    manager = member(platform, admin, "g@example.org", Role.CENTRE_MANAGER, centre_id=world.centres["SCI"])
+    assert names(platform, manager, f"centre-{world.centres['SCI']}") == ["Baillon", "Durand", "Moreau", "Nguyen"]
+    other = member(platform, admin, "o@example.org", Role.CENTRE_MANAGER, centre_id=world.centres["LSH"])
+    with pytest.raises(Refused) as refused:
+        table.page(other, f"centre-{world.centres['SCI']}", TableQuery())
+    assert refused.value.message == messages.RIGHT_REFUSED_CENTRE.format(action="consulter les candidatures")
+    with pytest.raises(Refused):
+        table.candidature(other, world.candidatures["marie"])
+    assert names(platform, other, f"centre-{world.centres['LSH']}") == ["Lefèvre"]
+
+
+def test_rows_counts_filters_search_and_sort(platform: Platform, admin: Actor, world: World):
+    table = platform.candidature_table
+    key = f"centre-{world.centres['SCI']}"
+    platform.review.set_status(world.candidatures["lucie"], FileStatus.COMPLETE)
+    platform.review.record_decision(world.candidatures["lucie"], Decision.COMPLEMENTARY_LIST, rank=3, comment="Bien")
+    assert table.counts(admin, key) == {
+        NOT_TRANSMITTED: 1,
+        "En attente": 2,
+        "Réceptionné": 0,
+        "Incomplet": 0,
+        "Complet": 1,
+        "Total": 4,
+    }
+    [lucie] = table.page(admin, key, TableQuery(filters={"status": "Complet"})).rows
+    shown = ("login", "first_name", "formation_code", "status", "avis", "validated", "comment")
+    assert {k: lucie[k] for k in shown} == {
+        "login": world.accounts["lucie"].login,
+        "first_name": "LUCIE",
+        "formation_code": "M1-DATA",
+        "status": "Complet",
+        "avis": "Liste complémentaire (rang 3)",
+        "validated": "Non",
+        "comment": "Bien",
+    }
+    [paul] = table.page(admin, key, TableQuery(filters={"status": NOT_TRANSMITTED})).rows
+    assert paul["last_name"] == "NGUYEN" and paul["transmitted"] == ""
+    assert names(platform, admin, key, filters={"avis": "Sans avis"}) == ["Baillon", "Moreau", "Nguyen"]
+    assert names(platform, admin, key, filters={"formation": world.formations["M1-DATA"]}) == ["Durand", "Nguyen"]
+    assert names(platform, admin, key, search="lefevre") == []  # of the other centre
+    assert names(platform, admin, key, search="moreau licence") == ["Moreau"]
+    assert names(platform, admin, key, descending=True) == ["Nguyen", "Moreau", "Durand", "Baillon"]
+    page = table.page(admin, key, TableQuery(sort_by="status"))
+    assert [row["status"] for row in page.rows] == ["Complet", "En attente", "En attente", NOT_TRANSMITTED]
+    assert table.formations(admin, key) == {
+        world.formations["L1-INFO"]: "L1-INFO — Licence Informatique",
+        world.formations["M1-DATA"]: "M1-DATA — Master Données",
+        world.formations["M1-INFO"]: "M1-INFO — Master Informatique",
+    }
+
+
+def test_the_window_reads_the_whole_file_and_serves_its_pieces_to_staff_only(
+    platform: Platform, admin: Actor, world: World
+):
+    table = platform.candidature_table
+    marie = table.candidature(admin, world.candidatures["marie"])
+    assert marie.may_review
+    assert [p.piece.label for p in marie.view.pieces] == ["Pièce d'identité", "Curriculum vitae"]
+    assert [(q.label, answer) for q, answer in marie.view.questions] == [
+        ("Quel est votre projet professionnel ?", "Devenir développeuse")
+    ]
+    assert marie.file.personal.first_name.lower() == "marie" and marie.file.bac.year == 2019
+    cv = next(p.file for p in marie.view.pieces if p.piece.code == "CV")
+    assert table.file(admin, world.candidatures["marie"], cv.id).content_type == "image/png"
+    lucie_file = next(p.file for p in table.candidature(admin, world.candidatures["lucie"]).view.pieces)
+    with pytest.raises(Refused):  # a file of another candidature, through this one's address
+        table.file(admin, world.candidatures["marie"], lucie_file.id)
+    other = member(platform, admin, "o@example.org", Role.CENTRE_MANAGER, centre_id=world.centres["LSH"])
+    with pytest.raises(Refused):
+        table.file(other, world.candidatures["marie"], cv.id)
+    for wrong in ("abc", -1, 10**9):
+        with pytest.raises(Refused):
+            table.file(admin, wrong, cv.id)
+    reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
+    assert table.candidature(reader, world.candidatures["marie"]).may_review is False
+
+
+def test_a_piece_is_validated_or_refused_by_who_may_journaled_and_a_refusal_hands_the_file_back(
+    platform: Platform, admin: Actor, world: World, mailbox: Mailbox
+):
+    candidature_id = world.candidatures["marie"]
+    masters = member(
+        platform, admin, "m@example.org", Role.COMMISSION_MEMBER, commission_id=world.commissions["SCI-MASTERS"]
+    )
+    licences = member(
+        platform, admin, "l@example.org", Role.COMMISSION_MEMBER, commission_id=world.commissions["SCI-LICENCES"]
+    )
+    reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
+    review = platform.review
+    for refused_actor in (licences, reader):
+        with pytest.raises(Refused):
+            review.review_piece(refused_actor, candidature_id, world.pieces["CNI"], accepted=True)
+    with pytest.raises(InvalidInput) as invalid:
+        review.review_piece(masters, candidature_id, world.pieces["CV"], accepted=False, comment="  ")
+    assert invalid.value.errors == {"comment": messages.REVIEW_PIECE_COMMENT_REQUIRED}
+    with pytest.raises(Refused):  # not a pièce of this formation
+        review.review_piece(masters, world.candidatures["lucie"], world.pieces["CV"], accepted=True)
+    review.review_piece(masters, candidature_id, world.pieces["CNI"], accepted=True)
+    review.review_piece(masters, candidature_id, world.pieces["CV"], accepted=False, comment="Le CV est illisible")
+    view = platform.candidatures.view(world.accounts["marie"].id, candidature_id)
+    assert [(p.status, p.review_comment) for p in view.pieces] == [
+        ("Validée", ""),
+        ("Refusée", "Le CV est illisible"),
+    ]
+    assert view.candidature.status == "Incomplet" and view.editable
+    assert [e.text for e in view.history][:3] == [
+        "Statut du dossier : Incomplet",
+        "Pièce refusée : Curriculum vitae",
+        "Pièce validée : Pièce d'identité",
+    ]
+    with platform.db.session() as session:
+        entries = session.exec(
+            select(JournalEntry).where(JournalEntry.action == "candidature.piece_review").order_by(JournalEntry.id)
+        ).all()
+    assert [(e.staff_id, e.object_id, e.after["review"]) for e in entries] == [
+        (masters.id, str(candidature_id), "Validée"),
+        (masters.id, str(candidature_id), "Refusée"),
+    ]
+    assert entries[1].before["status"] == "En attente" and entries[1].after["status"] == "Incomplet"
+    platform.mail_sender.send_due()
+    [mail] = mailbox.for_address("marie@example.org")[-1:]
+    assert "Incomplet" in mail.subject and "Le CV est illisible" in mail.text
+    # the candidate sends a new CV and transmits again: the new file waits for a review
+    me = candidate_session(platform, world.accounts["marie"])
+    platform.candidatures.send_piece(me, candidature_id, world.pieces["CV"], "cv.pdf", b"%PDF-1.4\n%%EOF\n")
+    platform.candidatures.transmit(me, candidature_id, platform_today())
+    view = platform.candidatures.view(world.accounts["marie"].id, candidature_id)
+    assert [p.status for p in view.pieces] == ["Validée", "Transmise"]
+    with platform.db.session() as session:
+        assert len(session.exec(select(UploadedFile).where(UploadedFile.candidature_id == candidature_id)).all()) == 2
+
+
+def test_a_piece_not_sent_has_nothing_to_review(platform: Platform, admin: Actor, world: World):
+    with pytest.raises(Refused) as refused:
+        platform.review.review_piece(admin, world.candidatures["paul"], world.pieces["CNI"], accepted=True)
+    assert refused.value.message == messages.REVIEW_PIECE_NOT_SENT
+
+
+def platform_today():
+    from datetime import date
+
+    return date.today()
