@@ -726,3 +726,11 @@ REVIEW_FILE_VIEWER = "Fichier : {name}"
 REVIEW_CLOSE = "Fermer"
 JOURNAL_ACTIONS.update({"candidature.piece_review": "Pièce validée ou refusée"})
 JOURNAL_OBJECTS.update({"candidature": "Candidature"})
+REVIEW_WINDOW_TITLE = "Candidature"
+REVIEW_TABLE_CAPTION = "Candidatures"
+REVIEW_BACK = "← Candidatures"
+REVIEW_PIECE_STATUS = "Statut de la pièce"
+REVIEW_REFUSE_INTRO = (
+    "Le dossier repassera « Incomplet » et le candidat recevra un mail avec votre commentaire : dites-lui ce qu'il "
+    "doit envoyer à nouveau."
+)

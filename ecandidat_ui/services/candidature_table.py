@@ -88,6 +88,13 @@ def status_column():
     )
 
 
+def shown_status(candidature: Candidature) -> str:
+    """The statut as the table shows it (`status_column`), of one candidature."""
+    if candidature.status == FileStatus.WAITING and candidature.transmitted_at is None:
+        return NOT_TRANSMITTED
+    return candidature.status
+
+
 def avis_column():
     return case((col(Candidature.decision) == "", NO_AVIS), else_=col(Candidature.decision))
 

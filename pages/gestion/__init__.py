@@ -8,6 +8,7 @@ def register_all(platform: Platform) -> None:
     from pages.gestion import (
         activation,
         campagnes,
+        candidatures,
         centres,
         commissions,
         decisions,
@@ -40,5 +41,6 @@ def register_all(platform: Platform) -> None:
         parametres,
         decisions,
         tags,
+        candidatures,
     ):
         module.register(platform)

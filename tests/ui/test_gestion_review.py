@@ -1,0 +1,113 @@
+"""« Candidatures » and the candidature window as the user fixture sees them, signed in through the real sign-in
+page: a commission member's table with its counts and filters, the window's pièces validated and refused (the
+comment asked at its field), and a manager of another centre refused the window by its address."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.testing import User
+
+from ecandidat_ui import messages
+from ecandidat_ui.services.candidature_table import NOT_TRANSMITTED
+from ecandidat_ui.services.rights import Role
+from tests.review_world import World, review_world
+from tests.ui.gestion_helpers import sign_in_staff, staff_member, test_platform
+from tests.ui.helpers import see, until
+from tests.ui.test_gestion_offer import act, click, rows_when
+
+TABLE = "/gestion/candidatures"
+
+
+def world() -> World:
+    platform = test_platform()
+    try:
+        return review_world(platform)
+    finally:
+        platform.db.dispose()
+
+
+def count_of(user: User, name: str) -> str:
+    return user.find(marker=f"review-count-{name}").elements.pop().text
+
+
+async def test_a_commission_member_filters_their_table_and_reviews_the_pieces_of_a_candidature(user: User):
+    made = world()
+    member = staff_member(Role.COMMISSION_MEMBER, commission_id=made.commissions["SCI-MASTERS"])
+    await sign_in_staff(user, member, TABLE)
+    found = await rows_when(user, "review-table", lambda rows: len(rows) == 3)
+    assert [row["last_name"] for row in found] == ["BAILLON", "DURAND", "NGUYEN"]
+    scope = user.find(marker="review-scope").elements.pop()
+    assert list(scope.options.values()) == ["Commission SCI-MASTERS"]
+    await until(lambda: count_of(user, NOT_TRANSMITTED) == "1")
+    assert count_of(user, "En attente") == "2" and count_of(user, "Total") == "3"
+    user.find(marker="review-status-filter").elements.pop().value = NOT_TRANSMITTED
+    await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["NGUYEN"])
+    user.find(marker="review-status-filter").elements.pop().value = ""
+    formation = user.find(marker="review-formation-filter").elements.pop()
+    assert list(formation.options.values()) == ["Tous", "M1-DATA — Master Données", "M1-INFO — Master Informatique"]
+    formation.value = made.formations["M1-INFO"]
+    await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["BAILLON"])
+
+    act(user, "review-table", "open", made.candidatures["marie"])
+    await see(user, "BAILLON MARIE")
+    await user.should_see(marker="review-piece-CV")
+    user.find(marker="review-validate-CNI").click()
+    await see(user, messages.REVIEW_PIECE_DONE.format(review="validée"))
+    await user.should_see("Statut de la pièce : Validée")
+    await click(user, "review-refuse-CV")
+    await user.should_see(marker="review-refuse-comment")
+    user.find(marker="review-refuse-confirm").click()
+    comment = user.find(marker="review-refuse-comment").elements.pop()
+    await until(lambda: comment.error == messages.REVIEW_PIECE_COMMENT_REQUIRED)
+    comment.value = "Le CV est illisible"
+    user.find(marker="review-refuse-confirm").click()
+    await see(user, messages.REVIEW_PIECE_DONE.format(review="refusée"))
+    await user.should_see("Statut de la pièce : Refusée")
+    await user.should_see("Commentaire pour le candidat : Le CV est illisible")
+    summary = user.find(marker="review-summary").elements.pop()
+    await until(lambda: "Incomplet" in [label.text for label in summary.descendants() if isinstance(label, ui.label)])
+    user.find(marker="review-show-CV").click()
+    viewer = await _viewer(user)
+    assert viewer.props["src"] == f"/gestion/fichiers/{made.candidatures['marie']}/{_cv_file(made)}"
+    assert viewer.tag == "img" and viewer.props["alt"] == "Fichier : Curriculum vitae"
+
+
+async def _viewer(user: User):
+    await user.should_see(marker="review-viewer")
+    return user.find(marker="review-viewer").elements.pop()
+
+
+def _cv_file(made: World) -> int:
+    platform = test_platform()
+    try:
+        view = platform.candidatures.view(made.accounts["marie"].id, made.candidatures["marie"])
+        return next(p.file.id for p in view.pieces if p.piece.code == "CV")
+    finally:
+        platform.db.dispose()
+
+
+async def test_a_manager_of_another_centre_is_refused_the_window_by_its_address(user: User):
+    made = world()
+    other = staff_member(Role.CENTRE_MANAGER, centre_id=made.centres["LSH"])
+    await sign_in_staff(user, other, f"/gestion/candidatures/{made.candidatures['marie']}")
+    await user.should_see(marker="review-refused")
+    await user.should_see(messages.RIGHT_REFUSED_CENTRE.format(action="consulter les candidatures"))
+    await user.should_not_see("BAILLON")
+    await user.open(TABLE)
+    found = await rows_when(user, "review-table", lambda rows: len(rows) == 1)
+    assert found[0]["last_name"] == "LEFÈVRE"
+    await user.open("/gestion/candidatures/abc")
+    await user.should_see(messages.REVIEW_CANDIDATURE_UNKNOWN)
+
+
+async def test_a_centre_manager_chooses_the_whole_centre(user: User):
+    made = world()
+    manager = staff_member(Role.CENTRE_MANAGER, centre_id=made.centres["SCI"])
+    await sign_in_staff(user, manager, f"{TABLE}?commission=centre-{made.centres['SCI']}")
+    found = await rows_when(user, "review-table", lambda rows: len(rows) == 4)
+    assert {row["formation_code"] for row in found} == {"M1-INFO", "M1-DATA", "L1-INFO"}
+    scope = user.find(marker="review-scope").elements.pop()
+    assert scope.value == f"centre-{made.centres['SCI']}"
+    scope.value = f"commission-{made.commissions['SCI-LICENCES']}"
+    await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["MOREAU"])
+    await until(lambda: count_of(user, "Total") == "1")
