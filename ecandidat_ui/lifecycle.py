@@ -8,7 +8,7 @@ from datetime import date
 
 from nicegui import app, background_tasks
 
-from ecandidat_ui import event_limits, refdata
+from ecandidat_ui import demo_candidatures, event_limits, refdata
 from ecandidat_ui.demo import DEMO_STAFF, demo_offer
 from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
@@ -33,6 +33,7 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
         apply_offer(platform.db, demo_offer(date.today()))
         for role, mail, link in platform.staff.ensure_demo_staff(DEMO_STAFF):
             log.info("Gestion de démonstration : %s, %s, %s", role, mail, link or "compte déjà activé")
+        demo_candidatures.seed(platform, date.today())
 
 
 def attach(platform: Platform) -> None:

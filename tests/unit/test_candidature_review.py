@@ -236,3 +236,32 @@ def platform_today():
     from datetime import date
 
     return date.today()
+
+
+def test_the_demo_gives_its_staff_candidatures_to_review_once(platform: Platform):
+    from datetime import date
+
+    from ecandidat_ui import demo_candidatures
+    from ecandidat_ui.lifecycle import prepare
+    from models import StaffMember
+
+    prepare(platform, demo=True)
+    assert demo_candidatures.seed(platform, date.today()) == 0  # once only
+    with platform.db.session() as session:
+        member_id = session.exec(
+            select(StaffMember.id).where(StaffMember.mail_key == "commission.sci@example.org")
+        ).one()
+    david = actor_of(platform, member_id)
+    table = platform.candidature_table
+    [masters] = table.scopes(david)
+    counts = table.counts(david, masters.key)
+    assert counts["Total"] >= 10 and all(counts[status] for status in ("Non transmise", "En attente", "Complet"))
+    page = table.page(david, masters.key, TableQuery(filters={"status": "Complet"}, rows_per_page=50))
+    opened = table.candidature(david, page.rows[0]["id"])
+    files = [piece.file for piece in opened.view.pieces if piece.file is not None]
+    assert files and table.file(david, opened.view.candidature.id, files[0].id).content_type in {
+        "application/pdf",
+        "image/png",
+    }
+    assert any(answer for _, answer in opened.view.questions)
+    assert {row["avis"] for row in page.rows} >= {"Favorable", "Défavorable"}
