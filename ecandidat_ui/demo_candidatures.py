@@ -47,7 +47,7 @@ from models.clock import utcnow
 log = logging.getLogger(__name__)
 
 PEOPLE = [
-    ("Mme", "Baillon", "Marie"),
+    ("Mme", "Perrin", "Sarah"),
     ("M.", "Nguyen", "Paul"),
     ("Mme", "Durand", "Lucie"),
     ("Mme", "Moreau", "Jeanne"),
@@ -73,7 +73,7 @@ PEOPLE = [
     ("M.", "Chevalier", "Noah"),
 ]
 # The formations of the demo offer they apply to (ecandidat_ui/demo.py), in turn.
-FORMATIONS = ["M1-INFO", "M1-DATA", "M1-MATH", "L1-INFO", "L1-MATH", "L1-DROIT", "L1-HIST"]
+FORMATIONS = ["M1-INFO", "M1-DATA", "M1-MATH", "L1-INFO", "L1-MATH", "L1-ECO", "L1-HIST"]
 # (statut, transmitted, avis, validated) in turn
 STAGES = [
     (FileStatus.WAITING, False, "", False),

@@ -14,7 +14,9 @@ The Content-Security-Policy is as strict as NiceGUI 3.18 allows, measured by loa
   Nothing is loaded from another site.
 Against clickjacking (a same-site page framing a signed-in candidature and its « Transmettre » button):
 `frame-ancestors 'none'`, and X-Frame-Options DENY for older browsers. Forms may only be sent here and to
-the CAS server. HSTS and TLS belong to the reverse proxy in front of the platform (README).
+the CAS server. HSTS and TLS belong to the reverse proxy in front of the platform (README). One exception: the
+pièces served to staff (FRAMED_BY_SELF) may be framed by the platform's own pages — the candidature window shows
+them inline — `frame-ancestors 'self'` and SAMEORIGIN; a file has no button to click.
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PERMISSIONS = ("accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "microphone", "payment", "usb")
 # An inline script of a page: NiceGUI escapes "<" in the data it writes inside them, so none ends early.
+FRAMED_BY_SELF = ("/gestion/fichiers/",)
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
-def content_security_policy(cas_url: str = "", inline_scripts: list[bytes] | None = None) -> str:
+def content_security_policy(
+    cas_url: str = "", inline_scripts: list[bytes] | None = None, *, framed_by_self: bool = False
+) -> str:
     """The policy of a response; `inline_scripts` are the inline scripts of the page it carries."""
     hashes = sorted({_sha256(script) for script in inline_scripts or []})
     form_action = "'self'"
@@ -46,7 +51,7 @@ def content_security_policy(cas_url: str = "", inline_scripts: list[bytes] | Non
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": form_action,
-        "frame-ancestors": "'none'",
+        "frame-ancestors": "'self'" if framed_by_self else "'none'",
     }
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
@@ -71,6 +76,10 @@ class SecurityHeaders:
         self.cas_url = cas_url
         self.headers = [(name.lower().encode(), value.encode()) for name, value in other_headers().items()]
         self.policy = content_security_policy(cas_url).encode("latin-1")
+        self.framed_policy = content_security_policy(cas_url, framed_by_self=True).encode("latin-1")
+        self.framed_headers = [
+            (name, b"SAMEORIGIN" if name == b"x-frame-options" else value) for name, value in self.headers
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -78,6 +87,7 @@ class SecurityHeaders:
             return
         held: Message | None = None
         body: list[bytes] = []
+        framed = scope.get("path", "").startswith(FRAMED_BY_SELF)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal held
@@ -85,7 +95,10 @@ class SecurityHeaders:
                 if _is_html(message):
                     held = message
                     return
-                await send(self._start(message, self.policy))
+                if framed:
+                    await send(self._start(message, self.framed_policy, self.framed_headers))
+                else:
+                    await send(self._start(message, self.policy))
             elif held is not None and message["type"] == "http.response.body":
                 body.append(message.get("body", b""))
                 if message.get("more_body", False):
@@ -99,10 +112,11 @@ class SecurityHeaders:
 
         await self.app(scope, receive, send_with_headers)
 
-    def _start(self, message: Message, policy: bytes) -> Message:
-        ours = {name for name, _ in self.headers} | {b"content-security-policy"}
+    def _start(self, message: Message, policy: bytes, headers: list[tuple[bytes, bytes]] | None = None) -> Message:
+        headers = self.headers if headers is None else headers
+        ours = {name for name, _ in headers} | {b"content-security-policy"}
         kept = [(name, value) for name, value in message.get("headers", []) if name.lower() not in ours]
-        return {**message, "headers": [*kept, *self.headers, (b"content-security-policy", policy)]}
+        return {**message, "headers": [*kept, *headers, (b"content-security-policy", policy)]}
 
 
 def _is_html(message: Message) -> bool:

@@ -371,7 +371,7 @@ def file_sections(account: Account, file: CandidateFile) -> list[tuple[str, list
         sections.append((messages.REVIEW_SECTION_BAC, [("Baccalauréat", text)]))
     cursus = [(str(entry.year), f"{entry.label} ({entry.school_name or entry.school})") for entry in file.external]
     if file.flags is not None and file.flags.no_higher_education:
-        cursus.append(("", messages.REVIEW_NO_STUDIES))
+        cursus.append((messages.REVIEW_SECTION_CURSUS, messages.REVIEW_NO_STUDIES))
     sections.append((messages.REVIEW_SECTION_CURSUS, cursus))
     sections.append(
         (

@@ -48,7 +48,7 @@ COLUMNS = [
     Column("first_name", "Prénom", sortable=True),
     Column("formation_code", "Code formation", sortable=True, wide_only=True, nowrap=True),
     Column("formation_label", "Libellé formation", sortable=True, wide_only=True),
-    Column("status", "Statut", sortable=True),
+    Column("status", "Statut", sortable=True, nowrap=True),
     Column("avis", "Avis", sortable=True),
     Column("validated", "Avis validé", sortable=True, wide_only=True),
     Column("motif", "Motif", sortable=True, wide_only=True),
@@ -61,6 +61,12 @@ TAGS_CELL = """
 <q-td :props="props">
   <span v-for="tag in props.value" :key="tag.label"
         :class="['tag-chip', 'tag-' + tag.colour_key, 'q-mr-xs']">{{ tag.label }}</span>
+</q-td>
+"""
+# The N° dossier cell: a link to the candidature window (the row's key is the candidature's id, a number).
+LOGIN_CELL = """
+<q-td :props="props">
+  <a :href="'/gestion/candidatures/' + props.row.id" class="text-primary">{{ props.value }}</a>
 </q-td>
 """
 AVIS_FILTER = {"": messages.REVIEW_ALL, NO_AVIS: messages.REVIEW_NO_AVIS, **{d.value: d.value for d in Decision}}
@@ -152,6 +158,7 @@ class CandidaturesScreen:
             marker="review-table",
         )
         self.table.table.add_slot("body-cell-tags", TAGS_CELL)
+        self.table.table.add_slot("body-cell-login", LOGIN_CELL)
         with self.table.toolbar:
             self.status_filter = self._filter(STATUS_FILTER, messages.REVIEW_FILTER_STATUS, "review-status-filter")
             self.avis_filter = self._filter(AVIS_FILTER, messages.REVIEW_FILTER_AVIS, "review-avis-filter")
@@ -205,7 +212,7 @@ class CandidaturesScreen:
 
 
 COUNT_CSS = """
-.review-count { border: 1px solid #d1d5db; border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-width: 7rem; }
+.review-count { border: 1px solid #d1d5db; border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-width: 6rem; }
 .review-viewer { width: 100%; height: 70vh; border: 1px solid #d1d5db; }
 .review-image { max-width: 100%; height: auto; border: 1px solid #d1d5db; }
 """

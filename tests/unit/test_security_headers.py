@@ -20,3 +20,8 @@ def test_inline_scripts_are_allowed_by_their_hash_only():
         "'sha256-1dTJFpRe5ehEWyaOLsyURnHf7iZ51gEd618goSGzqaY=' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
     )
     assert "'unsafe-inline'" not in content_security_policy().split("script-src ", 1)[1].split(";", 1)[0]
+
+
+def test_only_the_pieces_served_to_staff_may_be_framed_and_only_by_the_platform():
+    assert content_security_policy().endswith("; frame-ancestors 'none'")
+    assert content_security_policy(framed_by_self=True).endswith("; frame-ancestors 'self'")
