@@ -265,3 +265,75 @@ def test_the_demo_gives_its_staff_candidatures_to_review_once(platform: Platform
     }
     assert any(answer for _, answer in opened.view.questions)
     assert {row["avis"] for row in page.rows} >= {"Favorable", "Défavorable"}
+
+
+# The rights over the table and the pièces, profile by profile (the style of tests/unit/test_rights.py), on the
+# world of tests/review_world.py: centre SCI (A) with SCI-MASTERS (A1, Marie) and SCI-LICENCES (A2, Jeanne),
+# centre LSH (B) with LSH-LICENCES (B1, Hugo).
+Y, N = True, False
+# profile: (grant, scopes seen: A1, A2, whole A, B1, whole B), (pièces reviewed: Marie, Jeanne, Hugo)
+RIGHTS = {
+    "admin": ((Role.ADMIN, {}), (Y, Y, Y, Y, Y), (Y, Y, Y)),
+    "scolarite": ((Role.SCOLARITE, {}), (Y, Y, Y, Y, Y), (Y, Y, Y)),
+    "gestionnaire": ((Role.CENTRE_MANAGER, {"centre": "SCI"}), (Y, Y, Y, N, N), (Y, Y, N)),
+    "gestionnaire_lecture": (
+        (Role.CENTRE_MANAGER, {"centre": "SCI", "read_only": True}),
+        (Y, Y, Y, N, N),
+        (N, N, N),
+    ),
+    "gestionnaire_limite": (
+        (Role.CENTRE_MANAGER, {"centre": "SCI", "limited_to": "SCI-MASTERS"}),
+        (Y, N, N, N, N),
+        (Y, N, N),
+    ),
+    "membre": ((Role.COMMISSION_MEMBER, {"commission": "SCI-MASTERS"}), (Y, N, N, N, N), (Y, N, N)),
+    "president": (
+        (Role.COMMISSION_MEMBER, {"commission": "SCI-MASTERS", "president": True}),
+        (Y, N, N, N, N),
+        (Y, N, N),
+    ),
+    "lecture": ((Role.READ_ONLY, {}), (Y, Y, Y, Y, Y), (N, N, N)),
+    "gestionnaire_autre_centre": ((Role.CENTRE_MANAGER, {"centre": "LSH"}), (N, N, N, Y, Y), (N, N, Y)),
+}
+
+
+@pytest.mark.parametrize("profile", list(RIGHTS))
+def test_the_rights_of_each_profile_over_the_table_and_the_pieces(
+    platform: Platform, admin: Actor, world: World, profile: str
+):
+    (role, scope), seen, reviewed = RIGHTS[profile]
+    grant = {
+        "centre_id": world.centres.get(scope.get("centre")),
+        "commission_id": world.commissions.get(scope.get("commission")),
+        "commission_ids": [world.commissions[scope["limited_to"]]] if "limited_to" in scope else [],
+        "read_only": scope.get("read_only", False),
+        "president": scope.get("president", False),
+    }
+    someone = member(platform, admin, f"{profile}@example.org", role, **grant)
+    keys = [
+        f"commission-{world.commissions['SCI-MASTERS']}",
+        f"commission-{world.commissions['SCI-LICENCES']}",
+        f"centre-{world.centres['SCI']}",
+        f"commission-{world.commissions['LSH-LICENCES']}",
+        f"centre-{world.centres['LSH']}",
+    ]
+    table = platform.candidature_table
+    offered = {scope.key for scope in table.scopes(someone)}
+    for key, allowed in zip(keys, seen, strict=True):
+        assert (key in offered) is allowed, (profile, key)
+        if allowed:
+            table.page(someone, key, TableQuery())
+            table.counts(someone, key)
+        else:
+            with pytest.raises(Refused):
+                table.page(someone, key, TableQuery())
+            with pytest.raises(Refused):
+                table.counts(someone, key)
+    for name, allowed in zip(("marie", "jeanne", "hugo"), reviewed, strict=True):
+        candidature_id = world.candidatures[name]
+        if allowed:
+            platform.review.review_piece(someone, candidature_id, world.pieces["CNI"], accepted=True)
+            assert table.candidature(someone, candidature_id).may_review
+        else:
+            with pytest.raises(Refused):
+                platform.review.review_piece(someone, candidature_id, world.pieces["CNI"], accepted=True)
