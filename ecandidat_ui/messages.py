@@ -734,3 +734,17 @@ REVIEW_REFUSE_INTRO = (
     "Le dossier repassera « Incomplet » et le candidat recevra un mail avec votre commentaire : dites-lui ce qu'il "
     "doit envoyer à nouveau."
 )
+REVIEW_STATUS_REQUIRED = "Choisissez le statut : Réceptionné, Incomplet ou Complet"
+REVIEW_NOTHING_SELECTED = "Sélectionnez au moins une candidature"
+REVIEW_TOO_MANY = "Vous ne pouvez pas modifier plus de {max} candidatures à la fois"
+REVIEW_NOT_TRANSMITTED_REASON = "Le candidat n'a pas transmis cette candidature"
+REVIEW_SAME_STATUS = "Le dossier est déjà « {status} »"
+REVIEW_SET_STATUS = "Saisie du statut du dossier"
+REVIEW_SET_STATUS_INTRO = (
+    "{count} candidature(s) sélectionnée(s). Chaque candidat recevra un mail ; « Incomplet » lui rend son dossier "
+    "pour le compléter."
+)
+REVIEW_STATUS_DONE = "{count} candidature(s) modifiée(s)"
+REVIEW_STATUS_REFUSED = "{count} candidature(s) non modifiée(s) :"
+REVIEW_STATUS_FIELD = "Statut du dossier *"
+JOURNAL_ACTIONS.update({"candidature.status": "Statut du dossier saisi"})

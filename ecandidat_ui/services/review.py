@@ -7,6 +7,7 @@ first in service of its type d'avis when only the avis is given; validating it s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from sqlmodel import Session, col, select
@@ -18,7 +19,7 @@ from ecandidat_ui.mail.templates import CATALOGUE, render
 from ecandidat_ui.services import journal, rights
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.rights import Action, Actor
-from ecandidat_ui.services.setup_access import found
+from ecandidat_ui.services.setup_access import BulkResult, RefusedRow, found
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
@@ -54,6 +55,7 @@ DECISION_OF_AVIS = {
 }
 AVIS_OF_DECISION = {decision: avis for avis, decision in DECISION_OF_AVIS.items()}
 PIECE_COMMENT_MAX = 500
+BULK_MAX = 200  # rows of one action on a selection, as the original's « Action » (≤ 200)
 FALLBACK_MAIL = "candidature_decision"  # when no type of decision exists for the avis
 
 
@@ -89,6 +91,82 @@ class ReviewService:
                 statut=str(status),
                 detail=STATUS_DETAILS[status],
             )
+
+    def set_statuses(self, actor: Actor, candidature_ids: Iterable[int], status: FileStatus | str) -> BulkResult:
+        """« Saisie du statut du dossier » on a selection, in one transaction: each candidature the actor may
+        change gets the statut (Incomplet hands it back to the candidate), its history line, its mail and its
+        journal line; the others are left as they are and listed with the reason."""
+        try:
+            status = FileStatus(status)
+        except ValueError:
+            raise InvalidInput({"status": messages.REVIEW_STATUS_REQUIRED}) from None
+        if status is FileStatus.WAITING:
+            raise InvalidInput({"status": messages.REVIEW_STATUS_REQUIRED})
+        ids = list(dict.fromkeys(int(one) for one in candidature_ids))
+        if not ids:
+            raise Refused(messages.REVIEW_NOTHING_SELECTED)
+        if len(ids) > BULK_MAX:
+            raise Refused(messages.REVIEW_TOO_MANY.format(max=BULK_MAX))
+        result = BulkResult()
+        with self.db.session() as session:
+            actor = rights.signed_in(session, actor)
+            rows = {
+                candidature.id: (candidature, account, formation, archived)
+                for candidature, account, formation, archived in session.exec(
+                    select(Candidature, Account, Formation, Campaign.archived_at)
+                    .join(Account, col(Account.id) == col(Candidature.account_id))
+                    .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+                    .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+                    .where(col(Candidature.id).in_(ids))
+                    .with_for_update(of=Candidature)
+                )
+            }
+            for candidature_id in ids:
+                if candidature_id not in rows:
+                    name = str(candidature_id)
+                    result.refused.append(RefusedRow(candidature_id, name, messages.REVIEW_CANDIDATURE_UNKNOWN))
+                    continue
+                candidature, account, formation, archived = rows[candidature_id]
+                name = f"{account.last_name} {account.first_name} — {formation.code}"
+                reason = rights.refusal(
+                    actor, Action.SET_STATUS, centre_id=formation.centre_id, commission_id=formation.commission_id
+                )
+                if not reason and archived is not None:
+                    reason = messages.CANDIDATURE_ARCHIVED
+                if not reason and candidature.transmitted_at is None:
+                    reason = messages.REVIEW_NOT_TRANSMITTED_REASON
+                if not reason and candidature.status == status:
+                    reason = messages.REVIEW_SAME_STATUS.format(status=status)
+                if reason:
+                    result.refused.append(RefusedRow(candidature_id, name, reason))
+                    continue
+                before = candidature.status
+                if status is FileStatus.INCOMPLETE:
+                    _hand_back(session, candidature)
+                else:
+                    candidature.status = status
+                    candidature.version += 1
+                    session.add(candidature)
+                session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Statut du dossier : {status}"))
+                mail(
+                    session,
+                    self.settings,
+                    candidature,
+                    "candidature_status",
+                    statut=str(status),
+                    detail=STATUS_DETAILS[status],
+                )
+                journal.record(
+                    session,
+                    actor,
+                    "candidature.status",
+                    ("candidature", candidature_id),
+                    {"status": before},
+                    {"status": status.value},
+                    label=f"{account.login} — {formation.code}",
+                )
+                result.changed.append(candidature_id)
+        return result
 
     def review_piece(self, actor: Actor, candidature_id: int, piece_id: int, accepted: bool, comment: str = "") -> None:
         """Validée or Refusée: what staff found of a pièce sent; the candidate sees it on the candidature, with

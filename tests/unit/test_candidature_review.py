@@ -337,3 +337,45 @@ def test_the_rights_of_each_profile_over_the_table_and_the_pieces(
         else:
             with pytest.raises(Refused):
                 platform.review.review_piece(someone, candidature_id, world.pieces["CNI"], accepted=True)
+
+
+def test_the_statut_of_a_selection_is_set_at_once_mailed_journaled_and_the_refused_rows_listed(
+    platform: Platform, admin: Actor, world: World, mailbox: Mailbox
+):
+    masters = member(
+        platform, admin, "m@example.org", Role.COMMISSION_MEMBER, commission_id=world.commissions["SCI-MASTERS"]
+    )
+    c = world.candidatures
+    with pytest.raises(InvalidInput):
+        platform.review.set_statuses(masters, [c["marie"]], "En attente")
+    with pytest.raises(Refused):
+        platform.review.set_statuses(masters, [], "Complet")
+    result = platform.review.set_statuses(masters, [c["marie"], c["lucie"], c["paul"], c["jeanne"], 10**6], "Complet")
+    assert result.changed == [c["marie"], c["lucie"]]
+    assert [(row.id, row.name, row.reason) for row in result.refused] == [
+        (c["paul"], "NGUYEN PAUL — M1-DATA", messages.REVIEW_NOT_TRANSMITTED_REASON),
+        (
+            c["jeanne"],
+            "MOREAU JEANNE — L1-INFO",
+            messages.RIGHT_REFUSED_COMMISSION.format(action="saisir le statut des dossiers"),
+        ),
+        (10**6, str(10**6), messages.REVIEW_CANDIDATURE_UNKNOWN),
+    ]
+    key = f"commission-{world.commissions['SCI-MASTERS']}"
+    assert platform.candidature_table.counts(masters, key)["Complet"] == 2
+    platform.mail_sender.send_due()
+    for name in ("marie", "lucie"):
+        assert any("Complet" in mail.subject for mail in mailbox.for_address(f"{name}@example.org"))
+    assert not any("Complet" in mail.subject for mail in mailbox.for_address("paul@example.org"))
+    with platform.db.session() as session:
+        entries = session.exec(select(JournalEntry).where(JournalEntry.action == "candidature.status")).all()
+    assert sorted((e.object_id, e.before["status"], e.after["status"], e.staff_id) for e in entries) == sorted(
+        [(str(c["marie"]), "En attente", "Complet", masters.id), (str(c["lucie"]), "En attente", "Complet", masters.id)]
+    )
+    again = platform.review.set_statuses(masters, [c["marie"]], "Complet")
+    assert again.changed == [] and again.refused[0].reason == messages.REVIEW_SAME_STATUS.format(status="Complet")
+    handed_back = platform.review.set_statuses(masters, [c["lucie"]], "Incomplet")
+    assert handed_back.changed == [c["lucie"]]
+    assert platform.candidatures.view(world.accounts["lucie"].id, c["lucie"]).editable
+    reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
+    assert platform.review.set_statuses(reader, [c["marie"]], "Réceptionné").changed == []
