@@ -19,9 +19,11 @@ from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 
 from components.data_table import Column, DataTable, RowAction
+from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles
 from ecandidat_ui import gestion_session, messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidature_table import (
     NO_AVIS,
     STATUSES,
@@ -32,7 +34,9 @@ from ecandidat_ui.services.candidature_table import (
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Action, Actor
+from ecandidat_ui.services.setup_access import BulkResult
 from ecandidat_ui.services.staff import StaffSessionEnded
+from models import FileStatus
 from models.clock import in_paris
 from pages.gestion.attempt import failed, run_action
 from pages.gestion.shell import Screen, frame, gestion_screen, may_open, refusal, sign_in_page
@@ -71,6 +75,19 @@ LOGIN_CELL = """
 """
 AVIS_FILTER = {"": messages.REVIEW_ALL, NO_AVIS: messages.REVIEW_NO_AVIS, **{d.value: d.value for d in Decision}}
 STATUS_FILTER = {"": messages.REVIEW_ALL, **{status: status for status in STATUSES}}
+STATUS_SECTIONS = [
+    Section(
+        messages.REVIEW_SET_STATUS,
+        [
+            Field(
+                "status",
+                messages.REVIEW_STATUS_FIELD,
+                "select",
+                options={status.value: status.value for status in FileStatus if status is not FileStatus.WAITING},
+            )
+        ],
+    )
+]
 SHOWN_INLINE = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image"}
 
 
@@ -122,6 +139,8 @@ class CandidaturesScreen:
         self.actor = actor
         self.scope: str | None = None
         self.table: DataTable | None = None
+        self.may_set_status = not rights.visible(actor, Action.SET_STATUS).nothing
+        self.dialogs = ui.element("div")
 
     async def load(self) -> None:
         try:
@@ -155,6 +174,7 @@ class CandidaturesScreen:
             row_label="last_name",
             sort_by="last_name",
             empty_text=messages.REVIEW_NONE,
+            selectable=self.may_set_status,
             marker="review-table",
         )
         self.table.table.add_slot("body-cell-tags", TAGS_CELL)
@@ -162,6 +182,10 @@ class CandidaturesScreen:
         with self.table.toolbar:
             self.status_filter = self._filter(STATUS_FILTER, messages.REVIEW_FILTER_STATUS, "review-status-filter")
             self.avis_filter = self._filter(AVIS_FILTER, messages.REVIEW_FILTER_AVIS, "review-avis-filter")
+            if self.may_set_status:
+                ui.button(messages.REVIEW_SET_STATUS, icon="fact_check", on_click=self.ask_status).props(
+                    "no-caps"
+                ).mark("review-set-status")
             every = {"": messages.REVIEW_ALL}
             self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
             self.formation_filter.classes("min-w-[16rem]")
@@ -209,6 +233,53 @@ class CandidaturesScreen:
 
     def open(self, candidature_id: int) -> None:
         ui.navigate.to(f"/gestion/candidatures/{int(candidature_id)}")
+
+    def ask_status(self) -> None:
+        """« Saisie du statut du dossier » of the rows ticked: the statut chosen, then what changed and what was
+        refused, row by row."""
+        selected = self.table.selected
+        if not selected:
+            ui.notify(messages.REVIEW_NOTHING_SELECTED, type="warning")
+            return
+
+        async def save(values: dict[str, Any]) -> None:
+            result = await run.io_bound(self.platform.review.set_statuses, self.actor, selected, values.get("status"))
+            self.table.clear_selection()
+            await self.table.refresh()
+            await self.show_scope()
+            self.show_result(result)
+
+        intro = messages.REVIEW_SET_STATUS_INTRO.format(count=len(selected))
+        with self.dialogs:
+            SetupDialog(
+                messages.REVIEW_SET_STATUS,
+                STATUS_SECTIONS,
+                {},
+                save,
+                intro=intro,
+                save_label="Enregistrer",
+                marker="review-status-dialog",
+            ).open()
+
+    def show_result(self, result: BulkResult) -> None:
+        with self.dialogs, ui.dialog().props('aria-modal="true"').mark("review-status-result") as dialog:
+            dialog.props["aria-label"] = messages.REVIEW_SET_STATUS
+            dialog.on_value_change(lambda event: None if event.value else dialog.delete())
+            with ui.card().classes("w-[40rem] max-w-full gap-2 p-4 sm:p-6"):
+                ui.label(messages.REVIEW_SET_STATUS).classes("text-h6").props('role="heading" aria-level="2"')
+                done = ui.label(messages.REVIEW_STATUS_DONE.format(count=len(result.changed))).classes("text-body1")
+                done.props('role="status"').mark("review-status-done")
+                if result.refused:
+                    refused = ui.label(messages.REVIEW_STATUS_REFUSED.format(count=len(result.refused)))
+                    refused.classes("text-body1 text-negative").mark("review-status-refused")
+                    with ui.list().props("dense separator").classes("w-full"):
+                        for row in result.refused:
+                            with ui.item(), ui.item_section():
+                                ui.item_label(row.name).classes("text-bold")
+                                ui.item_label(row.reason).props("caption").classes("text-grey-9")
+                with ui.row().classes("w-full justify-end"):
+                    ui.button(messages.CLOSE, on_click=dialog.close).mark("review-status-close")
+        dialog.open()
 
 
 COUNT_CSS = """

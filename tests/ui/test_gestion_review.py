@@ -111,3 +111,40 @@ async def test_a_centre_manager_chooses_the_whole_centre(user: User):
     scope.value = f"commission-{made.commissions['SCI-LICENCES']}"
     await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["MOREAU"])
     await until(lambda: count_of(user, "Total") == "1")
+
+
+async def test_the_statut_of_a_selection_is_set_and_the_refused_rows_are_listed(user: User):
+    made = world()
+    manager = staff_member(Role.CENTRE_MANAGER, centre_id=made.centres["SCI"])
+    await sign_in_staff(user, manager, f"{TABLE}?commission=centre-{made.centres['SCI']}")
+    await rows_when(user, "review-table", lambda rows: len(rows) == 4)
+    chosen = [made.candidatures[name] for name in ("marie", "paul", "jeanne")]
+    user.find(marker="review-table").trigger("selection", {"keys": chosen, "added": True})
+    await click(user, "review-set-status")
+    await user.should_see(marker="review-status-dialog")
+    user.find(marker="save").click()
+    status = user.find(marker="status").elements.pop()
+    await until(lambda: status.error == messages.REQUIRED or bool(status.error))
+    status.value = "Complet"
+    user.find(marker="save").click()
+    await user.should_see(marker="review-status-result")
+    await see(user, messages.REVIEW_STATUS_DONE.format(count=2))
+    await see(user, messages.REVIEW_STATUS_REFUSED.format(count=1))
+    await see(user, "NGUYEN PAUL — M1-DATA")
+    await see(user, messages.REVIEW_NOT_TRANSMITTED_REASON)
+    await until(lambda: count_of(user, "Complet") == "2")
+    found = await rows_when(user, "review-table", lambda rows: sum(r["status"] == "Complet" for r in rows) == 2)
+    assert {r["last_name"] for r in found if r["status"] == "Complet"} == {"BAILLON", "MOREAU"}
+
+
+async def test_a_read_only_member_has_no_selection_nor_review_buttons(user: User):
+    made = world()
+    reader = staff_member(Role.READ_ONLY)
+    await sign_in_staff(user, reader, TABLE)
+    await rows_when(user, "review-table", lambda rows: len(rows) >= 1)
+    await user.should_not_see(marker="review-set-status")
+    assert not user.find(marker="review-table").elements.pop().props.get("selectable")
+    await user.open(f"/gestion/candidatures/{made.candidatures['marie']}")
+    await user.should_see(marker="review-piece-CV")
+    await user.should_not_see(marker="review-refuse-CV")
+    await user.should_see(marker="review-show-CV")
