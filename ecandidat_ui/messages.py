@@ -748,3 +748,4 @@ REVIEW_STATUS_DONE = "{count} candidature(s) modifiée(s)"
 REVIEW_STATUS_REFUSED = "{count} candidature(s) non modifiée(s) :"
 REVIEW_STATUS_FIELD = "Statut du dossier *"
 JOURNAL_ACTIONS.update({"candidature.status": "Statut du dossier saisi"})
+REVIEW_STATUS_SECTION = "Nouveau statut"

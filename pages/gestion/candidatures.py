@@ -77,7 +77,7 @@ AVIS_FILTER = {"": messages.REVIEW_ALL, NO_AVIS: messages.REVIEW_NO_AVIS, **{d.v
 STATUS_FILTER = {"": messages.REVIEW_ALL, **{status: status for status in STATUSES}}
 STATUS_SECTIONS = [
     Section(
-        messages.REVIEW_SET_STATUS,
+        messages.REVIEW_STATUS_SECTION,
         [
             Field(
                 "status",
@@ -182,13 +182,13 @@ class CandidaturesScreen:
         with self.table.toolbar:
             self.status_filter = self._filter(STATUS_FILTER, messages.REVIEW_FILTER_STATUS, "review-status-filter")
             self.avis_filter = self._filter(AVIS_FILTER, messages.REVIEW_FILTER_AVIS, "review-avis-filter")
+            every = {"": messages.REVIEW_ALL}
+            self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
+            self.formation_filter.classes("min-w-[16rem]")
             if self.may_set_status:
                 ui.button(messages.REVIEW_SET_STATUS, icon="fact_check", on_click=self.ask_status).props(
                     "no-caps"
                 ).mark("review-set-status")
-            every = {"": messages.REVIEW_ALL}
-            self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
-            self.formation_filter.classes("min-w-[16rem]")
         self.scope_select.on_value_change(self.scope_chosen)
         await self.show_scope()
 

@@ -7,6 +7,7 @@ wide, nothing sticks out sideways; each is shot (SCREENSHOTS_DIR)."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -107,8 +108,7 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     assert not blocking, report(blocking)
 
     # the candidate is told what to send again, sends it and transmits
-    mails = [mailbox.wait_for_sync("marie@example.org", count) for count in range(1, 4)]
-    told = next(mail for mail in mails if "Incomplet" in mail.subject)
+    told = mail_about(mailbox, "marie@example.org", ": Incomplet")
     assert "Le relevé est illisible" in told.text and second_label in told.text
     view = platform.candidatures.view(
         platform.candidature_table.candidature(member.actor(platform), candidature_id).account.id, candidature_id
@@ -120,6 +120,35 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     page.reload()
     expect(page.get_by_text("Statut de la pièce : Transmise")).to_be_visible()
     expect(page.get_by_text("Statut de la pièce : Validée")).to_be_visible()
+
+    # back to the table: Complet set on the incomplete files, ticked together; those not sent again are refused
+    open_page(page, demo_app.url + "/gestion/candidatures")
+    page.get_by_label("Statut du dossier").click()
+    page.get_by_role("option", name="Incomplet", exact=True).click()
+    expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
+    incomplete = table.locator("tbody tr").count()
+    assert incomplete >= 2  # Marie, who sent her file again, and demo candidates who did not
+    page.get_by_role("checkbox", name="Sélectionner toutes les lignes de la page").click()
+    page.get_by_role("button", name="Saisie du statut du dossier").click()
+    form = page.get_by_role("dialog")
+    form.get_by_label("Statut du dossier *").click()
+    page.get_by_role("option", name="Complet", exact=True).click()
+    wait_still(page)
+    violations = audit(page, "statut form")
+    shoot(page, "gestion-review-status-form-desktop")
+    form.get_by_role("button", name="Enregistrer").click()
+    done = page.get_by_role("dialog").filter(has_text="candidature(s) modifiée(s)")
+    expect(done).to_contain_text("1 candidature(s) modifiée(s)")
+    expect(done).to_contain_text(f"{incomplete - 1} candidature(s) non modifiée(s)")
+    expect(done.get_by_text("Le candidat n'a pas transmis cette candidature").first).to_be_visible()
+    shoot(page, "gestion-review-status-result-desktop")
+    wait_still(page)
+    violations += audit(page, "statut result")
+    blocking = [violation for violation in violations if violation.blocking]
+    assert not blocking, report(blocking)
+    done.get_by_role("button", name="Fermer").click()
+    expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_have_count(0)  # no longer Incomplet
+    assert "Complet" in mail_about(mailbox, "marie@example.org", ": Complet").subject
 
     # a manager of another centre, typing the addresses, gets nothing
     context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
@@ -134,6 +163,17 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     assert visitor.request.get(file_address).status == 404
     visitor.close()
     platform.db.dispose()
+
+
+def mail_about(mailbox: Mailbox, address: str, subject: str, timeout: float = 15.0):
+    """The first mail to `address` whose subject holds `subject`, waiting for it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [mail for mail in mailbox.for_address(address) if subject in mail.subject]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    raise AssertionError(f"no mail « {subject} » for {address}: {[m.subject for m in mailbox.for_address(address)]}")
 
 
 def audit_both_widths(page: Page, name: str, ready) -> None:
