@@ -91,5 +91,5 @@ def test_decision_set_up_screens_are_accessible_and_a_new_type_sends_its_mail(
     page.get_by_role("button", name="Supprimer", exact=True).click()
     expect(page.get_by_text("Le tag a été supprimé et retiré de 1 candidature(s)")).to_be_visible()
     with platform.db.session() as session:
-        assert session.exec(select(CandidatureTag)).all() == []
+        assert session.exec(select(CandidatureTag).where(CandidatureTag.tag_id == tag_id)).all() == []
     platform.db.dispose()
