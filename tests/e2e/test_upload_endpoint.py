@@ -9,9 +9,9 @@ from datetime import date
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlmodel import select
+from sqlmodel import col, select
 
-from models import UploadedFile
+from models import Account, UploadedFile
 from tests.e2e.app_process import RunningApp
 from tests.e2e.steps import (
     complete_file,
@@ -60,8 +60,10 @@ def apply_as(platform, login: str, code: str) -> int:
 
 
 def uploaded_rows(app: RunningApp, mailbox: Mailbox) -> list[UploadedFile]:
+    """The files of this test's candidate (the demo's candidates have theirs)."""
     with platform_of(app.url, app.data_dir, mailbox, ECANDIDAT_DEMO="true") as platform, platform.db.session() as s:
-        return list(s.exec(select(UploadedFile)).all())
+        mine = select(UploadedFile).join(Account, col(Account.id) == col(UploadedFile.account_id))
+        return list(s.exec(mine.where(Account.mail_key == MAIL)).all())
 
 
 def test_one_file_from_the_session_of_the_page_is_accepted(upload_page, mailbox: Mailbox):
