@@ -25,6 +25,7 @@ from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileSer
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.paging import Page, TableQuery, paginate
+from ecandidat_ui.services.review import checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
 from models import (
@@ -234,15 +235,7 @@ class CandidatureTableService:
     def candidature(self, actor: Actor, candidature_id: object) -> StaffCandidature:
         """The whole file of a candidature, for who may see its commission's candidatures."""
         with self.db.session() as session:
-            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
-            formation = session.get(Formation, candidature.formation_id)
-            fresh = rights.check(
-                session,
-                actor,
-                Action.VIEW_CANDIDATURES,
-                centre_id=formation.centre_id,
-                commission_id=formation.commission_id,
-            )
+            fresh, candidature, formation = checked(session, actor, Action.VIEW_CANDIDATURES, candidature_id)
             account = session.get(Account, candidature.account_id)
             may_review = rights.allows(
                 fresh, Action.REVIEW_PIECES, centre_id=formation.centre_id, commission_id=formation.commission_id
@@ -254,15 +247,7 @@ class CandidatureTableService:
         """A file of a pièce of this candidature (as transmitted, or the candidate's latest), for who may see
         the candidature; Refused for any other file, or a type the browser should not open."""
         with self.db.session() as session:
-            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
-            formation = session.get(Formation, candidature.formation_id)
-            rights.check(
-                session,
-                actor,
-                Action.VIEW_CANDIDATURES,
-                centre_id=formation.centre_id,
-                commission_id=formation.commission_id,
-            )
+            _, candidature, _ = checked(session, actor, Action.VIEW_CANDIDATURES, candidature_id)
             row = found(session, UploadedFile, file_id, messages.REVIEW_FILE_UNKNOWN)
         view = self.candidatures.view(candidature.account_id, candidature.id)
         shown = {piece.file.id for piece in view.pieces if piece.file is not None}

@@ -76,21 +76,7 @@ class ReviewService:
     def set_status(self, candidature_id: int, status: FileStatus) -> None:
         """Change the Statut du dossier; Incomplet hands the candidature back to the candidate."""
         with self.db.session() as session:
-            candidature = session.get(Candidature, candidature_id)
-            if status is FileStatus.INCOMPLETE:
-                _hand_back(session, candidature)
-            else:
-                candidature.status = status
-                candidature.version += 1
-            session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Statut du dossier : {status}"))
-            mail(
-                session,
-                self.settings,
-                candidature,
-                "candidature_status",
-                statut=str(status),
-                detail=STATUS_DETAILS[status],
-            )
+            apply_status(session, self.settings, session.get(Candidature, candidature_id), status)
 
     def set_statuses(self, actor: Actor, candidature_ids: Iterable[int], status: FileStatus | str) -> BulkResult:
         """« Saisie du statut du dossier » on a selection, in one transaction: each candidature the actor may
@@ -141,21 +127,7 @@ class ReviewService:
                     result.refused.append(RefusedRow(candidature_id, name, reason))
                     continue
                 before = candidature.status
-                if status is FileStatus.INCOMPLETE:
-                    _hand_back(session, candidature)
-                else:
-                    candidature.status = status
-                    candidature.version += 1
-                    session.add(candidature)
-                session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Statut du dossier : {status}"))
-                mail(
-                    session,
-                    self.settings,
-                    candidature,
-                    "candidature_status",
-                    statut=str(status),
-                    detail=STATUS_DETAILS[status],
-                )
+                apply_status(session, self.settings, candidature, status)
                 journal.record(
                     session,
                     actor,
@@ -176,15 +148,7 @@ class ReviewService:
         if not accepted and not comment:
             raise InvalidInput({"comment": messages.REVIEW_PIECE_COMMENT_REQUIRED})
         with self.db.session() as session:
-            candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
-            formation = session.get(Formation, candidature.formation_id)
-            actor = rights.check(
-                session,
-                actor,
-                Action.REVIEW_PIECES,
-                centre_id=formation.centre_id,
-                commission_id=formation.commission_id,
-            )
+            actor, candidature, formation = checked(session, actor, Action.REVIEW_PIECES, candidature_id)
             if session.get(Campaign, candidature.campaign_id).archived_at is not None:
                 raise Refused(messages.CANDIDATURE_ARCHIVED)
             asked = session.get(FormationPiece, (formation.id, piece_id))
@@ -289,6 +253,29 @@ def validate(session: Session, settings: Settings, candidature: Candidature) -> 
         motif=motivation.label if motivation else "",
         rang=candidature.decision_rank or "",
     )
+
+
+def checked(
+    session: Session, actor: Actor | int, action: Action, candidature_id: object
+) -> tuple[Actor, Candidature, Formation]:
+    """The candidature (Refused when unknown), its formation, and the actor as they are now — once their right
+    to do this on the candidature's commission is checked."""
+    candidature = found(session, Candidature, candidature_id, messages.REVIEW_CANDIDATURE_UNKNOWN)
+    formation = session.get(Formation, candidature.formation_id)
+    fresh = rights.check(session, actor, action, centre_id=formation.centre_id, commission_id=formation.commission_id)
+    return fresh, candidature, formation
+
+
+def apply_status(session: Session, settings: Settings, candidature: Candidature, status: FileStatus) -> None:
+    """The statut set, with its history line and its mail; Incomplet hands the candidature back."""
+    if status is FileStatus.INCOMPLETE:
+        _hand_back(session, candidature)
+    else:
+        candidature.status = status
+        candidature.version += 1
+        session.add(candidature)
+    session.add(CandidatureEvent(candidature_id=candidature.id, text=f"Statut du dossier : {status}"))
+    mail(session, settings, candidature, "candidature_status", statut=str(status), detail=STATUS_DETAILS[status])
 
 
 def _hand_back(session: Session, candidature: Candidature) -> None:

@@ -18,6 +18,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 
+from components.bulk_result import show_bulk_result
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles
@@ -262,24 +263,14 @@ class CandidaturesScreen:
             ).open()
 
     def show_result(self, result: BulkResult) -> None:
-        with self.dialogs, ui.dialog().props('aria-modal="true"').mark("review-status-result") as dialog:
-            dialog.props["aria-label"] = messages.REVIEW_SET_STATUS
-            dialog.on_value_change(lambda event: None if event.value else dialog.delete())
-            with ui.card().classes("w-[40rem] max-w-full gap-2 p-4 sm:p-6"):
-                ui.label(messages.REVIEW_SET_STATUS).classes("text-h6").props('role="heading" aria-level="2"')
-                done = ui.label(messages.REVIEW_STATUS_DONE.format(count=len(result.changed))).classes("text-body1")
-                done.props('role="status"').mark("review-status-done")
-                if result.refused:
-                    refused = ui.label(messages.REVIEW_STATUS_REFUSED.format(count=len(result.refused)))
-                    refused.classes("text-body1 text-negative").mark("review-status-refused")
-                    with ui.list().props("dense separator").classes("w-full"):
-                        for row in result.refused:
-                            with ui.item(), ui.item_section():
-                                ui.item_label(row.name).classes("text-bold")
-                                ui.item_label(row.reason).props("caption").classes("text-grey-9")
-                with ui.row().classes("w-full justify-end"):
-                    ui.button(messages.CLOSE, on_click=dialog.close).mark("review-status-close")
-        dialog.open()
+        with self.dialogs:
+            show_bulk_result(
+                messages.REVIEW_SET_STATUS,
+                messages.REVIEW_STATUS_DONE,
+                messages.REVIEW_STATUS_REFUSED,
+                result,
+                marker="review-status",
+            )
 
 
 COUNT_CSS = """

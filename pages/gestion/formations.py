@@ -11,6 +11,7 @@ from typing import Any
 
 from nicegui import run, ui
 
+from components.bulk_result import show_bulk_result
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from ecandidat_ui import messages
@@ -315,23 +316,5 @@ class FormationsScreen:
             ).open()
 
     def show_result(self, result: BulkResult) -> None:
-        with self.dialogs, ui.dialog().props('aria-modal="true"').mark("bulk-result") as dialog:
-            dialog.props["aria-label"] = messages.BULK_RESULT_TITLE
-            dialog.on_value_change(lambda event: None if event.value else dialog.delete())
-            with ui.card().classes("w-[40rem] max-w-full gap-2 p-4 sm:p-6"):
-                ui.label(messages.BULK_RESULT_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
-                ui.label(messages.BULK_DONE.format(count=len(result.changed))).classes("text-body1").props(
-                    'role="status"'
-                ).mark("bulk-done")
-                if result.refused:
-                    ui.label(messages.BULK_REFUSED.format(count=len(result.refused))).classes(
-                        "text-body1 text-negative"
-                    ).mark("bulk-refused")
-                    with ui.list().props("dense separator").classes("w-full"):
-                        for row in result.refused:
-                            with ui.item(), ui.item_section():
-                                ui.item_label(row.name).classes("text-bold")
-                                ui.item_label(row.reason).props("caption").classes("text-grey-9")
-                with ui.row().classes("w-full justify-end"):
-                    ui.button(messages.CLOSE, on_click=dialog.close).mark("bulk-close")
-        dialog.open()
+        with self.dialogs:
+            show_bulk_result(messages.BULK_RESULT_TITLE, messages.BULK_DONE, messages.BULK_REFUSED, result)
