@@ -676,3 +676,17 @@ JOURNAL_ACTIONS.update(
     }
 )
 JOURNAL_OBJECTS.update({"decisiontype": "Type de décision", "motivation": "Motivation d'avis", "tag": "Tag"})
+
+# --- « Dossier papier » formations (issue 10) ---------------------------------------------------------------
+PAPER_FILE_TITLE = "Dossier papier : à envoyer par courrier"
+PAPER_FILE_STEPS = (
+    "Téléchargez et imprimez le récapitulatif de votre candidature (bouton « Récapitulatif (PDF) » ci-dessous).",
+    "Joignez-y une copie de chacune des pièces justificatives listées ci-dessous.",
+    "Envoyez le tout par courrier à l'adresse ci-dessous, au plus tard le {date}.",
+    "À réception, la commission passe votre dossier au statut « Réceptionné » : vous en êtes averti par mail.",
+)
+PAPER_FILE_ADDRESS = "Adresse d'envoi"
+PAPER_FILE_NO_ADDRESS = "L'adresse d'envoi n'est pas encore indiquée : contactez la commission ({contact})."
+PAPER_FILE_PIECES = "Pièces justificatives à joindre"
+PAPER_FILE_NO_UPLOAD = "Ce dossier est à envoyer par courrier : les pièces ne se déposent pas en ligne"
+PAPER_IF_CONCERNED = " (si vous êtes concerné)"

@@ -199,13 +199,16 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         if view.archived:
             banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
-    limits = platform.parameters.current()
-    max_bytes = limits.upload_max_bytes
-    hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
-    if view.pieces:
-        ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
-    for piece in view.pieces:
-        _piece(service, me, view, piece, hint, max_bytes)
+    if formation.paperless:
+        limits = platform.parameters.current()
+        max_bytes = limits.upload_max_bytes
+        hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
+        if view.pieces:
+            ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
+        for piece in view.pieces:
+            _piece(service, me, view, piece, hint, max_bytes)
+    else:
+        _paper_file(view)
 
     answers = AnswersSaving()
     if view.questions:
@@ -221,7 +224,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
             icon="picture_as_pdf",
             on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/recapitulatif.pdf", new_tab=True),
         ).props("outline").mark("recapitulatif")
-        if view.editable:
+        if view.editable and formation.paperless:
             ui.button(
                 "Transmettre ma candidature",
                 icon="send",
@@ -360,6 +363,35 @@ async def _answer_offer(action, actor: str, candidature_id: int, *args, done: st
         ui.notify(refused.message, type="negative", multi_line=True)
         return
     ui.navigate.to(f"/compte/candidatures/{candidature_id}?info={done}")
+
+
+def _paper_file(view: CandidatureView) -> None:
+    """« Dossier papier »: the steps, the commission's address and the pièces to post; nothing to upload."""
+    commission = view.commission
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").mark("paper-file"):
+        ui.label(messages.PAPER_FILE_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
+        with ui.element("ol").classes("q-pl-md text-body1"):
+            for step in messages.PAPER_FILE_STEPS:
+                with ui.element("li").classes("q-mb-xs"):
+                    ui.label(step.format(date=f"{view.return_by:%d/%m/%Y}"))
+        ui.label(messages.PAPER_FILE_ADDRESS).classes("text-subtitle1 text-bold q-mt-sm")
+        if commission is not None and commission.address.strip():
+            lines = [commission.label, *commission.address.splitlines()]
+            ui.label("\n".join(line for line in lines if line.strip())).classes("text-body1 whitespace-pre-line").mark(
+                "paper-address"
+            )
+        else:
+            contact = (commission.mail or commission.phone) if commission else ""
+            ui.label(messages.PAPER_FILE_NO_ADDRESS.format(contact=contact or "voir l'assistance")).classes(
+                "text-body1"
+            )
+        if view.pieces:
+            ui.label(messages.PAPER_FILE_PIECES).classes("text-subtitle1 text-bold q-mt-sm")
+            with ui.element("ul").classes("q-pl-md text-body1").mark("paper-pieces"):
+                for piece in view.pieces:
+                    ui.element("li").text = piece.piece.label + (
+                        " (si vous êtes concerné)" if piece.piece.conditional else ""
+                    )
 
 
 def _line(label: str, value: str, marker: str = "") -> None:

@@ -354,6 +354,8 @@ class CandidatureService:
         try:
             with self.db.session() as session:
                 candidature = self._editable(session, account_id, candidature_id)
+                if not session.get(Formation, candidature.formation_id).paperless:
+                    raise Refused(messages.PAPER_FILE_NO_UPLOAD)
                 piece = self._piece_of(session, candidature, piece_id)
                 owner = None if piece.common else candidature.id
                 for old in session.exec(self._files(account_id, piece, owner)).all():
@@ -579,6 +581,8 @@ def _transmit_problem(view: CandidatureView, today: date) -> Problem | None:
         return Problem(messages.NOT_EDITABLE)
     if today > view.return_by:
         return Problem(messages.TRANSMIT_TOO_LATE)
+    if not view.formation.paperless:
+        return Problem(messages.PAPER_FILE_NO_UPLOAD)
     if missing := view.missing_items():
         return Problem(messages.TRANSMIT_MISSING.format(missing=", ".join(label for label, _ in missing)), missing)
     return None

@@ -242,3 +242,16 @@ async def test_candidater_with_an_incomplete_file_names_each_missing_tab_before_
         "/compte/baccalaureat",
         "/compte/cursus-externe",
     ]
+
+
+async def test_a_paper_file_shows_the_steps_and_the_address_and_no_upload(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await apply_from_offer(user, "francais etudiants etrangers", "Français pour étudiants étrangers", "DU-FLE")
+    await see(user, messages.PAPER_FILE_TITLE)
+    await user.should_see("Envoyez le tout par courrier à l'adresse ci-dessous")
+    address = user.find(marker="paper-address").elements.pop().text
+    assert address.startswith("Commission") and "1 avenue de l'Université" in address
+    await user.should_see(marker="paper-pieces")
+    await user.should_not_see(kind=ui.upload)
+    await user.should_not_see(marker="transmit")
+    await user.should_see(marker="recapitulatif")

@@ -287,3 +287,19 @@ def test_two_clicks_at_the_same_instant_transmit_once(platform: Platform, open_o
     assert outcomes.count("ok") == 1 and set(outcomes) == {"ok", messages.ALREADY_TRANSMITTED}
     platform.mail_sender.send_due()
     assert len([m for m in mailbox.mails if m.subject.endswith("a été transmise")]) == 1
+
+
+def test_a_paper_file_takes_no_upload_and_no_transmission(platform: Platform, mailbox: Mailbox):
+    paper = offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10))
+    paper["centres"][0]["formations"][0]["mode"] = "papier"
+    apply_offer(platform.db, paper)
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    candidature = platform.candidatures.apply(me, formation_id(platform), TODAY)
+    piece = platform.candidatures.view(account.id, candidature.id).pieces[0]
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.send_piece(me, candidature.id, piece.piece.id, "cni.pdf", PDF)
+    assert not any(path.is_file() for path in platform.settings.uploads_dir.glob("**/*"))  # nothing left behind
+    assert platform.candidatures.transmit_problem(me, candidature.id, TODAY).message == messages.PAPER_FILE_NO_UPLOAD
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.transmit(me, candidature.id, TODAY)
