@@ -9,6 +9,7 @@ from nicegui import events, ui
 
 STATUS_COLORS = {
     "En attente": "text-deep-orange-10",
+    "Déposée": "text-blue-grey-9",
     "Transmise": "text-blue-10",
     "Validée": "text-green-9",
     "Refusée": "text-red-10",

@@ -47,6 +47,7 @@ class PieceView:
     file: UploadedFile | None
     not_concerned: bool
     review: str
+    transmitted: bool = False  # the candidature was transmitted: its files went with it
 
     @property
     def given(self) -> bool:
@@ -58,7 +59,9 @@ class PieceView:
             return self.review
         if self.not_concerned:
             return "Non concerné"
-        return "Transmise" if self.file else "En attente"
+        if self.file is None:
+            return "En attente"
+        return "Transmise" if self.transmitted else "Déposée"  # sent here, not yet to the commission
 
 
 @dataclass(frozen=True)
@@ -290,7 +293,15 @@ class CandidatureService:
                     file = session.get(UploadedFile, state.file_id)  # as transmitted
                 else:
                     file = self._file_for(session, account_id, candidature.id, piece)
-                views.append(PieceView(piece, file, bool(state and state.not_concerned), state.review if state else ""))
+                views.append(
+                    PieceView(
+                        piece,
+                        file,
+                        bool(state and state.not_concerned),
+                        state.review if state else "",
+                        transmitted=candidature.transmitted_at is not None,
+                    )
+                )
             questions = session.exec(
                 select(Question).where(Question.formation_id == formation.id).order_by(col(Question.position))
             ).all()

@@ -172,6 +172,8 @@ def test_transmission_needs_every_piece_and_answer_and_happens_once(platform: Pl
     with pytest.raises(Refused):
         service.answer(actor(platform, account), candidature_id, question.id, "Peut-être")
     service.answer(actor(platform, account), candidature_id, question.id, "Oui")
+    before = service.view(account.id, candidature_id)  # sent here, not yet to the commission
+    assert [p.status for p in before.pieces] == ["Déposée", "Déposée", "Non concerné"]
     service.transmit(actor(platform, account), candidature_id, TODAY)
     with pytest.raises(Refused) as refused:
         service.transmit(actor(platform, account), candidature_id, TODAY)
