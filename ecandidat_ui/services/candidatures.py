@@ -574,7 +574,7 @@ class CandidatureService:
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,
-            etablissement=self.settings.institution_name,
+            **self.settings.institution_values,
             formation=formation.label,
             date_retour=f"{return_by:%d/%m/%Y}",
             lien=self.settings.link("/compte/candidatures"),

@@ -11,7 +11,7 @@ from sqlmodel import select
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.platform import build_platform
-from ecandidat_ui.settings import load_settings
+from ecandidat_ui.settings import Settings, load_settings
 from models import OutboxMail
 from tests.mailbox import Mailbox, free_port
 
@@ -28,9 +28,12 @@ def test_html_part_escapes_values_and_links_urls():
         nom="X",
         login="21EG9U1F",
         etablissement="Université Esup",
+        de_etablissement="de l'Université Esup",
         lien="http://ecandidat.test/v/abc",
         jours=5,
     )
+    assert "Votre compte eCandidat de l'Université Esup a été créé." in mail.text
+    assert "Le service de scolarité de l'Université Esup\n" in mail.text
     assert "<b>MARIE</b>" in mail.text
     assert "&lt;b&gt;MARIE&lt;/b&gt;" in mail.html
     assert '<a href="http://ecandidat.test/v/abc">' in mail.html
@@ -127,3 +130,18 @@ def test_mail_texts_live_in_the_database_and_the_institution_can_change_them(tmp
     prepare(platform)  # a restart keeps the institution's text
     with platform.db.session() as session:
         assert session.get(MailTemplate, "account_created").subject.startswith("Bienvenue")
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "expected"),
+    [
+        ("l'", "Université Esup", "de l'Université Esup"),
+        ("la ", "Faculté libre", "de la Faculté libre"),
+        ("le ", "Conservatoire national", "du Conservatoire national"),
+        ("les ", "Écoles réunies", "des Écoles réunies"),
+        ("", "Sciences Po", "de Sciences Po"),
+    ],
+)
+def test_the_institution_after_de_takes_its_article_as_french_does(article: str, name: str, expected: str):
+    settings = Settings(institution_article=article, institution_name=name)
+    assert settings.institution_values == {"etablissement": name, "de_etablissement": expected}

@@ -150,3 +150,21 @@ def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url
         mentions = connection.execute(text("SELECT mention FROM externalcursus ORDER BY id")).scalars().all()
     assert mentions == ["AB", "TB", "TB", "B", "", "Honor"]  # an unknown text stays, for the candidate to choose
     db.dispose()
+
+
+def test_stored_mail_texts_name_the_institution_with_its_article(database_url: str):
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "d2f0a9d3eb75")
+        connection.execute(text("DELETE FROM mailtemplate"))
+        connection.execute(
+            text("INSERT INTO mailtemplate (code, subject, body, updated_at) VALUES ('account_created', :s, :b, :t)"),
+            {"s": "Compte de {etablissement}", "b": "Votre compte eCandidat de {etablissement} est prêt.", "t": NOW},
+        )
+    db.upgrade()
+    with db.engine.connect() as connection:
+        row = connection.execute(text("SELECT subject, body FROM mailtemplate")).one()
+    assert tuple(row) == ("Compte {de_etablissement}", "Votre compte eCandidat {de_etablissement} est prêt.")
+    db.dispose()
