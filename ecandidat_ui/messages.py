@@ -690,3 +690,5 @@ PAPER_FILE_NO_ADDRESS = "L'adresse d'envoi n'est pas encore indiquée : contacte
 PAPER_FILE_PIECES = "Pièces justificatives à joindre"
 PAPER_FILE_NO_UPLOAD = "Ce dossier est à envoyer par courrier : les pièces ne se déposent pas en ligne"
 PAPER_IF_CONCERNED = " (si vous êtes concerné)"
+SCHOOL_SEARCH_HINT = "Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste"
+ANSWER_SAVED = "Réponse enregistrée"

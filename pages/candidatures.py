@@ -426,15 +426,22 @@ def _question(
     service, actor: str, candidature_id: int, question, value: str, editable: bool, answers: AnswersSaving
 ) -> None:
     async def save(event) -> None:
+        saved.set_text("")
         try:
             await answers.save(run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or "")))
         except Refused as refused:
             ui.notify(refused.message, type="negative")
+            return
+        if not saved.is_deleted:
+            saved.set_text(messages.ANSWER_SAVED)
 
     label = question.label + (" *" if question.required else "")
     with ui.element("div").classes("w-full") as anchor:  # « what is missing » links here
         anchor.props["id"] = f"question-{question.id}"
         _answer_field(label, question, value, editable, save)
+        # said once saved, quietly to screen readers
+        saved = ui.label("").classes("text-caption text-green-10").props('aria-live="polite"')
+        saved.mark(f"answer-saved-{question.id}")
 
 
 def _answer_field(label: str, question, value: str, editable: bool, save) -> None:

@@ -102,6 +102,7 @@ def test_a_candidate_fills_the_whole_required_file(app: RunningApp, page: Page, 
     expect(page.get_by_role("combobox", name="Pays d'obtention *")).to_have_value("France")
     choose_in_list(page, page, "Département *", "35 - Ille-et-Vilaine", typed="35")
     search_and_choose(page, page, "Commune *", "renn", "Rennes (35)")
+    expect(page.get_by_text("Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste")).to_be_visible()
     search_and_choose(page, page, "Établissement *", "chateaub", "LYCÉE CHÂTEAUBRIAND (Rennes)")
     choose_in_list(page, page, "Mention", "Bien")
 

@@ -130,7 +130,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     radio.value = "Oui"
     area = next(e for e in user.find(kind=ui.textarea).elements)
     area.value = "Devenir développeur"
-    await until(lambda: True)
+    await see(user, messages.ANSWER_SAVED)  # each answer says it is kept
     user.find(marker="transmit").click()
     await user.should_see(marker="transmit-yes")
     user.find(marker="transmit-yes").click()
