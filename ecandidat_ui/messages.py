@@ -692,3 +692,4 @@ PAPER_FILE_NO_UPLOAD = "Ce dossier est à envoyer par courrier : les pièces ne 
 PAPER_IF_CONCERNED = " (si vous êtes concerné)"
 SCHOOL_SEARCH_HINT = "Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste"
 ANSWER_SAVED = "Réponse enregistrée"
+KNOWN_ADDRESS_HINT = "Vous avez déjà un compte avec cette adresse ? Demandez un nouveau mot de passe :"

@@ -92,7 +92,7 @@ def open_create_account(platform: Platform) -> None:
         )
         return messages.ACCOUNT_CREATED
 
-    account_dialog("Création de compte", save).open()
+    account_dialog("Création de compte", save, on_forgotten=lambda: open_forgotten(platform)).open()
 
 
 def open_forgotten(platform: Platform) -> None:
