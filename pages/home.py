@@ -42,7 +42,8 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus])
     with ui.card().classes("w-full p-4 sm:p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
-        ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9")
+        ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9 gt-sm")  # the menu shown at the left
+        ui.label(messages.CHOOSE_IN_MENU_PHONE).classes("text-body2 text-grey-9 lt-md")  # the menu behind ☰
         with ui.row().classes("gap-2 pt-2"):
             ui.button(
                 "Modifier mon compte",
