@@ -694,3 +694,7 @@ SCHOOL_SEARCH_HINT = "Tapez le nom du lycée ou de sa commune, puis choisissez-l
 ANSWER_SAVED = "Réponse enregistrée"
 KNOWN_ADDRESS_HINT = "Vous avez déjà un compte avec cette adresse ? Demandez un nouveau mot de passe :"
 CHOOSE_IN_MENU_PHONE = "Vous avez un compte eCandidat, choisissez une option dans le menu (bouton ☰ en haut à gauche)"
+REQUIRED_TABS_WHY = (
+    "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
+    "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
+)

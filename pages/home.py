@@ -83,6 +83,7 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
                 count=len(REQUIRED_TABS), tabs=", ".join(labels[tab].label for tab in REQUIRED_TABS)
             )
         ).classes("text-body1")
+        ui.label(messages.REQUIRED_TABS_WHY).classes("text-body2 text-grey-9").mark("required-tabs-why")
         ui.label(f"{done} sur {len(REQUIRED_TABS)} complets. Il reste à remplir :").classes("text-body2")
         with ui.row().classes("gap-2"):
             for tab in missing:
