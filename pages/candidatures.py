@@ -21,7 +21,7 @@ from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
-from pages.layout import page_frame, sign_in_address, this_address
+from pages.layout import file_statuses, page_frame, sign_in_address, this_address
 
 FILES = "/compte/fichiers"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
@@ -46,7 +46,8 @@ def register(platform: Platform) -> None:
         except Refused:
             ui.navigate.to("/compte/candidatures")
             return
-        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account):
+        statuses = await file_statuses(platform, me.account)
+        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")

@@ -1,5 +1,3 @@
-from datetime import date
-
 from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
@@ -10,7 +8,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
 from ecandidat_ui.web_session import SignedIn
 from pages.connection_cards import connection_cards
-from pages.layout import ACCOUNT_PAGES, page_frame
+from pages.layout import ACCOUNT_PAGES, file_statuses, page_frame
 
 INFOS = {
     "mail_changed": messages.MAIL_CHANGED,
@@ -20,10 +18,10 @@ INFOS = {
 
 def register(platform: Platform) -> None:
     @ui.page("/")
-    def home_page(info: str = "") -> None:
+    async def home_page(info: str = "") -> None:
         me = platform.session_cookie.signed_in()
         account = me.account if me else None
-        statuses = platform.candidate_file.statuses(account.id, date.today()) if account else None
+        statuses = await file_statuses(platform, account)
         with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
                 banner(INFOS[info], "info")

@@ -87,6 +87,8 @@ async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user:
     candidature_page = user.back_history[-1].split("?")[0]
     await user.open("/offre?recherche=licence histoire")
     await see(user, messages.OFFER_ALREADY_APPLIED)
+    badges = {e.props.get("aria-label") for e in user.find(kind=ui.icon).elements}
+    assert {"complet", "à compléter"} <= badges  # the menu's badges on the offer too (a candidature to send)
     await user.should_not_see(marker="apply-L1-HIST")
     link = user.find(marker="applied-L1-HIST").elements.pop()
     assert link.props["href"] == candidature_page

@@ -9,6 +9,7 @@ from sqlmodel import delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidate_file import Tab, TabStatus
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Baccalaureate, Candidature, Formation, UploadedFile
@@ -174,7 +175,10 @@ def test_transmission_needs_every_piece_and_answer_and_happens_once(platform: Pl
     service.answer(actor(platform, account), candidature_id, question.id, "Oui")
     before = service.view(account.id, candidature_id)  # sent here, not yet to the commission
     assert [p.status for p in before.pieces] == ["Déposée", "Déposée", "Non concerné"]
+    badge = platform.candidate_file.statuses  # the Candidatures tab's badge: to do while one waits to be sent
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.TO_COMPLETE
     service.transmit(actor(platform, account), candidature_id, TODAY)
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.COMPLETE
     with pytest.raises(Refused) as refused:
         service.transmit(actor(platform, account), candidature_id, TODAY)
     assert refused.value.message == messages.ALREADY_TRANSMITTED
