@@ -74,8 +74,9 @@ def test_an_smtp_outage_loses_nothing_and_the_mail_goes_once_the_server_is_back(
     assert server.mails[0].subject == "Création de votre compte eCandidat"
 
 
-def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch):
+def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch, caplog):
     monkeypatch.delenv("ECANDIDAT_SMTP_HOST")
+    caplog.set_level("INFO", logger="ecandidat_ui.mail.sender")
     platform = build_platform(load_settings())
     prepare(platform)
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
@@ -85,6 +86,8 @@ def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch)
     assert message["To"] == "marie@example.org"
     assert account.login in message.get_body(("plain",)).get_content()
     assert outbox(platform)[0].sent_at is not None
+    [link] = [line.split("; links: ")[1] for line in caplog.messages if "; links: " in line]
+    assert "/compte/validation/" in link  # the .eml is base64: the log says where the validation link goes
 
 
 def test_a_mail_claimed_by_another_process_is_not_sent_twice(tmp_path, monkeypatch, mailbox: Mailbox):
