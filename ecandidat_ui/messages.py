@@ -565,6 +565,11 @@ SERVER_ERROR = (
     "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
 )
 ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+UNAVAILABLE_TITLE = "Service momentanément indisponible"
+UNAVAILABLE = (
+    "Le service est momentanément indisponible. Ce que vous avez déjà enregistré est conservé : réessayez dans "
+    "quelques minutes."
+)
 BACK_HOME = "Retour à l'accueil"
 CLOSE = "Fermer"
 SETUP_READ_ONLY = "Vous pouvez consulter ces informations sans les modifier."
