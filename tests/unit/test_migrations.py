@@ -3,10 +3,13 @@ models and the migrations describe the same schema."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
 from ecandidat_ui.db import Database, alembic_config
@@ -14,12 +17,19 @@ from ecandidat_ui.db import Database, alembic_config
 FIRST = "444fd667a521"
 
 
-def test_an_old_database_upgrades_with_its_data(database_url: str):
-    db = Database(database_url)
+@contextmanager
+def at_revision(db: Database, database_url: str, revision: str) -> Iterator[Connection]:
+    """The database upgraded to an older revision, in a transaction, to put the data of that time in."""
     with db.engine.begin() as connection:
         config = alembic_config(database_url)
         config.attributes["connection"] = connection
-        command.upgrade(config, FIRST)
+        command.upgrade(config, revision)
+        yield connection
+
+
+def test_an_old_database_upgrades_with_its_data(database_url: str):
+    db = Database(database_url)
+    with at_revision(db, database_url, FIRST) as connection:
         connection.execute(text("INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')"))
         connection.execute(
             text(
@@ -42,10 +52,7 @@ def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_p
     """The formation's commission texts become Commission rows of its centre (one per label, an existing one
     reused); the candidature table is copied on SQLite to change its unique key: nothing pointing at it is lost."""
     db = Database(database_url)
-    with db.engine.begin() as connection:
-        config = alembic_config(database_url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, BEFORE_OFFER_SETUP)
+    with at_revision(db, database_url, BEFORE_OFFER_SETUP) as connection:
         for statement in (
             "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences'), (2, 'LSH', 'UFR Lettres')",
             "INSERT INTO commission (id, code, label, centre_id) VALUES (7, 'SCI-M', 'Commission des masters', 1)",
@@ -125,10 +132,7 @@ def test_the_migrations_match_the_models(database_url: str):
 
 def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url: str):
     db = Database(database_url)
-    with db.engine.begin() as connection:
-        config = alembic_config(database_url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "a7fc2fcddd1c")
+    with at_revision(db, database_url, "a7fc2fcddd1c") as connection:
         connection.execute(
             text(
                 "INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
@@ -154,10 +158,7 @@ def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url
 
 def test_stored_mail_texts_name_the_institution_with_its_article(database_url: str):
     db = Database(database_url)
-    with db.engine.begin() as connection:
-        config = alembic_config(database_url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "d2f0a9d3eb75")
+    with at_revision(db, database_url, "d2f0a9d3eb75") as connection:
         connection.execute(text("DELETE FROM mailtemplate"))
         connection.execute(
             text("INSERT INTO mailtemplate (code, subject, body, updated_at) VALUES ('account_created', :s, :b, :t)"),
