@@ -24,7 +24,7 @@ from ecandidat_ui.web_session import SignedIn
 from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
-from pages.file_editors import UNSAVED_OFF, EntryDialog, SingleTabEditor
+from pages.file_editors import EntryDialog, SingleTabEditor, warn_before_leaving
 from pages.layout import ACCOUNT_PAGES, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
@@ -79,7 +79,7 @@ class _Navigation:
         if self.editor is not None and getattr(self.editor, "dirty", False):
             if not await confirm(messages.UNSAVED_CHANGES, yes="Quitter sans enregistrer", no="Rester", marker="leave"):
                 return
-            ui.run_javascript(UNSAVED_OFF)
+            warn_before_leaving(False)
         ui.navigate.to(target)
 
 

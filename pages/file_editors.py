@@ -90,7 +90,7 @@ class SingleTabEditor:
 
     def changed(self, values: Values) -> None:
         self.dirty = True
-        _warn_before_leaving(True)
+        warn_before_leaving(True)
         self.drafts.push(_jsonable(values), self.version)
 
     async def save(self, *, version: int | None = None) -> bool:
@@ -112,13 +112,13 @@ class SingleTabEditor:
         finally:
             self.save_button.props(remove="loading")
         self.version, self.dirty = row.version, False
-        _warn_before_leaving(False)
+        warn_before_leaving(False)
         self.on_saved()
         return True
 
     async def discard(self) -> None:
         await run.io_bound(self.service.discard_draft, self.actor, self.key)
-        _warn_before_leaving(False)
+        warn_before_leaving(False)
         ui.navigate.reload()
 
     def _show_conflict(self, conflict: Conflict) -> None:
@@ -181,7 +181,7 @@ if (!window.ecandidatLeaveGuard) {
 UNSAVED_OFF = "window.onbeforeunload = null; window.ecandidatUnsaved = false;"
 
 
-def _warn_before_leaving(on: bool) -> None:
+def warn_before_leaving(on: bool) -> None:
     """Whether leaving the page asks first (see UNSAVED_ON)."""
     ui.run_javascript(UNSAVED_ON if on else UNSAVED_OFF)
 
