@@ -15,7 +15,17 @@ from models.candidate_file import (
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.content import FaqEntry, Parameter, SiteMessage
 from models.mail import MailTemplate, OutboxMail
-from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
+from models.offer import (
+    Centre,
+    Commission,
+    Formation,
+    FormationPiece,
+    FormationQuestion,
+    Piece,
+    Question,
+    QuestionKind,
+    TreatmentType,
+)
 from models.session import ThrottleEvent, UserSession
 from models.staff import (
     JournalEntry,
@@ -46,6 +56,7 @@ __all__ = [
     "FileStatus",
     "Formation",
     "FormationPiece",
+    "FormationQuestion",
     "Internship",
     "IssuedLogin",
     "JournalEntry",
@@ -58,6 +69,7 @@ __all__ = [
     "PostalAddress",
     "ProExperience",
     "Question",
+    "QuestionKind",
     "SiteMessage",
     "StaffAddress",
     "StaffGrant",

@@ -240,7 +240,7 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             status=current.status,
             file_name=current.file.original_name if current.file else None,
             file_url=f"{FILES}/{current.file.id}" if current.file else None,
-            common=current.piece.common,
+            common=current.piece.unique_file,
             conditional=current.piece.conditional,
             not_concerned=current.not_concerned,
             editable=view.editable,

@@ -24,7 +24,16 @@ from ecandidat_ui.services.fields import FieldError, collect
 from ecandidat_ui.services.paging import Page, TableQuery, paginate
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import BulkResult, RefusedRow, found, visibility
-from models import Campaign, Candidature, Centre, Commission, Formation, FormationPiece, Question, TreatmentType
+from models import (
+    Campaign,
+    Candidature,
+    Centre,
+    Commission,
+    Formation,
+    FormationPiece,
+    FormationQuestion,
+    TreatmentType,
+)
 
 CODE_MAX = 20
 LABEL_MAX = 200
@@ -186,17 +195,10 @@ class FormationService:
                 session.flush()
                 pieces = session.exec(select(FormationPiece.piece_id).where(FormationPiece.formation_id == source.id))
                 session.add_all(FormationPiece(formation_id=copy.id, piece_id=piece_id) for piece_id in pieces)
-                questions = session.exec(select(Question).where(Question.formation_id == source.id)).all()
-                session.add_all(
-                    Question(
-                        formation_id=copy.id,
-                        position=question.position,
-                        label=question.label,
-                        kind=question.kind,
-                        required=question.required,
-                    )
-                    for question in questions
+                questions = session.exec(
+                    select(FormationQuestion.question_id).where(FormationQuestion.formation_id == source.id)
                 )
+                session.add_all(FormationQuestion(formation_id=copy.id, question_id=q_id) for q_id in questions)
                 session.flush()
                 journal.record(
                     session,

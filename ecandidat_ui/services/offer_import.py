@@ -35,11 +35,20 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.services import offer_dates
-from models import Centre, Commission, Formation, FormationPiece, Piece, Question
+from models import (
+    Centre,
+    Commission,
+    Formation,
+    FormationPiece,
+    FormationQuestion,
+    Piece,
+    Question,
+    QuestionKind,
+)
 
 LINE = "__line__"
 KEY_LINES = "__key_lines__"
@@ -58,13 +67,20 @@ class _Strict(BaseModel):
 class PieceSpec(_Strict):
     code: str = Field(min_length=1, max_length=20)
     libelle: str = Field(min_length=1, max_length=200)
+    ordre: int = Field(0, ge=0, le=9999)
+    en_service: bool = True
     commune: bool = False
+    unique: bool | None = None  # one file for every candidature; unsaid: as « commune »
     conditionnelle: bool = False
     modele: str = Field("", max_length=500)
 
 
 class QuestionSpec(_Strict):
+    code: str = Field("", max_length=20)  # a question of the file's « questions » list; else found by its text
     libelle: str = Field(min_length=1, max_length=500)
+    ordre: int = Field(0, ge=0, le=9999)
+    en_service: bool = True
+    commune: bool = False
     type: Literal["oui_non", "texte"] = "texte"
     obligatoire: bool = True
 
@@ -95,7 +111,7 @@ class FormationSpec(_Strict):
     commission_mail: str = Field("", max_length=100)
     commission_adresse: str = Field("", max_length=500)
     pieces: list[str] = []
-    questions: list[QuestionSpec] = []
+    questions: list[Annotated[str, StringConstraints(max_length=20)] | QuestionSpec] = []
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> FormationSpec:
@@ -120,6 +136,7 @@ class CentreSpec(_Strict):
 
 class OfferSpec(_Strict):
     pieces: list[PieceSpec] = []
+    questions: list[QuestionSpec] = []
     centres: list[CentreSpec] = []
 
 
@@ -135,13 +152,14 @@ def apply_offer(db: Database, data: dict[str, Any]) -> tuple[int, int]:
         pieces = {piece.code: _upsert_piece(session, piece) for piece in offer.pieces}
         for code in {c for centre in offer.centres for f in centre.formations for c in f.pieces} - set(pieces):
             pieces[code] = session.exec(select(Piece).where(Piece.code == code)).one()
+        questions = {question.code: _upsert_question(session, question, None) for question in offer.questions}
         for centre_spec in offer.centres:
             centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
             centre.code, centre.label = centre_spec.code, centre_spec.libelle
             session.add(centre)
             session.flush()
             for spec in centre_spec.formations:
-                _upsert_formation(session, centre, spec, pieces)
+                _upsert_formation(session, centre, spec, pieces, questions)
     return len(offer.centres), sum(len(centre.formations) for centre in offer.centres)
 
 
@@ -188,12 +206,22 @@ def _validated(data: dict[str, Any]) -> OfferSpec:
     codes = [f.code for centre in offer.centres for f in centre.formations]
     problems += [f"formation en double : {code}" for code in sorted({c for c in codes if codes.count(c) > 1})]
     declared = {piece.code for piece in offer.pieces}
+    asked = {question.code for question in offer.questions}
+    problems += [
+        f"ligne {_line(data, ('questions', index))} : code obligatoire"
+        for index, question in enumerate(offer.questions)
+        if not question.code
+    ]
     for c_index, centre in enumerate(offer.centres):
         for f_index, formation in enumerate(centre.formations):
             for code in formation.pieces:
                 if code not in declared:
                     line = _line(data, ("centres", c_index, "formations", f_index))
                     problems.append(f"ligne {line} : pièce inconnue : {code}")
+            for question in formation.questions:
+                if isinstance(question, str) and question not in asked:
+                    line = _line(data, ("centres", c_index, "formations", f_index))
+                    problems.append(f"ligne {line} : question inconnue : {question}")
     if problems:
         raise OfferRefused(problems)
     return offer
@@ -202,13 +230,52 @@ def _validated(data: dict[str, Any]) -> OfferSpec:
 def _upsert_piece(session: Session, spec: PieceSpec) -> Piece:
     piece = session.exec(select(Piece).where(Piece.code == spec.code)).first() or Piece()
     piece.code, piece.label, piece.common = spec.code, spec.libelle, spec.commune
+    piece.position, piece.active = spec.ordre, spec.en_service
+    piece.unique_file = spec.commune if spec.unique is None else spec.unique
     piece.conditional, piece.template = spec.conditionnelle, spec.modele
     session.add(piece)
     session.flush()
     return piece
 
 
-def _upsert_formation(session: Session, centre: Centre, spec: FormationSpec, pieces: dict[str, Piece]) -> None:
+def _upsert_question(session: Session, spec: QuestionSpec, centre: Centre | None) -> Question:
+    """By its code; a question written in a formation without code is the centre's one with the same text, type
+    and « obligatoire » (made, with a new code, when there is none)."""
+    kind = QuestionKind.YES_NO if spec.type == "oui_non" else QuestionKind.TEXT
+    if spec.code:
+        question = session.exec(select(Question).where(Question.code == spec.code)).first() or Question()
+    else:
+        question = session.exec(
+            select(Question)
+            .where(Question.label == spec.libelle, Question.kind == kind, Question.required == spec.obligatoire)
+            .where(Question.centre_id == (centre.id if centre else None))
+            .order_by(col(Question.id))
+        ).first()
+        if question is not None:
+            return question
+        question = Question(code=_free_question_code(session), centre_id=centre.id if centre else None)
+    question.code = spec.code or question.code
+    question.label, question.kind, question.required = spec.libelle, kind, spec.obligatoire
+    question.position, question.active, question.common = spec.ordre, spec.en_service, spec.commune
+    session.add(question)
+    session.flush()
+    return question
+
+
+def _free_question_code(session: Session) -> str:
+    number = (session.exec(select(func.max(Question.id))).one() or 0) + 1
+    while session.exec(select(Question.id).where(Question.code == f"Q{number}")).first() is not None:
+        number += 1
+    return f"Q{number}"
+
+
+def _upsert_formation(
+    session: Session,
+    centre: Centre,
+    spec: FormationSpec,
+    pieces: dict[str, Piece],
+    questions: dict[str, Question],
+) -> None:
     formation = session.exec(select(Formation).where(Formation.code == spec.code)).first()
     values = dict(
         code=spec.code,
@@ -242,17 +309,13 @@ def _upsert_formation(session: Session, centre: Centre, spec: FormationSpec, pie
     session.exec(delete(FormationPiece).where(FormationPiece.formation_id == formation.id))
     for code in dict.fromkeys(spec.pieces):
         session.add(FormationPiece(formation_id=formation.id, piece_id=pieces[code].id))
-    session.exec(delete(Question).where(Question.formation_id == formation.id))
-    for position, question in enumerate(spec.questions):
-        session.add(
-            Question(
-                formation_id=formation.id,
-                position=position,
-                label=question.libelle,
-                kind="yes_no" if question.type == "oui_non" else "text",
-                required=question.obligatoire,
-            )
-        )
+    session.exec(delete(FormationQuestion).where(FormationQuestion.formation_id == formation.id))
+    linked: set[int] = set()
+    for given in spec.questions:
+        question = questions[given] if isinstance(given, str) else _upsert_question(session, given, centre)
+        if question.id not in linked:
+            linked.add(question.id)
+            session.add(FormationQuestion(formation_id=formation.id, question_id=question.id))
 
 
 def _commission(session: Session, centre: Centre, spec: FormationSpec) -> Commission | None:
