@@ -587,3 +587,45 @@ BULK_INTRO = (
 )
 BULK_RESULT_TITLE = "Edition en masse de formations"
 BULK_KEEP = "Inchangé"
+
+
+# Pièces justificatives and Questions set-up (gestion-pieces)
+EVERY_CENTRE = "Tous les centres"
+ASKED_EVERYWHERE = "Toutes"
+ASKED_ELSEWHERE = "Des formations d'un autre centre la demandent : retirez-la d'abord de ces formations"
+PIECE_UNKNOWN = "Cette pièce justificative n'existe pas"
+QUESTION_UNKNOWN = "Cette question n'existe pas"
+PIECE_IN_USE = (
+    "Des candidats ont déjà envoyé cette pièce : elle ne peut pas être supprimée. "
+    "Décochez « En service » pour ne plus la demander."
+)
+QUESTION_IN_USE = (
+    "Des candidats ont déjà répondu à cette question : elle ne peut pas être supprimée. "
+    "Décochez « En service » pour ne plus la poser."
+)
+PIECE_NONE = "Aucune pièce justificative"
+QUESTION_NONE = "Aucune question"
+PIECE_REACH_HINT = "Tous les centres : définie par la scolarité ; un centre : pour ses seules formations"
+PIECE_COMMON_HINT = "Commune : demandée dans toutes les formations de sa portée, sans les choisir une à une"
+PIECE_MODEL_NONE = "Aucun modèle"
+PIECE_MODEL_SAVED = "Le modèle a été enregistré"
+PIECE_MODEL_REMOVED = "Le modèle a été retiré"
+PIECE_MODEL_AFTER_CREATE = "Enregistrez la pièce pour pouvoir ajouter son modèle."
+PIECE_MODEL_HINT = "PDF, JPG ou PNG : les candidats le téléchargent depuis leur candidature"
+PIECE_MODEL_DOWNLOAD = "Télécharger le modèle"
+FORMATION_ASKED_HINT = (
+    "Les pièces et questions communes sont demandées d'office ; choisissez ici les autres (tapez pour chercher)"
+)
+UNKNOWN_CHOICE = "Ce choix n'est pas possible pour cette formation : {names}"
+JOURNAL_ACTIONS.update(
+    {
+        "piece.create": "Création d'une pièce justificative",
+        "piece.update": "Modification d'une pièce justificative",
+        "piece.model": "Modèle d'une pièce justificative",
+        "piece.delete": "Suppression d'une pièce justificative",
+        "question.create": "Création d'une question",
+        "question.update": "Modification d'une question",
+        "question.delete": "Suppression d'une question",
+    }
+)
+JOURNAL_OBJECTS.update({"piece": "Pièce justificative", "question": "Question"})

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
 from ecandidat_ui.services.accounts import AccountService
+from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
@@ -40,6 +41,8 @@ class Platform:
     centres: CentreService
     commissions: CommissionService
     formations: FormationService
+    pieces: PieceService
+    questions: QuestionService
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
@@ -69,6 +72,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         centres=CentreService(db),
         commissions=CommissionService(db, settings),
         formations=FormationService(db),
+        pieces=PieceService(db, settings),
+        questions=QuestionService(db),
         staff=staff,
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),

@@ -9,7 +9,7 @@ candidatures read these rows (a formation out of service, or of a centre out of 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func
@@ -32,6 +32,8 @@ from models import (
     Formation,
     FormationPiece,
     FormationQuestion,
+    Piece,
+    Question,
     TreatmentType,
 )
 
@@ -50,6 +52,8 @@ class FormationDetail:
     centre: Centre
     commission: Commission | None
     may_edit: bool  # the actor may change it (else the form is read-only)
+    piece_ids: list[int] = field(default_factory=list)  # the pièces and questions chosen for it (not the common)
+    question_ids: list[int] = field(default_factory=list)
 
 
 class FormationService:
@@ -108,6 +112,7 @@ class FormationService:
                 session.get(Centre, formation.centre_id),
                 session.get(Commission, formation.commission_id) if formation.commission_id else None,
                 may_edit,
+                *_chosen(session, formation.id),
             )
 
     def new_values(self, actor: Actor, centre_id: int) -> dict[str, object]:
@@ -135,12 +140,13 @@ class FormationService:
                 formation = Formation(**cleaned)
                 session.add(formation)
                 session.flush()
+                _set_chosen(session, formation, values)
                 journal.record(
                     session,
                     actor,
                     "formation.create",
                     formation,
-                    after=journal.snapshot(formation),
+                    after=_snapshot(session, formation),
                     label=formation.label,
                 )
                 return formation
@@ -162,17 +168,18 @@ class FormationService:
                 if (cleaned["centre_id"], cleaned["commission_id"]) != (formation.centre_id, formation.commission_id):
                     actor = self._check_target(session, actor, cleaned)
                 _check_code(session, cleaned["code"], formation.id)
-                before = journal.snapshot(formation)
+                before = _snapshot(session, formation)
                 for name, value in cleaned.items():
                     setattr(formation, name, value)
                 session.flush()
+                _set_chosen(session, formation, values)
                 journal.record(
                     session,
                     actor,
                     "formation.update",
                     formation,
                     before,
-                    journal.snapshot(formation),
+                    _snapshot(session, formation),
                     label=formation.label,
                 )
                 return formation
@@ -200,12 +207,14 @@ class FormationService:
                 )
                 session.add_all(FormationQuestion(formation_id=copy.id, question_id=q_id) for q_id in questions)
                 session.flush()
+                _set_chosen(session, copy, values)
+                session.flush()
                 journal.record(
                     session,
                     actor,
                     "formation.duplicate",
                     copy,
-                    after={**journal.snapshot(copy), "copied_from": source.code},
+                    after={**_snapshot(session, copy), "copied_from": source.code},
                     label=copy.label,
                 )
                 return copy
@@ -409,3 +418,54 @@ def _check_code(session: Session, code: str, formation_id: int | None = None) ->
     same = session.exec(select(Formation.id).where(Formation.code == code)).first()
     if same is not None and same != formation_id:
         raise InvalidInput({"code": messages.SETUP_CODE_TAKEN})
+
+
+CHOSEN = (
+    ("piece_ids", Piece, FormationPiece, "piece_id"),
+    ("question_ids", Question, FormationQuestion, "question_id"),
+)
+
+
+def _chosen(session: Session, formation_id: int) -> tuple[list[int], list[int]]:
+    """The pièces and the questions linked to the formation, as ids."""
+    return tuple(
+        list(session.exec(select(getattr(link, column)).where(link.formation_id == formation_id)).all())
+        for _, _, link, column in CHOSEN
+    )
+
+
+def _set_chosen(session: Session, formation: Formation, values: Mapping[str, object]) -> None:
+    """Link the pièces and questions chosen in the form (when it has them): not common ones, of every centre or
+    of the formation's centre; an impossible choice is refused at its field."""
+    errors: dict[str, str] = {}
+    for name, model, link, column in CHOSEN:
+        if name not in values:
+            continue
+        try:
+            wanted = {setup_fields.identifier(value) for value in (values.get(name) or [])}
+        except FieldError as error:
+            errors[name] = error.message
+            continue
+        rows = session.exec(select(model).where(col(model.id).in_(sorted(wanted)))).all() if wanted else []
+        wrong = [row for row in rows if row.common or row.centre_id not in (None, formation.centre_id)]
+        if wrong or len(rows) != len(wanted):
+            names = ", ".join(row.code for row in wrong) or messages.UNKNOWN_VALUE
+            errors[name] = messages.UNKNOWN_CHOICE.format(names=names)
+            continue
+        kept = set(session.exec(select(getattr(link, column)).where(link.formation_id == formation.id)).all())
+        for gone in kept - wanted:
+            session.delete(session.get(link, (formation.id, gone)))
+        session.add_all(link(formation_id=formation.id, **{column: item}) for item in sorted(wanted - kept))
+    if errors:
+        raise InvalidInput(errors)
+    session.flush()
+
+
+def _snapshot(session: Session, formation: Formation) -> dict[str, object]:
+    """The formation for the journal, with the codes of the pièces and questions chosen for it."""
+    pieces, questions = _chosen(session, formation.id)
+    codes = {}
+    for key, model, ids in (("pieces", Piece, pieces), ("questions", Question, questions)):
+        found_codes = session.exec(select(model.code).where(col(model.id).in_(ids))).all() if ids else []
+        codes[key] = sorted(found_codes)
+    return {**journal.snapshot(formation), **codes}
