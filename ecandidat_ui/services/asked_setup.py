@@ -335,6 +335,10 @@ class PieceService(_AskedService):
             uploads.remove(self.folder, replaced)
         return piece
 
+    def model_of(self, actor: Actor, piece_id: object) -> ModelFile | None:
+        """The model of a pièce the actor may see, in service or not."""
+        return self._read_model(self.get(actor, piece_id))
+
     def model_file(self, piece_id: object) -> ModelFile | None:
         """The model of a pièce in service, for candidates (the page checks who asks)."""
         with self.db.session() as session:
@@ -342,7 +346,10 @@ class PieceService(_AskedService):
                 piece = session.get(Piece, int(piece_id))
             except (TypeError, ValueError):
                 return None
-        if piece is None or not piece.active or not piece.template_file:
+        return self._read_model(piece) if piece is not None and piece.active else None
+
+    def _read_model(self, piece: Piece) -> ModelFile | None:
+        if not piece.template_file:
             return None
         try:
             data = (self.folder / piece.template_file).read_bytes()

@@ -18,6 +18,8 @@ def register_all(platform: Platform) -> None:
         messages,
         my_account,
         parametres,
+        pieces,
+        questions,
         staff_members,
     )
 
@@ -28,6 +30,8 @@ def register_all(platform: Platform) -> None:
         centres,
         commissions,
         formations,
+        pieces,
+        questions,
         campagnes,
         staff_members,
         journal,

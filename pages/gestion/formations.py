@@ -42,7 +42,12 @@ DELAY_LABELS = {
 ACTIVE_FILTER = {"": "Toutes", "oui": "En service", "non": "Hors service"}
 
 
-def sections(centres: dict[int, str], commissions: dict[int, str]) -> list[Section]:
+def sections(
+    centres: dict[int, str],
+    commissions: dict[int, str],
+    pieces: dict[int, str] | None = None,
+    questions: dict[int, str] | None = None,
+) -> list[Section]:
     return [
         Section(
             "Paramètres généraux",
@@ -85,6 +90,14 @@ def sections(centres: dict[int, str], commissions: dict[int, str]) -> list[Secti
             ],
         ),
         Section("Infos comp.", [Field("info", "Infos comp.", "textarea", max_length=2000)]),
+        Section(
+            "Pièces justificatives et questions",
+            [
+                Field("piece_ids", "Pièces justificatives", "multiselect", options=pieces or {}),
+                Field("question_ids", "Questions", "multiselect", options=questions or {}),
+            ],
+            intro=messages.FORMATION_ASKED_HINT,
+        ),
     ]
 
 
@@ -225,7 +238,8 @@ class FormationsScreen:
         formation = detail.formation
         centres = {**self.editable_centres, formation.centre_id: self.centres.get(formation.centre_id, "")}
         title = f"Edition de formation — {formation.code}"
-        await self._open(title, form_values(formation), save, centres, read_only=not detail.may_edit)
+        values = {**form_values(formation), "piece_ids": detail.piece_ids, "question_ids": detail.question_ids}
+        await self._open(title, values, save, centres, read_only=not detail.may_edit)
 
     async def duplicate(self, formation_id: int) -> None:
         try:
@@ -239,7 +253,8 @@ class FormationsScreen:
             await self.table.refresh()
             return messages.SETUP_SAVED
 
-        values = {**form_values(detail.formation), "code": ""}
+        values = {**form_values(detail.formation), "code": "", "piece_ids": detail.piece_ids}
+        values["question_ids"] = detail.question_ids
         intro = messages.FORMATION_COPY_OF.format(code=detail.formation.code)
         await self._open("Dupliquer une formation", values, save, self.editable_centres, intro=intro)
 
@@ -255,10 +270,11 @@ class FormationsScreen:
     ) -> None:
         action = Action.VIEW_SETUP if read_only else Action.EDIT_FORMATION
         commissions = await self._commissions(action, values.get("centre_id"), values.get("commission_id"))
+        pieces, questions = await self._asked(values.get("centre_id"))
         with self.dialogs:
             dialog = SetupDialog(
                 title,
-                sections(centres, commissions),
+                sections(centres, commissions, pieces, questions),
                 values,
                 save,
                 read_only=read_only,
@@ -268,10 +284,19 @@ class FormationsScreen:
 
         async def centre_changed(centre_id: Any) -> None:
             dialog.form.set_options("commission_id", await self._commissions(action, centre_id))
+            pieces, questions = await self._asked(centre_id)
+            dialog.form.set_options("piece_ids", pieces)
+            dialog.form.set_options("question_ids", questions)
 
         if not read_only:
             dialog.form.on_change("centre_id", centre_changed)
         dialog.open()
+
+    async def _asked(self, centre_id: Any) -> tuple[dict[int, str], dict[int, str]]:
+        """The pièces and questions a formation of this centre may be given (the common ones are asked anyway)."""
+        pieces = await run.io_bound(self.platform.pieces.options, self.actor, centre_id)
+        questions = await run.io_bound(self.platform.questions.options, self.actor, centre_id)
+        return pieces, questions
 
     async def _commissions(self, action: Action, centre_id: Any, current: Any = None) -> dict[int, str]:
         if centre_id is None:
