@@ -1,9 +1,11 @@
 """Loading the offer from a YAML or CSV file, checked as a whole: an error names its line, nothing is half-applied.
 
 YAML:
-    pieces:
-      - {code: CNI, libelle: Pièce d'identité, commune: true}
+    pieces:                      # ordre (0), en_service (true), unique (as commune), modele (an URL) are optional
+      - {code: CNI, libelle: Pièce d'identité, commune: true}   # commune: asked in every formation
       - {code: HANDI, libelle: Notification MDPH, conditionnelle: true}
+    questions:                   # ordre, en_service, commune, obligatoire (true) are optional
+      - {code: PROJET, libelle: Quel est votre projet ?, type: texte}
     centres:
       - code: SCI
         libelle: UFR Sciences et Techniques
@@ -18,7 +20,8 @@ YAML:
             commission: Commission des licences   # a commission of the centre, by code or label (created if
                                                   # unknown), or {code: SCI-L, libelle: ..., mail: ..., adresse: ...}
             pieces: [CNI, HANDI]
-            questions:
+            questions:                     # a code of the « questions » above, or a question written here
+              - PROJET                     # (the centre's one with the same text is found again, else made)
               - {libelle: "Avez-vous déjà été inscrit chez nous ?", type: oui_non}
 
 CSV (one formation per line, ';' or ',' separated): centre_code, centre_libelle, code, libelle, type_diplome,
