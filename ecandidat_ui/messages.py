@@ -629,3 +629,18 @@ JOURNAL_ACTIONS.update(
     }
 )
 JOURNAL_OBJECTS.update({"piece": "Pièce justificative", "question": "Question"})
+OFFER_FILE_BAD_NAME = "Le fichier doit être au format YAML (.yaml, .yml) ou CSV (.csv)"
+OFFER_FILE_TOO_BIG = "Le fichier est trop volumineux (5 Mo au plus)"
+OFFER_FILE_NOT_TEXT = "Le fichier doit être un texte encodé en UTF-8"
+OFFER_FILE_UNREADABLE = "ligne 1 : CSV illisible (séparateur « ; » ou « , » attendu)"
+OFFER_FILE_CONFLICT = "Le fichier contredit l'offre enregistrée (un code déjà pris) : rien n'a été enregistré"
+OFFER_FILE_READY = "Le fichier est correct : {centres} centre(s) de candidature, {formations} formation(s)."
+OFFER_FILE_APPLIED = "L'offre a été chargée : {centres} centre(s) de candidature, {formations} formation(s)."
+OFFER_FILE_PROBLEMS = "Le fichier n'a pas été appliqué : corrigez ces problèmes puis renvoyez-le."
+OFFER_FILE_INTRO = (
+    "Téléchargez l'offre actuelle au format que lit l'import, modifiez-la puis renvoyez-la : le fichier est d'abord "
+    "vérifié en entier, ses problèmes listés avec leur ligne, et rien n'est appliqué tant qu'il en reste. "
+    "Les codes déjà connus sont mis à jour ; rien n'est supprimé."
+)
+JOURNAL_ACTIONS.update({"offer.import": "Offre chargée depuis un fichier"})
+JOURNAL_OBJECTS.update({"offer": "Offre de formation"})

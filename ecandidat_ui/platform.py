@@ -18,6 +18,7 @@ from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
 from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.offer_file import OfferFileService
 from ecandidat_ui.services.parameters import ParameterService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
@@ -42,6 +43,7 @@ class Platform:
     commissions: CommissionService
     formations: FormationService
     pieces: PieceService
+    offer_file: OfferFileService
     questions: QuestionService
     staff: StaffService
     journal: JournalService
@@ -73,6 +75,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         commissions=CommissionService(db, settings),
         formations=FormationService(db),
         pieces=PieceService(db, settings),
+        offer_file=OfferFileService(db),
         questions=QuestionService(db),
         staff=staff,
         journal=JournalService(db),

@@ -76,6 +76,7 @@ class PieceSpec(_Strict):
     unique: bool | None = None  # one file for every candidature; unsaid: as « commune »
     conditionnelle: bool = False
     modele: str = Field("", max_length=500)
+    centre: str = Field("", max_length=20)  # the code of the centre it serves alone; unsaid: every centre
 
 
 class QuestionSpec(_Strict):
@@ -86,6 +87,7 @@ class QuestionSpec(_Strict):
     commune: bool = False
     type: Literal["oui_non", "texte"] = "texte"
     obligatoire: bool = True
+    centre: str = Field("", max_length=20)  # in the « questions » list: as for a pièce
 
 
 class CommissionSpec(_Strict):
@@ -101,8 +103,11 @@ class FormationSpec(_Strict):
     type_diplome: str = Field("", max_length=100)
     mots_cles: str = Field("", max_length=500)
     url: str = Field("", max_length=500)
+    en_service: bool = True
+    type_traitement: Literal["AD", "AC", "AT"] = "AT"
     debut_depot: date
     fin_depot: date
+    date_pre_analyse: date | None = None
     date_retour: date | None = None
     date_jury: date | None = None
     date_publication: date | None = None
@@ -113,6 +118,7 @@ class FormationSpec(_Strict):
     commission: CommissionSpec | Annotated[str, StringConstraints(max_length=200)] = ""
     commission_mail: str = Field("", max_length=100)
     commission_adresse: str = Field("", max_length=500)
+    infos: str = Field("", max_length=2000)
     pieces: list[str] = []
     questions: list[Annotated[str, StringConstraints(max_length=20)] | QuestionSpec] = []
 
@@ -121,6 +127,7 @@ class FormationSpec(_Strict):
         dates = {
             "opens_on": self.debut_depot,
             "closes_on": self.fin_depot,
+            "preanalysis_on": self.date_pre_analyse,
             "return_by": self.date_retour,
             "jury_on": self.date_jury,
             "publication_on": self.date_publication,
@@ -134,6 +141,7 @@ class FormationSpec(_Strict):
 class CentreSpec(_Strict):
     code: str = Field(min_length=1, max_length=20)
     libelle: str = Field(min_length=1, max_length=120)
+    en_service: bool = True
     formations: list[FormationSpec] = []
 
 
@@ -150,20 +158,39 @@ def load_offer_file(db: Database, name: str, text: str) -> tuple[int, int]:
 
 
 def apply_offer(db: Database, data: dict[str, Any]) -> tuple[int, int]:
-    offer = _validated(data)
     with db.session() as session:
-        pieces = {piece.code: _upsert_piece(session, piece) for piece in offer.pieces}
-        for code in {c for centre in offer.centres for f in centre.formations for c in f.pieces} - set(pieces):
-            pieces[code] = session.exec(select(Piece).where(Piece.code == code)).one()
-        questions = {question.code: _upsert_question(session, question, None) for question in offer.questions}
-        for centre_spec in offer.centres:
-            centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
-            centre.code, centre.label = centre_spec.code, centre_spec.libelle
-            session.add(centre)
-            session.flush()
-            for spec in centre_spec.formations:
-                _upsert_formation(session, centre, spec, pieces, questions)
+        return apply_in(session, data)
+
+
+def apply_in(session: Session, data: dict[str, Any]) -> tuple[int, int]:
+    """Apply the offer in the caller's transaction (OfferRefused when it cannot be: the caller rolls back)."""
+    offer = _validated(data)
+    centres: dict[str, Centre] = {}
+    for centre_spec in offer.centres:
+        centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
+        centre.code, centre.label, centre.active = centre_spec.code, centre_spec.libelle, centre_spec.en_service
+        session.add(centre)
+        session.flush()
+        centres[centre.code] = centre
+    pieces = {piece.code: _upsert_piece(session, piece, _reach(session, centres, piece)) for piece in offer.pieces}
+    questions = {
+        question.code: _upsert_question(session, question, _reach(session, centres, question))
+        for question in offer.questions
+    }
+    for centre_spec in offer.centres:
+        for spec in centre_spec.formations:
+            _upsert_formation(session, centres[centre_spec.code], spec, pieces, questions)
     return len(offer.centres), sum(len(centre.formations) for centre in offer.centres)
+
+
+def _reach(session: Session, centres: dict[str, Centre], spec: PieceSpec | QuestionSpec) -> Centre | None:
+    """The centre a pièce or question serves alone: one of the file or of the database, by code."""
+    if not spec.centre:
+        return None
+    centre = centres.get(spec.centre) or session.exec(select(Centre).where(Centre.code == spec.centre)).first()
+    if centre is None:
+        raise OfferRefused([f"{spec.code} : centre inconnu : {spec.centre}"])
+    return centre
 
 
 def parse_yaml(text: str) -> dict[str, Any]:
@@ -230,9 +257,10 @@ def _validated(data: dict[str, Any]) -> OfferSpec:
     return offer
 
 
-def _upsert_piece(session: Session, spec: PieceSpec) -> Piece:
+def _upsert_piece(session: Session, spec: PieceSpec, centre: Centre | None) -> Piece:
     piece = session.exec(select(Piece).where(Piece.code == spec.code)).first() or Piece()
     piece.code, piece.label, piece.common = spec.code, spec.libelle, spec.commune
+    piece.centre_id = centre.id if centre else None
     piece.position, piece.active = spec.ordre, spec.en_service
     piece.unique_file = spec.commune if spec.unique is None else spec.unique
     piece.conditional, piece.template = spec.conditionnelle, spec.modele
@@ -260,6 +288,7 @@ def _upsert_question(session: Session, spec: QuestionSpec, centre: Centre | None
     question.code = spec.code or question.code
     question.label, question.kind, question.required = spec.libelle, kind, spec.obligatoire
     question.position, question.active, question.common = spec.ordre, spec.en_service, spec.commune
+    question.centre_id = centre.id if centre else None
     session.add(question)
     session.flush()
     return question
@@ -284,6 +313,10 @@ def _upsert_formation(
         code=spec.code,
         label=spec.libelle,
         centre_id=centre.id,
+        active=spec.en_service,
+        treatment_type=spec.type_traitement,
+        preanalysis_on=spec.date_pre_analyse,
+        info=spec.infos,
         diploma_type=spec.type_diplome,
         keywords=spec.mots_cles,
         url=spec.url,
