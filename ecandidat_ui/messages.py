@@ -644,3 +644,4 @@ OFFER_FILE_INTRO = (
 )
 JOURNAL_ACTIONS.update({"offer.import": "Offre chargée depuis un fichier"})
 JOURNAL_OBJECTS.update({"offer": "Offre de formation"})
+OFFER_FILE_CONFIRM = "Appliquer le fichier « {name} » à l'offre de formation ? Les codes déjà connus seront mis à jour."
