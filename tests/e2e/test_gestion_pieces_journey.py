@@ -1,5 +1,6 @@
 """In Chromium: an administrator sets up a pièce justificative (an error at its field first) with its model file
-sent through the upload guard, a question, then chooses them in a formation's form; axe audits each screen and
+sent through the upload guard, a question, then chooses them in a formation's form; downloads the offer as a file,
+sends it back with a problem (listed with its line), then changed, and applies it; axe audits each screen and
 form (no serious or critical WCAG violation)."""
 
 from __future__ import annotations
@@ -105,4 +106,27 @@ def test_an_administrator_sets_up_pieces_and_questions_and_a_formation_asks_them
     form.get_by_role("button", name="Enregistrer").click()
     expect(notification(page, SAVED)).to_be_visible()
     assert chosen_in_form(app, mailbox) == (1, 1)
+
+    open_page(page, f"{app.url}/gestion/offre-fichier")
+    axe("offre en fichier")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger l'offre (YAML)").click()
+    offer = download.value.path().read_text(encoding="utf-8")
+    assert "- FORM-INSC" in offer and "- STAGE" in offer
+    broken = offer.replace("code: L1-INFO", "code: L1 INFO trop long pour un code de formation", 1)
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "offre.yaml", "mimeType": "text/yaml", "buffer": broken.encode()}]
+    )
+    expect(page.get_by_text("Le fichier n'a pas été appliqué")).to_be_visible()
+    expect(page.get_by_text("centres.formations.code : trop long (au plus 20 caractères)")).to_be_visible()
+    axe("offre en fichier, problèmes listés")
+    renamed = offer.replace("libelle: Licence Informatique", "libelle: Licence Informatique et réseaux", 1)
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "offre.yaml", "mimeType": "text/yaml", "buffer": renamed.encode()}]
+    )
+    page.get_by_role("button", name="Appliquer le fichier").click()
+    page.get_by_role("button", name="Appliquer", exact=True).click()
+    expect(page.get_by_text("L'offre a été chargée : 1 centre(s) de candidature, 1 formation(s).")).to_be_visible()
+    open_page(page, f"{app.url}/gestion/formations")
+    expect(page.get_by_role("cell", name="Licence Informatique et réseaux", exact=True)).to_be_visible()
     axe.check()
