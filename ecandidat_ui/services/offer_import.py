@@ -447,6 +447,18 @@ def _french(error: dict[str, Any]) -> str:
         return f"valeur invalide, attendu : {error['ctx']['expected']}"
     if kind == "string_too_long":
         return f"trop long (au plus {error['ctx']['max_length']} caractères)"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "nombre entier attendu"
+    if kind in ("bool_parsing", "bool_type"):
+        return "true ou false attendu"
+    if kind == "greater_than_equal":
+        return f"doit être au moins {error['ctx']['ge']}"
+    if kind == "less_than_equal":
+        return f"doit être au plus {error['ctx']['le']}"
+    if kind == "string_too_short":
+        return "obligatoire"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "union_tag_invalid"):
+        return "valeur de type inattendu"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

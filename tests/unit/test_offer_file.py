@@ -141,3 +141,16 @@ def test_the_file_is_checked_before_it_is_read_and_only_by_who_may_import(platfo
     for call in (lambda: service.export(manager), lambda: service.apply(manager, "offre.yaml", b"centres: []")):
         with pytest.raises(Refused, match="importer l'offre de formation"):
             call()
+
+
+def test_the_problems_of_values_are_said_in_french(platform: Platform, admin: Actor, world):
+    rich_offer(platform, admin, world)
+    exported = platform.offer_file.export(admin)
+    broken = exported.replace("capacite: 30", "capacite: trente", 1).replace("ordre: 1", "ordre: -1", 1)
+    broken = broken.replace("commune: true", "commune: peut-être", 1)
+    problems = platform.offer_file.check(admin, "offre.yaml", broken.encode()).problems
+    assert [problem.split(" : ", 1)[1] for problem in problems] == [
+        "pieces.ordre : doit être au moins 0",
+        "pieces.commune : true ou false attendu",
+        "centres.formations.capacite : nombre entier attendu",
+    ]
