@@ -645,3 +645,10 @@ OFFER_FILE_INTRO = (
 JOURNAL_ACTIONS.update({"offer.import": "Offre chargée depuis un fichier"})
 JOURNAL_OBJECTS.update({"offer": "Offre de formation"})
 OFFER_FILE_CONFIRM = "Appliquer le fichier « {name} » à l'offre de formation ? Les codes déjà connus seront mis à jour."
+BULK_NOTHING_ASKED = "Choisissez au moins une pièce justificative ou une question"
+BULK_ASKED_INTRO = (
+    "Les pièces et questions choisies sont ajoutées aux {count} formation(s) sélectionnée(s) (ou en sont retirées). "
+    "Une formation que vous ne pouvez pas modifier, ou d'un autre centre qu'une pièce de centre, n'est pas modifiée."
+)
+BULK_ASKED_MODES = {"add": "Ajouter aux formations", "remove": "Retirer des formations"}
+JOURNAL_ACTIONS.update({"formation.asked": "Pièces et questions d'une formation modifiées en masse"})

@@ -226,11 +226,7 @@ class FormationService:
         the fields to change (None clears an optional date). A formation the actor may not change, or whose
         dates would be out of order, is left as it is and listed with the reason."""
         cleaned = bulk_values(changes)
-        ids = list(dict.fromkeys(int(one) for one in formation_ids))
-        if not ids:
-            raise Refused(messages.BULK_NOTHING_SELECTED)
-        if len(ids) > BULK_MAX:
-            raise Refused(messages.BULK_TOO_MANY.format(max=BULK_MAX))
+        ids = _selection(formation_ids)
         result = BulkResult()
         with self.db.session() as session:
             actor, _ = visibility(session, actor, Action.VIEW_SETUP)
@@ -252,6 +248,63 @@ class FormationService:
                     setattr(formation, name, value)
                 journal.record(
                     session, actor, "formation.dates", formation, before, dict(cleaned), label=formation.label
+                )
+                result.changed.append(formation.id)
+        return result
+
+    def change_asked(
+        self, actor: Actor, formation_ids: Iterable[int], values: Mapping[str, object], *, remove: bool = False
+    ) -> BulkResult:
+        """Add to many formations at once (or remove from them) the pièces and questions chosen (`piece_ids`,
+        `question_ids`), in one transaction: the fastest way to ask a new pièce in 300 masters. A formation the
+        actor may not change, or out of the reach of a pièce or question of one centre, is listed with the reason."""
+        ids = _selection(formation_ids)
+        result = BulkResult()
+        with self.db.session() as session:
+            actor, _ = visibility(session, actor, Action.VIEW_SETUP)
+            chosen = _chosen_rows(session, values)
+            if not any(chosen.values()):
+                raise InvalidInput({"piece_ids": messages.BULK_NOTHING_ASKED})
+            rows = {row.id: row for row in session.exec(select(Formation).where(col(Formation.id).in_(ids)))}
+            for formation_id in ids:
+                formation = rows.get(formation_id)
+                if formation is None:
+                    result.refused.append(RefusedRow(formation_id, str(formation_id), messages.FORMATION_UNKNOWN))
+                    continue
+                name = f"{formation.code} — {formation.label}"
+                reason = rights.refusal(
+                    actor, Action.EDIT_FORMATION, centre_id=formation.centre_id, commission_id=formation.commission_id
+                )
+                elsewhere = [
+                    row.code
+                    for items in chosen.values()
+                    for row in items
+                    if row.centre_id not in (None, formation.centre_id)
+                ]
+                if not reason and elsewhere and not remove:
+                    reason = messages.UNKNOWN_CHOICE.format(names=", ".join(elsewhere))
+                if reason:
+                    result.refused.append(RefusedRow(formation.id, name, reason))
+                    continue
+                before = _snapshot(session, formation)
+                for key, _, link, column in CHOSEN:
+                    kept = set(session.exec(select(getattr(link, column)).where(link.formation_id == formation.id)))
+                    for row in chosen[key]:
+                        if remove and row.id in kept:
+                            session.delete(session.get(link, (formation.id, row.id)))
+                        elif not remove and row.id not in kept:
+                            session.add(link(formation_id=formation.id, **{column: row.id}))
+                session.flush()
+                after = _snapshot(session, formation)
+                keys = ("pieces", "questions")
+                journal.record(
+                    session,
+                    actor,
+                    "formation.asked",
+                    formation,
+                    {key: before[key] for key in keys},
+                    {key: after[key] for key in keys},
+                    label=formation.label,
                 )
                 result.changed.append(formation.id)
         return result
@@ -437,21 +490,17 @@ def _chosen(session: Session, formation_id: int) -> tuple[list[int], list[int]]:
 def _set_chosen(session: Session, formation: Formation, values: Mapping[str, object]) -> None:
     """Link the pièces and questions chosen in the form (when it has them): not common ones, of every centre or
     of the formation's centre; an impossible choice is refused at its field."""
+    present = [entry for entry in CHOSEN if entry[0] in values]
+    if not present:
+        return
+    chosen = _chosen_rows(session, values)
     errors: dict[str, str] = {}
-    for name, model, link, column in CHOSEN:
-        if name not in values:
+    for name, _, link, column in present:
+        wrong = [row.code for row in chosen[name] if row.centre_id not in (None, formation.centre_id)]
+        if wrong:
+            errors[name] = messages.UNKNOWN_CHOICE.format(names=", ".join(wrong))
             continue
-        try:
-            wanted = {setup_fields.identifier(value) for value in (values.get(name) or [])}
-        except FieldError as error:
-            errors[name] = error.message
-            continue
-        rows = session.exec(select(model).where(col(model.id).in_(sorted(wanted)))).all() if wanted else []
-        wrong = [row for row in rows if row.common or row.centre_id not in (None, formation.centre_id)]
-        if wrong or len(rows) != len(wanted):
-            names = ", ".join(row.code for row in wrong) or messages.UNKNOWN_VALUE
-            errors[name] = messages.UNKNOWN_CHOICE.format(names=names)
-            continue
+        wanted = {row.id for row in chosen[name]}
         kept = set(session.exec(select(getattr(link, column)).where(link.formation_id == formation.id)).all())
         for gone in kept - wanted:
             session.delete(session.get(link, (formation.id, gone)))
@@ -459,6 +508,35 @@ def _set_chosen(session: Session, formation: Formation, values: Mapping[str, obj
     if errors:
         raise InvalidInput(errors)
     session.flush()
+
+
+def _selection(formation_ids: Iterable[int]) -> list[int]:
+    """The ids of the formations ticked for a change of many, each once; none or too many is refused."""
+    ids = list(dict.fromkeys(int(one) for one in formation_ids))
+    if not ids:
+        raise Refused(messages.BULK_NOTHING_SELECTED)
+    if len(ids) > BULK_MAX:
+        raise Refused(messages.BULK_TOO_MANY.format(max=BULK_MAX))
+    return ids
+
+
+def _chosen_rows(session: Session, values: Mapping[str, object]) -> dict[str, list]:
+    """The pièces and questions chosen (not common ones), by field; an unknown one is refused at its field."""
+    chosen: dict[str, list] = {}
+    errors: dict[str, str] = {}
+    for name, model, _, _ in CHOSEN:
+        try:
+            wanted = {setup_fields.identifier(value) for value in (values.get(name) or [])}
+        except FieldError as error:
+            errors[name] = error.message
+            continue
+        rows = session.exec(select(model).where(col(model.id).in_(sorted(wanted)))).all() if wanted else []
+        if len(rows) != len(wanted) or any(row.common for row in rows):
+            errors[name] = messages.UNKNOWN_VALUE
+        chosen[name] = list(rows)
+    if errors:
+        raise InvalidInput(errors)
+    return chosen
 
 
 def _snapshot(session: Session, formation: Formation) -> dict[str, object]:

@@ -176,6 +176,11 @@ class FormationsScreen:
                 .mark("formation-bulk")
             )
             self.bulk_button.props["title"] = "Editer dates et témoin en service en masse"
+            self.bulk_asked_button = (
+                ui.button("Pièces et questions en masse", icon="playlist_add", on_click=self.bulk_asked)
+                .props("no-caps outline")
+                .mark("formation-bulk-asked")
+            )
 
     async def load_choices(self) -> None:
         self.centres = dict(await run.io_bound(self.platform.centres.options, self.actor))
@@ -185,6 +190,7 @@ class FormationsScreen:
         self.centre_filter.set_options(self.centres)
         self.new_button.set_visibility(bool(self.editable_centres))
         self.bulk_button.set_visibility(bool(self.editable_centres))
+        self.bulk_asked_button.set_visibility(bool(self.editable_centres))
 
     def fetch(self, query: TableQuery) -> Page[dict[str, Any]]:
         return self.platform.formations.page(self.actor, query)
@@ -345,6 +351,42 @@ class FormationsScreen:
                 intro=intro,
                 save_label="Modifier",
                 marker="bulk-dialog",
+            ).open()
+
+    async def bulk_asked(self) -> None:
+        """Add (or remove) pièces and questions to every formation selected."""
+        selected = self.table.selected
+        if not selected:
+            ui.notify(messages.BULK_NOTHING_SELECTED, type="warning")
+            return
+        centre = self.centre_filter.value  # offered: those of every centre, and of the centre filtered on
+        pieces, questions = await self._asked(centre)
+
+        async def save(values: dict[str, Any]) -> None:
+            remove = values.get("mode") == "remove"
+            result = await run.io_bound(
+                lambda: self.platform.formations.change_asked(self.actor, selected, values, remove=remove)
+            )
+            await self.table.refresh()
+            self.show_result(result)
+
+        section = Section(
+            "Pièces justificatives et questions",
+            [
+                Field("mode", "Action *", "select", options=messages.BULK_ASKED_MODES),
+                Field("piece_ids", "Pièces justificatives", "multiselect", options=pieces),
+                Field("question_ids", "Questions", "multiselect", options=questions),
+            ],
+        )
+        with self.dialogs:
+            SetupDialog(
+                "Pièces et questions en masse",
+                [section],
+                {"mode": "add", "piece_ids": [], "question_ids": []},
+                save,
+                intro=messages.BULK_ASKED_INTRO.format(count=len(selected)),
+                save_label="Modifier",
+                marker="bulk-asked-dialog",
             ).open()
 
     def show_result(self, result: BulkResult) -> None:

@@ -135,3 +135,26 @@ async def test_the_candidate_downloads_the_model_from_their_candidature(user: Us
     assert "formulaire-cni.pdf" in response.headers["content-disposition"]
     other = await user.http_client.get(f"/compte/candidatures/{candidature.id + 1000}/modeles/{cni.id}")
     assert other.status_code == 404
+
+
+async def test_a_piece_is_added_to_the_ticked_formations_at_once(user: User):
+    admin, ids = world_and_admin()
+    platform = test_platform()
+    cv = platform.pieces.create(admin.actor(platform), {"code": "CV", "label": "Curriculum vitae"})
+    platform.db.dispose()
+    await sign_in_staff(user, admin, "/gestion/formations")
+    await rows_when(user, "formations-table", lambda found: len(found) == 2)
+    user.find(marker="formations-table").trigger("selection", {"keys": [ids["L1-MATH"], ids["L1-LET"]], "added": True})
+    await see(user, "2 ligne(s) sélectionnée(s)")
+    await click(user, "formation-bulk-asked")
+    await dialog_open(user, "bulk-asked-dialog")
+    user.find(marker="save").click()
+    assert await error_of(user, "piece_ids") == messages.BULK_NOTHING_ASKED
+    field(user, "piece_ids").value = [cv.id]
+    user.find(marker="save").click()
+    await see(user, "2 formation(s) modifiée(s)")
+    platform = test_platform()
+    with platform.db.session() as session:
+        linked = sorted(session.exec(select(FormationPiece.formation_id)).all())
+    platform.db.dispose()
+    assert linked == sorted([ids["L1-MATH"], ids["L1-LET"]])

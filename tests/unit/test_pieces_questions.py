@@ -195,3 +195,35 @@ def test_an_inline_question_of_the_offer_file_is_found_again_by_its_text(platfor
     with platform.db.session() as session:
         links = session.exec(select(FormationQuestion)).all()
     assert [link.formation_id for link in links] == [formation_id(platform)]  # one question, linked once
+
+
+def test_pieces_and_questions_are_added_to_a_selection_of_formations_at_once(platform: Platform, admin: Actor, world):
+    cv = platform.pieces.create(admin, piece_values(code="CV", label="CV"))
+    portf = platform.pieces.create(admin, piece_values(code="PORTF", label="Portfolio", centre_id=world["SCI"]))
+    stage = platform.questions.create(admin, question_values())
+    sci = [
+        platform.formations.create(admin, formation_values(world["SCI"], world["SCI-M"], code=f"M{n}")).id
+        for n in range(3)
+    ]
+    lsh = platform.formations.create(admin, formation_values(world["LSH"], world["LSH-L"], code="L-LET")).id
+    with pytest.raises(InvalidInput) as nothing:
+        platform.formations.change_asked(admin, sci, {})
+    assert nothing.value.errors == {"piece_ids": messages.BULK_NOTHING_ASKED}
+
+    values = {"piece_ids": [cv.id, portf.id], "question_ids": [stage.id]}
+    result = platform.formations.change_asked(admin, [*sci, lsh], values)
+    assert result.changed == sci
+    assert [(row.id, row.reason) for row in result.refused] == [(lsh, messages.UNKNOWN_CHOICE.format(names="PORTF"))]
+    assert platform.formations.get(admin, sci[0]).piece_ids == sorted([cv.id, portf.id])
+    again = platform.formations.change_asked(admin, sci, values)  # already there: nothing doubles
+    assert again.changed == sci and platform.formations.get(admin, sci[1]).question_ids == [stage.id]
+
+    manager = member(platform, admin, "gaston@example.org", Role.CENTRE_MANAGER, centre_id=world["LSH"])
+    refused = platform.formations.change_asked(manager, [sci[0], lsh], {"piece_ids": [cv.id]})
+    assert refused.changed == [lsh] and [row.id for row in refused.refused] == [sci[0]]
+
+    removed = platform.formations.change_asked(admin, sci[:2], {"piece_ids": [portf.id]}, remove=True)
+    assert removed.changed == sci[:2]
+    assert [platform.formations.get(admin, f).piece_ids for f in sci] == [[cv.id], [cv.id], sorted([cv.id, portf.id])]
+    lines = journal(platform, "formation.asked")
+    assert (lines[-1].before["pieces"], lines[-1].after["pieces"]) == (["CV", "PORTF"], ["CV"])
