@@ -13,7 +13,19 @@ from sqlmodel import select
 from ecandidat_ui.services import rights
 from models import FormationPiece, FormationQuestion, StaffMember
 from tests.e2e.app_process import RunningApp
-from tests.e2e.steps import choose_in_list, dialog, notification, open_page, pdf_file, platform_of
+from tests.e2e.steps import (
+    actor_of,
+    choose_in_list,
+    complete_file,
+    dialog,
+    formation_id_of,
+    notification,
+    open_page,
+    pdf_file,
+    piece_card,
+    platform_of,
+    signed_in_candidate,
+)
 from tests.e2e.test_gestion_offer_journey import ADMIN_MAIL, SAVED, Audit, set_up_admin, sign_in_gestion
 from tests.mailbox import Mailbox
 
@@ -106,6 +118,13 @@ def test_an_administrator_sets_up_pieces_and_questions_and_a_formation_asks_them
     form.get_by_role("button", name="Enregistrer").click()
     expect(notification(page, SAVED)).to_be_visible()
     assert chosen_in_form(app, mailbox) == (1, 1)
+    page.get_by_role("checkbox", name="Sélectionner toutes les lignes de la page").click()
+    expect(page.get_by_text("1 ligne(s) sélectionnée(s)")).to_be_visible()
+    page.get_by_role("button", name="Pièces et questions en masse").click()
+    bulk = dialog(page, "Pièces et questions en masse")
+    expect(bulk.get_by_role("combobox", name="Pièces justificatives", exact=True)).to_be_visible()
+    axe("formations, pièces et questions en masse")
+    bulk.get_by_role("button", name="Annuler").click()
 
     open_page(page, f"{app.url}/gestion/offre-fichier")
     axe("offre en fichier")
@@ -129,4 +148,33 @@ def test_an_administrator_sets_up_pieces_and_questions_and_a_formation_asks_them
     expect(page.get_by_text("L'offre a été chargée : 1 centre(s) de candidature, 1 formation(s).")).to_be_visible()
     open_page(page, f"{app.url}/gestion/formations")
     expect(page.get_by_role("cell", name="Licence Informatique et réseaux", exact=True)).to_be_visible()
+    axe.check()
+
+
+def test_a_candidate_downloads_the_model_of_a_piece_from_their_candidature(
+    app: RunningApp, page: Page, mailbox: Mailbox
+):
+    set_up_admin(app, mailbox)
+    make_formation(app, mailbox)
+    model = pdf_file("Formulaire d'inscription à compléter")
+    login = signed_in_candidate(page, app.url, mailbox, "marie.baillon@example.org")
+    with platform_of(app.url, app.data_dir, mailbox) as platform:
+        with platform.db.session() as session:
+            member = session.exec(select(StaffMember).where(StaffMember.mail == ADMIN_MAIL)).one()
+            admin = rights.load_actor(session, member.id)
+        piece = platform.pieces.create(admin, {"code": "FORM", "label": "Formulaire d'inscription", "common": True})
+        platform.pieces.set_model(admin, piece.id, "formulaire.pdf", model)
+        complete_file(platform, login)
+        candidature = platform.candidatures.apply(
+            actor_of(platform, login), formation_id_of(platform, "L1-INFO"), date.today()
+        )
+    axe = Audit(page)
+    open_page(page, f"{app.url}/compte/candidatures/{candidature.id}")
+    card = piece_card(page, "Formulaire d'inscription")
+    expect(card.get_by_role("link", name="Télécharger le modèle à compléter")).to_be_visible()
+    axe("candidature, pièce avec modèle")
+    with page.expect_download() as download:
+        card.get_by_role("link", name="Télécharger le modèle à compléter").click()
+    assert download.value.suggested_filename == "formulaire.pdf"
+    assert download.value.path().read_bytes() == model
     axe.check()
