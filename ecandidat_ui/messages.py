@@ -652,3 +652,18 @@ BULK_ASKED_INTRO = (
 )
 BULK_ASKED_MODES = {"add": "Ajouter aux formations", "remove": "Retirer des formations"}
 JOURNAL_ACTIONS.update({"formation.asked": "Pièces et questions d'une formation modifiées en masse"})
+JOURNAL_FIELDS.update(
+    {
+        "position": "Ordre",
+        "common": "Commune",
+        "unique_file": "Unique",
+        "conditional": "Conditionnelle",
+        "template": "Url du formulaire",
+        "template_name": "Modèle",
+        "kind": "Type",
+        "required": "Obligatoire",
+        "pieces": "Pièces justificatives",
+        "questions": "Questions",
+        "fichier": "Fichier",
+    }
+)

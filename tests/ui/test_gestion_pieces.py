@@ -19,7 +19,8 @@ from tests.sessions import actor
 from tests.ui.gestion_helpers import sign_in_staff, staff_member, test_platform
 from tests.ui.helpers import error_of, field, fill, see, until
 from tests.ui.test_candidatures import ready_candidate
-from tests.ui.test_gestion_offer import act, click, dialog_open, rows_when, world_and_admin
+from tests.ui.test_gestion_offer import act, click, dialog_open, rows, rows_when, world_and_admin
+from tests.unit.test_candidatures import ready_candidate as ready_account
 
 PIECES = "/gestion/pieces"
 QUESTIONS = "/gestion/questions"
@@ -158,3 +159,19 @@ async def test_a_piece_is_added_to_the_ticked_formations_at_once(user: User):
         linked = sorted(session.exec(select(FormationPiece.formation_id)).all())
     platform.db.dispose()
     assert linked == sorted([ids["L1-MATH"], ids["L1-LET"]])
+
+
+async def test_deleting_a_piece_sent_by_a_candidate_is_refused_in_french(user: User):
+    admin, ids = world_and_admin()
+    platform = test_platform()
+    cni = platform.pieces.create(admin.actor(platform), {"code": "CNI", "label": "Identité", "common": True})
+    me = actor(platform, ready_account(platform))
+    candidature = platform.candidatures.apply(me, ids["L1-MATH"], date.today())
+    platform.candidatures.send_piece(me, candidature.id, cni.id, "cni.pdf", PDF)
+    platform.db.dispose()
+    await sign_in_staff(user, admin, PIECES)
+    await rows_when(user, "pieces-table", lambda found: len(found) == 1)
+    act(user, "pieces-table", "delete", cni.id)
+    await click(user, "delete-yes")
+    await see(user, messages.PIECE_IN_USE)
+    assert [r["code"] for r in rows(user, "pieces-table")] == ["CNI"]
