@@ -26,6 +26,8 @@ from tests.e2e.steps import (
     platform_of,
     signed_in_candidate,
 )
+from tests.e2e.test_gestion_journey import PHONE
+from tests.e2e.test_gestion_journey import Audit as PhoneAudit  # axe, a screenshot and no sideways scrolling
 from tests.e2e.test_gestion_offer_journey import ADMIN_MAIL, SAVED, Audit, set_up_admin, sign_in_gestion
 from tests.mailbox import Mailbox
 
@@ -178,3 +180,28 @@ def test_a_candidate_downloads_the_model_of_a_piece_from_their_candidature(
     assert download.value.suggested_filename == "formulaire.pdf"
     assert download.value.path().read_bytes() == model
     axe.check()
+
+
+def test_the_pieces_questions_and_offer_file_screens_at_phone_width(app: RunningApp, page: Page, mailbox: Mailbox):
+    """axe, and no sideways scrolling, on each screen and form at 390 px."""
+    secret = set_up_admin(app, mailbox)
+    make_formation(app, mailbox)
+    sign_in_gestion(page, app.url, secret)
+    page.set_viewport_size(PHONE)
+    checked = PhoneAudit(page, "phone")
+    open_page(page, f"{app.url}/gestion/pieces")
+    expect(page.get_by_role("heading", level=1, name="Pièces justificatives")).to_be_visible()
+    checked.check("pieces")
+    page.get_by_role("button", name="Nouvelle pièce justificative").click()
+    form = dialog(page, "Nouvelle pièce justificative")
+    form.get_by_role("button", name="Enregistrer").click()
+    expect(form.get_by_text("Champ obligatoire").first).to_be_visible()
+    checked.check("pieces-formulaire-erreurs")
+    open_page(page, f"{app.url}/gestion/questions")
+    checked.check("questions")
+    page.get_by_role("button", name="Nouvelle question").click()
+    dialog(page, "Nouvelle question")
+    checked.check("questions-formulaire")
+    open_page(page, f"{app.url}/gestion/offre-fichier")
+    checked.check("offre-fichier")
+    checked.assert_clean()
