@@ -171,7 +171,7 @@ class _AskedService:
         centre or of that one; out of service ones are marked."""
         model = self.model
         with self.db.session() as session:
-            rights.signed_in(session, actor)
+            visibility(session, actor, Action.VIEW_SETUP)
             try:
                 centre = int(centre_id) if centre_id not in (None, "") else None
             except (TypeError, ValueError):
