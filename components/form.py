@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from typing import TypeVar
+
 from nicegui import ui
+
+from ecandidat_ui.services.errors import InvalidInput, Refused
+
+T = TypeVar("T")
 
 
 class FormFields:
     def __init__(self) -> None:
         self.inputs: dict[str, ui.input] = {}
+        self.problem: ui.label | None = None
 
     def text(
         self,
@@ -59,3 +67,28 @@ class FormFields:
 
     def clear_errors(self) -> None:
         self.show_errors({})
+
+    def problem_line(self, *, marker: str = "") -> ui.label:
+        """Where a refusal that belongs to no field is said (an ended link, a wrong code), announced at once."""
+        self.problem = ui.label().classes("text-negative text-body1").props('role="alert"')
+        if marker:
+            self.problem.mark(marker)
+        self.problem.set_visibility(False)
+        return self.problem
+
+    async def submit(self, work: Awaitable[T]) -> T | None:
+        """The result of the service call `work`; None once its errors are shown at their fields (InvalidInput)
+        or on the problem line (Refused). What was typed stays."""
+        self.clear_errors()
+        if self.problem is not None:
+            self.problem.set_visibility(False)
+        try:
+            return await work
+        except InvalidInput as error:
+            self.show_errors(error.errors)
+        except Refused as error:
+            if self.problem is None:
+                raise
+            self.problem.set_text(error.message)
+            self.problem.set_visibility(True)
+        return None

@@ -78,6 +78,10 @@ def _header_account(model: FrameModel) -> None:
             ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
                 "flat color=white no-caps"
             ).classes("gt-xs").mark("header-sign-out")
+            # on phones, the icon alone: leaving stays one tap away, not at the end of the menu
+            ui.button(icon="logout", on_click=model.on_sign_out).props(
+                'flat round dense color=white aria-label="Déconnexion"'
+            ).classes("lt-sm").mark("header-sign-out-phone")
         return
     ui.label("Non connecté").classes("text-body2").mark("user-name")
     if model.on_sign_in:
@@ -149,6 +153,8 @@ _STYLE = """
   .skip-link:focus { left: .5rem; top: .5rem; }
   .menu-active { background: #dbe6f5; color: #10325e; font-weight: 700; }
   :focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 2px; }
+  /* Quasar's no-outline on buttons is !important in an earlier cascade layer: a ring drawn otherwise */
+  .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
   .q-field--outlined .q-field__label { color: #374151; }
   .q-field--with-bottom { padding-bottom: 0; }
   .q-field__bottom { position: static; transform: none; min-height: 20px; }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from nicegui import ui
 
 from components.frame import PRIMARY
+from components.staff_markdown import maintenance_notice
 
 HOME_PATH = "/gestion"
 
@@ -34,6 +35,7 @@ class GestionFrameModel:
     member_name: str | None = None  # None: nobody signed in (the sign-in and set-up pages)
     sections: Sequence[MenuSection] = field(default_factory=tuple)
     on_sign_out: Callable[[], object] | None = None
+    maintenance: str = ""  # the maintenance message candidates see, shown to staff too while it is set
 
 
 @contextmanager
@@ -64,6 +66,8 @@ def gestion_frame(title: str, model: GestionFrameModel) -> Iterator[ui.column]:
             _menu(model)
         menu_button.on_click(drawer.toggle)
     with ui.column().classes("w-full p-3 sm:p-5 gap-3 min-w-0").props('id="contenu" tabindex="-1"') as content:
+        if model.maintenance:
+            maintenance_notice(model.maintenance)
         ui.label(title).classes("text-h5 text-bold").props('role="heading" aria-level="1"')
         yield content
 
@@ -104,6 +108,8 @@ _STYLE = """
                padding: .5rem 1rem; }
   .skip-link:focus { left: .5rem; top: .5rem; }
   :focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 2px; }
+  /* Quasar's no-outline on buttons is !important in an earlier cascade layer: a ring drawn otherwise */
+  .q-btn:focus-visible { box-shadow: 0 0 0 3px #f59e0b; }
   .gestion-section { font-weight: 700; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em;
                      padding: .75rem 1rem .25rem; }
   .gestion-menu { list-style: none; margin: 0; padding: 0; }

@@ -29,6 +29,7 @@ class LoginCard:
         on_forgotten: Callable[[], None],
         on_lost_activation: Callable[[], None],
         on_create: Callable[[], None],
+        login: str = "",
     ) -> None:
         self.on_sign_in = on_sign_in
         self.form = FormFields()
@@ -37,7 +38,7 @@ class LoginCard:
                 'id="carte-compte" role="heading" aria-level="2"'
             )
             ui.label("Veuillez vous connecter avec votre compte eCandidat").classes("text-body1")
-            self.login = self.form.text("login", "Utilisateur *", autocomplete="username", max_length=100)
+            self.login = self.form.text("login", "Utilisateur *", autocomplete="username", max_length=100, value=login)
             self.password = self.form.password("password", "Mot de passe *")
             for field in (self.login, self.password):
                 field.on("keydown.enter", self.submit)

@@ -9,6 +9,7 @@ from nicegui import events, ui
 
 STATUS_COLORS = {
     "En attente": "text-deep-orange-10",
+    "Déposée": "text-blue-grey-9",
     "Transmise": "text-blue-10",
     "Validée": "text-green-9",
     "Refusée": "text-red-10",
@@ -34,7 +35,8 @@ def piece_card(
     on_file: Callable[[str, bytes], Awaitable[None]],
     on_not_concerned: Callable[[bool], Awaitable[None]],
 ) -> None:
-    with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}"):
+    with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}") as card:
+        card.props["id"] = f"piece-{piece_id}"  # « what is missing » links here
         with ui.row().classes("w-full items-start justify-between gap-2"):
             with ui.column().classes("gap-0"):
                 ui.label(label).classes("text-subtitle1 text-bold").props('role="heading" aria-level="3"')

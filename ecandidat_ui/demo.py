@@ -99,7 +99,7 @@ def demo_offer(today: date) -> dict[str, Any]:
                     "date_publication": (closes + timedelta(days=28)).isoformat(),
                     "date_confirmation": (closes + timedelta(days=42)).isoformat(),
                     "capacite": 30 if master else 120,
-                    "mode": "papier" if number % 9 == 8 else "dematerialise",
+                    "mode": "papier" if f_code in PAPER_FILES else "dematerialise",
                     "commission": _commission(code, label, master),
                     "pieces": ["CNI", "RELEVES", "CV", "LM", "MDPH"] if master else ["CNI", "RELEVES", "MDPH"],
                     "questions": ["DEJA-INSCRIT", "PROJET"] if master else [],
@@ -119,6 +119,9 @@ def _commission(centre_code: str, centre_label: str, master: bool) -> dict[str, 
         "mail": f"scolarite.{centre_code.lower()}@example.org",
         "adresse": f"{centre_label}\nService de la scolarité\n1 avenue de l'Université\n75005 Paris",
     }
+
+
+PAPER_FILES = {"DU-FLE", "DU-PREPA"}  # « dossier papier »: printed and posted to the commission
 
 
 def _window(number: int, today: date) -> tuple[date, date]:

@@ -86,6 +86,7 @@ BAD_YEAR = "L'année doit être comprise entre {min} et {max}"
 BAD_NUMBER = "Ce champ doit être un nombre"
 BAD_HOURS = "Le nombre d'heures par semaine doit être compris entre 1 et 99"
 TWO_SPECIALTIES = "Choisissez les 2 enseignements de spécialité suivis en Terminale"
+DROPPED_SPECIALTY_KEPT = "L'enseignement abandonné en fin de Première ne peut pas être l'un des 2 suivis en Terminale"
 FILE_CONFLICT = (
     "Cet onglet a été enregistré entre-temps depuis une autre fenêtre. Votre saisie est conservée ci-dessous, "
     "à côté de la version enregistrée : choisissez celle à garder."
@@ -107,7 +108,6 @@ CONFIRM_APPLY = "Voulez-vous candidater à la formation '{0}' ?"
 APPLIED = "Votre candidature a été enregistrée. Un mail vient de vous être envoyé."
 OUT_OF_WINDOW = "Vous ne pouvez pas candidater à cette formation, vous êtes en dehors de la période de dépot des voeux"
 ALREADY_APPLIED = "Vous avez déjà candidaté à cette formation"
-FILE_NOT_READY = "Impossible de candidater à cette formation, vous devez d'abord remplir vos informations personnelles"
 TOO_MANY_CANDIDATURES = "Vous avez atteint le nombre maximum de candidatures ({max}) pour la campagne en cours"
 TOO_MANY_IN_CENTRE = "Vous avez atteint le nombre maximum de candidatures ({max}) pour ce centre de candidature"
 NO_CAMPAIGN_FOR_APPLYING = "Aucune campagne n'est active : il n'est pas possible de candidater"
@@ -666,4 +666,115 @@ JOURNAL_FIELDS.update(
         "questions": "Questions",
         "fichier": "Fichier",
     }
+)
+
+# --- the offer (issue 10) ---------------------------------------------------------------------------------
+OFFER_NO_MATCH = "Aucune formation ne correspond à « {search} »."
+OFFER_CLEAR_SEARCH = "Effacer la recherche"
+OFFER_ALREADY_APPLIED = "Déjà candidaté"
+OFFER_SEE_CANDIDATURE = "Déjà candidaté : voir ma candidature à {label}"
+
+# --- checked before asking (issue 10) ----------------------------------------------------------------------
+TAB_LABELS = {
+    "informations-perso": "Informations perso.",
+    "adresse": "Adresse",
+    "baccalaureat": "Baccalauréat",
+    "cursus-interne": "Cursus Interne",
+    "cursus-externe": "Cursus Externe",
+    "stages": "Stages",
+    "experiences-pro": "Expériences pro.",
+    "candidatures": "Candidatures",
+}
+FILE_NOT_READY_TABS = "Impossible de candidater à cette formation, vous devez d'abord compléter : {tabs}"
+MISSING_TITLE_APPLY = "Votre dossier n'est pas complet"
+MISSING_TITLE_TRANSMIT = "Votre candidature n'est pas complète"
+MISSING_INTRO_APPLY = "Pour candidater, complétez d'abord ces onglets de « Mon compte » :"
+MISSING_INTRO_TRANSMIT = "Avant de la transmettre, il reste à fournir :"
+
+
+# Gestion: types de décision, motivations d'avis and tags (issue 7)
+AVIS_KINDS = {
+    "FA": "Favorable",
+    "DE": "Défavorable",
+    "LA": "Liste d'attente",
+    "LC": "Liste complémentaire",
+    "PR": "Présélection",
+}
+DECISION_TYPE_UNKNOWN = "Ce type de décision n'existe pas"
+DECISION_TYPE_IN_USE = (
+    "Ce type de décision est utilisé par {count} avis : il ne peut pas être supprimé. Décochez « En service » "
+    "pour qu'il ne soit plus proposé."
+)
+DECISION_TYPE_NONE = "Aucun type de décision"
+DECISION_TYPE_OUT_OF_SERVICE = "Ce type de décision n'est plus en service"
+DECISION_TYPE_HINT = "Le mail est envoyé au candidat quand un avis de ce type est validé"
+MOTIVATION_UNKNOWN = "Cette motivation d'avis n'existe pas"
+MOTIVATION_IN_USE = (
+    "Cette motivation est utilisée par {count} avis : elle ne peut pas être supprimée. Décochez « En service » "
+    "pour qu'elle ne soit plus proposée."
+)
+MOTIVATION_NONE = "Aucune motivation d'avis"
+MOTIVATION_OUT_OF_SERVICE = "Cette motivation d'avis n'est plus en service"
+MOTIVATION_REQUIRED = "La motivation est obligatoire pour un avis défavorable"
+RANK_REQUIRED = "Le rang est obligatoire pour la liste complémentaire"
+TAG_COLOURS = {
+    "bleu": "Bleu",
+    "vert": "Vert",
+    "rouge": "Rouge",
+    "orange": "Orange",
+    "violet": "Violet",
+    "rose": "Rose",
+    "turquoise": "Turquoise",
+    "marron": "Marron",
+    "gris": "Gris",
+    "jaune": "Jaune",
+}
+TAG_UNKNOWN = "Ce tag n'existe pas"
+TAG_NONE = "Aucun tag"
+TAG_EVERY_CENTRE = "Tous les centres"
+TAG_LABEL_TAKEN = "Un tag porte déjà ce libellé ici"
+TAG_IN_USE = (
+    "Ce tag est posé sur {count} candidature(s) : confirmez sa suppression, qui le retirera de ces candidatures."
+)
+TAG_DELETE_USED_QUESTION = (
+    "Le tag « {name} » est posé sur {count} candidature(s). Le supprimer le retirera de ces candidatures. "
+    "Voulez-vous le supprimer ?"
+)
+TAG_DELETED_FROM = "Le tag a été supprimé et retiré de {count} candidature(s)"
+TAG_PREVIEW = "Aperçu"
+JOURNAL_ACTIONS.update(
+    {
+        "decisiontype.create": "Type de décision créé",
+        "decisiontype.update": "Type de décision modifié",
+        "decisiontype.delete": "Type de décision supprimé",
+        "motivation.create": "Motivation d'avis créée",
+        "motivation.update": "Motivation d'avis modifiée",
+        "motivation.delete": "Motivation d'avis supprimée",
+        "tag.create": "Tag créé",
+        "tag.update": "Tag modifié",
+        "tag.delete": "Tag supprimé",
+    }
+)
+JOURNAL_OBJECTS.update({"decisiontype": "Type de décision", "motivation": "Motivation d'avis", "tag": "Tag"})
+
+# --- « Dossier papier » formations (issue 10) ---------------------------------------------------------------
+PAPER_FILE_TITLE = "Dossier papier : à envoyer par courrier"
+PAPER_FILE_STEPS = (
+    "Téléchargez et imprimez le récapitulatif de votre candidature (bouton « Récapitulatif (PDF) » ci-dessous).",
+    "Joignez-y une copie de chacune des pièces justificatives listées ci-dessous.",
+    "Envoyez le tout par courrier à l'adresse ci-dessous, au plus tard le {date}.",
+    "À réception, la commission passe votre dossier au statut « Réceptionné » : vous en êtes averti par mail.",
+)
+PAPER_FILE_ADDRESS = "Adresse d'envoi"
+PAPER_FILE_NO_ADDRESS = "L'adresse d'envoi n'est pas encore indiquée : contactez la commission ({contact})."
+PAPER_FILE_PIECES = "Pièces justificatives à joindre"
+PAPER_FILE_NO_UPLOAD = "Ce dossier est à envoyer par courrier : les pièces ne se déposent pas en ligne"
+PAPER_IF_CONCERNED = " (si vous êtes concerné)"
+SCHOOL_SEARCH_HINT = "Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste"
+ANSWER_SAVED = "Réponse enregistrée"
+KNOWN_ADDRESS_HINT = "Vous avez déjà un compte avec cette adresse ? Demandez un nouveau mot de passe :"
+CHOOSE_IN_MENU_PHONE = "Vous avez un compte eCandidat, choisissez une option dans le menu (bouton ☰ en haut à gauche)"
+REQUIRED_TABS_WHY = (
+    "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
+    "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
 )

@@ -129,8 +129,8 @@ def letter(
             f"Nous avons le regret de vous informer que la commission a émis un avis défavorable à votre "
             f"candidature à la formation « {view.formation.label} »."
         )
-    if view.candidature.decision_comment:
-        body += f"\n\nMotif : {view.candidature.decision_comment}"
+    if view.decision_comment:
+        body += f"\n\nMotif : {view.decision_comment}"
     pdf.multi_cell(0, 6, pdf.fit(body))
     pdf.ln(8)
     _line(pdf, f"La commission {commission.label if commission else view.formation.label}")

@@ -13,6 +13,7 @@ from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
+from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
@@ -24,6 +25,7 @@ from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
+from ecandidat_ui.services.tags import TagService
 from ecandidat_ui.settings import Settings
 from ecandidat_ui.web_session import SessionCookie
 
@@ -52,6 +54,9 @@ class Platform:
     site_messages: SiteMessageService
     faq: FaqService
     mail_texts: MailTextService
+    decision_types: DecisionTypeService
+    motivations: MotivationService
+    tags: TagService
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -84,6 +89,9 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         site_messages=SiteMessageService(db),
         faq=FaqService(db),
         mail_texts=MailTextService(db, settings),
+        decision_types=DecisionTypeService(db),
+        motivations=MotivationService(db),
+        tags=TagService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

@@ -14,6 +14,7 @@ from models.candidate_file import (
 )
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.content import FaqEntry, Parameter, SiteMessage
+from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
 from models.mail import MailTemplate, OutboxMail
 from models.offer import (
     Centre,
@@ -43,12 +44,15 @@ __all__ = [
     "Account",
     "AccountToken",
     "Answer",
+    "AvisKind",
     "Baccalaureate",
     "Campaign",
     "Candidature",
     "CandidatureEvent",
+    "CandidatureTag",
     "Centre",
     "Commission",
+    "DecisionType",
     "Draft",
     "ExternalCursus",
     "FaqEntry",
@@ -61,6 +65,7 @@ __all__ = [
     "IssuedLogin",
     "JournalEntry",
     "MailTemplate",
+    "Motivation",
     "OutboxMail",
     "Parameter",
     "PersonalInfo",
@@ -80,6 +85,8 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "Tag",
+    "TagColour",
     "ThrottleEvent",
     "TokenPurpose",
     "TreatmentType",

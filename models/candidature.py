@@ -31,6 +31,8 @@ class Candidature(SQLModel, table=True):
     decision_rank: int | None = None
     decision_comment: str = Field(default="", max_length=1000)
     decision_validated_at: datetime | None = None
+    decision_type_id: int | None = Field(default=None, foreign_key="decisiontype.id", index=True)
+    decision_motivation_id: int | None = Field(default=None, foreign_key="motivation.id")
     confirmed_at: datetime | None = None
     withdrawn_at: datetime | None = None
     withdrawal_reason: str = Field(default="", max_length=500)

@@ -10,9 +10,8 @@ from components.password_fields import new_password_fields
 from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
-from ecandidat_ui.services.errors import InvalidInput, Refused
 from models import TokenPurpose
-from pages.layout import page_frame
+from pages.layout import page_frame, sign_in_address
 
 
 def register(platform: Platform) -> None:
@@ -45,8 +44,9 @@ def _result(text: str, *, ok: bool) -> None:
     banner(text, "success" if ok else "error", marker="link-result")
 
 
-def _to_sign_in() -> None:
-    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to("/connexion")).mark("to-sign-in")
+def _to_sign_in(login: str = "") -> None:
+    address = sign_in_address(login=login)
+    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to(address)).mark("to-sign-in")
 
 
 def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login: str) -> None:
@@ -55,31 +55,24 @@ def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login:
         ui.label("Choisissez votre mot de passe").classes("text-h6").props('role="heading" aria-level="2"')
         ui.label(f"Votre login (numéro de dossier) : {login}").classes("text-body1").mark("login")
         new_password_fields(form, security.password_strength)
-        problem = ui.label().classes("text-negative").props('role="alert"')
-        problem.set_visibility(False)
+        form.problem_line()
 
         async def save() -> None:
-            form.clear_errors()
-            problem.set_visibility(False)
             values = form.values()
-            try:
-                await run.io_bound(
+            login_set = await form.submit(
+                run.io_bound(
                     platform.accounts.set_password_from_link,
                     token,
                     purpose,
                     values["password"],
                     values["confirmation"],
                 )
-            except InvalidInput as error:
-                form.show_errors(error.errors)
-                return
-            except Refused as error:
-                problem.set_text(error.message)
-                problem.set_visibility(True)
+            )
+            if login_set is None:
                 return
             card.clear()
             with card:
                 _result(messages.PASSWORD_SET, ok=True)
-                _to_sign_in()
+                _to_sign_in(login_set)
 
         ui.button("Enregistrer", icon="check", on_click=save).mark("save-password")

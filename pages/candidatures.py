@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from datetime import date
 
 from fastapi import HTTPException, Request
@@ -10,14 +12,16 @@ from nicegui import app, run, ui
 
 from components.banner import banner
 from components.confirm import confirm
+from components.missing_dialog import show_missing
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
+from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
-from pages.layout import page_frame
+from pages.layout import file_statuses, page_frame, sign_in_address, this_address
 
 FILES = "/compte/fichiers"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
@@ -35,14 +39,15 @@ def register(platform: Platform) -> None:
     async def candidature_page(candidature_id: RowId, info: str = "") -> None:
         me = platform.session_cookie.signed_in()
         if me is None:
-            ui.navigate.to("/connexion")
+            ui.navigate.to(sign_in_address(this_address()))
             return
         try:
             view = await run.io_bound(platform.candidatures.view, me.account.id, candidature_id)
         except Refused:
             ui.navigate.to("/compte/candidatures")
             return
-        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account):
+        statuses = await file_statuses(platform, me.account)
+        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")
@@ -113,7 +118,15 @@ def register(platform: Platform) -> None:
 
 
 async def apply_to(platform: Platform, actor: str, formation_id: int, label: str) -> None:
-    """« Nouvelle candidature »: confirm, apply, then open the candidature."""
+    """« Nouvelle candidature »: what stops it told first (each missing tab a link), else confirm, apply, then
+    open the candidature."""
+    problem = await run.io_bound(platform.candidatures.apply_problem, actor, formation_id, date.today())
+    if problem is not None:
+        if problem.missing:
+            await show_missing(messages.MISSING_TITLE_APPLY, messages.MISSING_INTRO_APPLY, problem.missing)
+        else:
+            ui.notify(problem.message, type="negative", multi_line=True, timeout=10000)
+        return
     if not await confirm(messages.CONFIRM_APPLY.format(label), marker="apply"):
         return
     try:
@@ -205,19 +218,23 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         if view.archived:
             banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
-    limits = platform.parameters.current()
-    max_bytes = limits.upload_max_bytes
-    hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
-    if view.pieces:
-        ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
-    for piece in view.pieces:
-        _piece(service, me, view, piece, hint, max_bytes)
+    if formation.paperless:
+        limits = platform.parameters.current()
+        max_bytes = limits.upload_max_bytes
+        hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
+        if view.pieces:
+            ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
+        for piece in view.pieces:
+            _piece(service, me, view, piece, hint, max_bytes)
+    else:
+        _paper_file(view)
 
+    answers = AnswersSaving()
     if view.questions:
         ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
         with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
             for question, value in view.questions:
-                _question(service, me.session_id, c.id, question, value, view.editable)
+                _question(service, me.session_id, c.id, question, value, view.editable, answers)
 
     _decision(platform, me.session_id, view)
     with ui.row().classes("w-full gap-2"):
@@ -226,9 +243,11 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
             icon="picture_as_pdf",
             on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/recapitulatif.pdf", new_tab=True),
         ).props("outline").mark("recapitulatif")
-        if view.editable:
+        if view.editable and formation.paperless:
             ui.button(
-                "Transmettre ma candidature", icon="send", on_click=lambda: _transmit(platform, me.session_id, c.id)
+                "Transmettre ma candidature",
+                icon="send",
+                on_click=lambda: _transmit(platform, me.session_id, c.id, answers),
             ).mark("transmit")
         if c.status == "En attente" and c.transmitted_at is None and not c.decision:
             ui.button(
@@ -243,7 +262,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         for event in view.history:
             with ui.item(), ui.item_section():
                 ui.item_label(event.text)
-                ui.item_label(f"{event.at.astimezone():%d/%m/%Y %H:%M}").props("caption")
+                ui.item_label(date_time(event.at)).props("caption")
 
 
 def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
@@ -298,8 +317,8 @@ def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
         return
     with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-label="Décision"'):
         ui.label(f"Décision : {view.decision}").classes("text-h6").mark("decision-title")
-        if c.decision_comment:
-            ui.label(c.decision_comment).classes("text-body1")
+        if view.decision_comment:
+            ui.label(view.decision_comment).classes("text-body1")
         if view.decision_shown in ("Favorable", "Défavorable"):
             ui.button(
                 "Télécharger la lettre (PDF)",
@@ -368,6 +387,35 @@ async def _answer_offer(action, actor: str, candidature_id: int, *args, done: st
     ui.navigate.to(f"/compte/candidatures/{candidature_id}?info={done}")
 
 
+def _paper_file(view: CandidatureView) -> None:
+    """« Dossier papier »: the steps, the commission's address and the pièces to post; nothing to upload."""
+    commission = view.commission
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").mark("paper-file"):
+        ui.label(messages.PAPER_FILE_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
+        with ui.element("ol").classes("q-pl-md text-body1"):
+            for step in messages.PAPER_FILE_STEPS:
+                with ui.element("li").classes("q-mb-xs"):
+                    ui.label(step.format(date=f"{view.return_by:%d/%m/%Y}"))
+        ui.label(messages.PAPER_FILE_ADDRESS).classes("text-subtitle1 text-bold q-mt-sm")
+        if commission is not None and commission.address.strip():
+            lines = [commission.label, *commission.address.splitlines()]
+            ui.label("\n".join(line for line in lines if line.strip())).classes("text-body1 whitespace-pre-line").mark(
+                "paper-address"
+            )
+        else:
+            contact = (commission.mail or commission.phone) if commission else ""
+            ui.label(messages.PAPER_FILE_NO_ADDRESS.format(contact=contact or "voir l'assistance")).classes(
+                "text-body1"
+            )
+        if view.pieces:
+            ui.label(messages.PAPER_FILE_PIECES).classes("text-subtitle1 text-bold q-mt-sm")
+            with ui.element("ul").classes("q-pl-md text-body1").mark("paper-pieces"):
+                for piece in view.pieces:
+                    ui.element("li").text = piece.piece.label + (
+                        " (si vous êtes concerné)" if piece.piece.conditional else ""
+                    )
+
+
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
         ui.label(f"{label} :").classes("text-body2 text-grey-9")
@@ -376,14 +424,49 @@ def _line(label: str, value: str, marker: str = "") -> None:
             text.mark(marker)
 
 
-def _question(service, actor: str, candidature_id: int, question, value: str, editable: bool) -> None:
-    async def save(event) -> None:
+class AnswersSaving:
+    """The answers being saved on this page: « Transmettre » waits for them (an answer typed just before the
+    click reaches the server with it), so what is missing is checked on what the candidate sees."""
+
+    def __init__(self) -> None:
+        self.running: set[asyncio.Task] = set()
+
+    async def save(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self.running.add(task)
         try:
-            await run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or ""))
+            await task
+        finally:
+            self.running.discard(task)
+
+    async def settled(self) -> None:
+        if self.running:
+            await asyncio.wait(set(self.running))
+
+
+def _question(
+    service, actor: str, candidature_id: int, question, value: str, editable: bool, answers: AnswersSaving
+) -> None:
+    async def save(event) -> None:
+        saved.set_text("")
+        try:
+            await answers.save(run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or "")))
         except Refused as refused:
             ui.notify(refused.message, type="negative")
+            return
+        if not saved.is_deleted:
+            saved.set_text(messages.ANSWER_SAVED)
 
     label = question.label + (" *" if question.required else "")
+    with ui.element("div").classes("w-full") as anchor:  # « what is missing » links here
+        anchor.props["id"] = f"question-{question.id}"
+        _answer_field(label, question, value, editable, save)
+        # said once saved, quietly to screen readers
+        saved = ui.label("").classes("text-caption text-green-10").props('aria-live="polite"')
+        saved.mark(f"answer-saved-{question.id}")
+
+
+def _answer_field(label: str, question, value: str, editable: bool, save) -> None:
     if question.kind == "yes_no":
         ui.label(label).classes("text-body1")
         radio = (
@@ -399,7 +482,17 @@ def _question(service, actor: str, candidature_id: int, question, value: str, ed
         area.set_enabled(editable)
 
 
-async def _transmit(platform: Platform, actor: str, candidature_id: int) -> None:
+async def _transmit(platform: Platform, actor: str, candidature_id: int, answers: AnswersSaving) -> None:
+    """What is missing told first, each pièce or question a link to it; the irreversible warning only then."""
+    await answers.settled()
+    problem = await run.io_bound(platform.candidatures.transmit_problem, actor, candidature_id, date.today())
+    if problem is not None:
+        if problem.missing:
+            missing = [(label, f"#{anchor}") for label, anchor in problem.missing]
+            await show_missing(messages.MISSING_TITLE_TRANSMIT, messages.MISSING_INTRO_TRANSMIT, missing)
+        else:
+            ui.notify(problem.message, type="negative", multi_line=True, timeout=10000)
+        return
     if not await confirm(messages.TRANSMIT_CONFIRM, marker="transmit"):
         return
     try:

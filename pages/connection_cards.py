@@ -10,7 +10,9 @@ from ecandidat_ui.services import cas
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
 
 
-def connection_cards(platform: Platform) -> None:
+def connection_cards(platform: Platform, *, then: str = "/", login: str = "") -> None:
+    """`then`: where the browser goes once signed in (kept to this site's addresses by the session cookie's
+    route); `login`: typed in already."""
     settings = platform.settings
 
     async def sign_in(login: str, password: str) -> None:
@@ -18,7 +20,7 @@ def connection_cards(platform: Platform) -> None:
         handover = await run.io_bound(platform.accounts.sign_in, login, password, client.ip)
         if client.is_deleted:  # the browser left while the password was checked: the hand-over soon expires
             return
-        platform.session_cookie.sign_in(handover, "/")
+        platform.session_cookie.sign_in(handover, then)
 
     with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
         if settings.cas_enabled:
@@ -29,4 +31,5 @@ def connection_cards(platform: Platform) -> None:
             on_forgotten=lambda: open_forgotten(platform),
             on_lost_activation=lambda: open_lost_activation(platform),
             on_create=lambda: open_create_account(platform),
+            login=login,
         )

@@ -209,6 +209,7 @@ def bac_specs(today: date) -> list[FieldSpec]:
             search=_schools,
             label_of=_school_label,
             visible=lambda v: _has_bac(v) and _in_france("country")(v),
+            hint=messages.SCHOOL_SEARCH_HINT,
         ),
         FieldSpec("mention", "Mention", "select", options=_mentions, visible=_has_bac),
     ]
@@ -232,7 +233,7 @@ def external_specs(today: date) -> list[FieldSpec]:
         FieldSpec("diploma_type", "Formation *", "select", options={d.code: d.label for d in refdata.diploma_types()}),
         FieldSpec("label", "Libellé et niveau *", "textarea", max_length=255, wide=True),
         FieldSpec("obtained", "Obtenu *", "radio", options=OBTAINED),
-        FieldSpec("mention", "Mention", max_length=5),
+        FieldSpec("mention", "Mention", "select", options=refdata.CURSUS_MENTIONS),
     ]
 
 

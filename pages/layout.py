@@ -6,6 +6,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
+from urllib.parse import urlencode
 
 from nicegui import run, ui
 
@@ -16,6 +18,7 @@ from ecandidat_ui.platform import Platform
 from models import Account
 
 log = logging.getLogger(__name__)
+SIGN_IN_PATH = "/connexion"
 
 ACCOUNT_PAGES = [
     MenuEntry("Informations perso.", "/compte/informations-perso", "person"),
@@ -40,6 +43,13 @@ def public_menu(signed_in: bool) -> list[MenuEntry]:
     return entries
 
 
+async def file_statuses(platform: Platform, account: Account | None) -> dict | None:
+    """The badges of the menu for a signed-in candidate (read off the event loop), on every page they visit."""
+    if account is None:
+        return None
+    return await run.io_bound(platform.candidate_file.statuses, account.id, date.today())
+
+
 @contextmanager
 def page_frame(
     platform: Platform, title: str, path: str, account: Account | None, *, statuses: dict | None = None
@@ -57,7 +67,7 @@ def page_frame(
         menu=public_menu(signed_in),
         account_menu=account_menu,
         user_name=account.display_name if account else None,
-        on_sign_in=lambda: ui.navigate.to("/connexion"),
+        on_sign_in=lambda: ui.navigate.to(sign_in_address(this_address())),
         on_create_account=lambda: open_create_account(platform),
         on_sign_out=lambda: sign_out(platform),
         maintenance=maintenance_message(platform),
@@ -90,7 +100,7 @@ def open_create_account(platform: Platform) -> None:
         )
         return messages.ACCOUNT_CREATED
 
-    account_dialog("Création de compte", save).open()
+    account_dialog("Création de compte", save, on_forgotten=lambda: open_forgotten(platform)).open()
 
 
 def open_forgotten(platform: Platform) -> None:
@@ -111,3 +121,18 @@ def open_lost_activation(platform: Platform) -> None:
         return messages.ACTIVATION_SENT
 
     mail_dialog("J'ai perdu mon code d'activation", messages.LOST_ACTIVATION_INTRO, save).open()
+
+
+def sign_in_address(then: str = "", login: str = "") -> str:
+    """« Connexion », going on to `then` once signed in (the page that asked: a candidature, the offer…), with the
+    login already typed when known (after choosing one's password)."""
+    query = {name: value for name, value in (("suite", then), ("login", login)) if value}
+    return f"{SIGN_IN_PATH}?{urlencode(query)}" if query else SIGN_IN_PATH
+
+
+def this_address() -> str:
+    """The address of the page being built or acted on, query included: where to come back after signing in."""
+    request = ui.context.client.request
+    if request is None:
+        return "/"
+    return f"{request.url.path}?{request.url.query}" if request.url.query else request.url.path

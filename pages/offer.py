@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from urllib.parse import urlencode
 
 from nicegui import run, ui
 
@@ -12,7 +15,7 @@ from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
 from pages.candidatures import apply_to
-from pages.layout import page_frame
+from pages.layout import file_statuses, page_frame, sign_in_address
 
 STATES = {
     "open": ("Candidatures ouvertes", "text-green-9"),
@@ -25,7 +28,9 @@ def register(platform: Platform) -> None:
     @ui.page("/offre")
     async def offer_page(recherche: str = "") -> None:
         me = platform.session_cookie.signed_in()
-        with page_frame(platform, "Offre de formation", "/offre", me.account if me else None):
+        account = me.account if me else None
+        statuses = await file_statuses(platform, account)
+        with page_frame(platform, "Offre de formation", "/offre", account, statuses=statuses):
             search = (
                 ui.input("Rechercher une formation", value=recherche)
                 .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')
@@ -39,12 +44,17 @@ def register(platform: Platform) -> None:
             ).props('id="aide-recherche"')
 
             async def apply(formation: OfferedFormation) -> None:
-                if me is None:
-                    ui.navigate.to("/connexion")
+                if me is None:  # back to this formation in the offer once signed in
+                    ui.navigate.to(sign_in_address(f"/offre?{urlencode({'recherche': formation.label})}"))
                     return
                 await apply_to(platform, me.session_id, formation.id, formation.label)
 
             results = ui.column().classes("w-full gap-4")
+            applied = await run.io_bound(platform.candidatures.applied, me.account.id) if me else {}
+
+            def clear_search() -> None:
+                search.value = ""
+                search.run_method("focus")
 
             async def show(query: str) -> None:
                 formations = await run.io_bound(platform.offer.formations, query)
@@ -52,7 +62,8 @@ def register(platform: Platform) -> None:
                     return
                 results.clear()
                 with results:
-                    _offer_tree(formations, date.today(), expanded=bool(query), on_apply=apply)
+                    listing = Listing(date.today(), applied, apply)
+                    _offer_tree(formations, listing, search=query.strip(), on_clear=clear_search)
 
             # one search at a time for this tab, for the latest value: a flood of values costs two searches
             searches = LatestWins(show)
@@ -60,27 +71,43 @@ def register(platform: Platform) -> None:
             search.on_value_change(lambda event: searches.submit(event.value or ""))
 
 
-def _offer_tree(formations: list[OfferedFormation], today: date, *, expanded: bool, on_apply) -> None:
+@dataclass(frozen=True)
+class Listing:
+    """What each formation's line needs: today, the candidate's candidatures by formation, « Candidater »."""
+
+    today: date
+    applied: dict[int, int]  # formation id → the candidate's candidature
+    on_apply: Callable[[OfferedFormation], Awaitable[None]]
+
+
+def _offer_tree(formations: list[OfferedFormation], listing: Listing, *, search: str, on_clear) -> None:
     with ui.element("div").classes("w-full").props('aria-live="polite"'):
         count = len(formations)
         ui.label(f"{count} formation{'s' if count > 1 else ''}").classes("text-body2 text-grey-9").mark("offer-count")
     if not formations:
         with ui.card().classes("w-full p-4 sm:p-6 items-center gap-2"):
             ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
-            ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
+            if search:  # nothing matches: say so, and offer the whole offer back
+                ui.label(messages.OFFER_NO_MATCH.format(search=search)).classes("text-body1").mark("empty-offer")
+                ui.button(messages.OFFER_CLEAR_SEARCH, icon="backspace", on_click=on_clear).props(
+                    "outline no-caps"
+                ).mark("clear-search")
+            else:
+                ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
         return
+    today = listing.today
     for centre, in_centre in groupby(formations, key=lambda f: f.centre):
         in_centre = list(in_centre)
         open_now = sum(f.is_open(today) for f in in_centre)
         summary = _count(len(in_centre), open_now)
-        with ui.expansion(value=expanded).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
+        with ui.expansion(value=bool(search)).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
             box.props["toggle-aria-label"] = f"{centre} {summary}"
             with box.add_slot("header"), ui.row().classes("w-full items-center no-wrap gap-3"):
                 ui.icon("account_balance", color="primary").props('aria-hidden="true"')
                 with ui.column().classes("gap-0"):
                     ui.label(f"{centre} ").classes("text-subtitle1 text-bold")  # the space: name = visible text
                     ui.label(summary).classes("text-caption text-grey-9")
-            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, today, on_apply))
+            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, listing))
 
 
 def _lazy(box: ui.expansion, build) -> None:
@@ -98,20 +125,26 @@ def _lazy(box: ui.expansion, build) -> None:
     ensure()
 
 
-def _centre_content(formations: list[OfferedFormation], today: date, on_apply) -> None:
+def _centre_content(formations: list[OfferedFormation], listing: Listing) -> None:
     for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type):
         ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="2"')
         with ui.list().props("separator").classes("w-full"):
             for formation in of_type:
-                _formation_item(formation, today, on_apply)
+                _formation_item(formation, listing)
 
 
-def _formation_item(formation: OfferedFormation, today: date, on_apply) -> None:
+def _formation_item(formation: OfferedFormation, listing: Listing) -> None:
     with ui.item().classes("w-full").mark(f"formation-{formation.code}"):
-        _formation_text(formation, formation.window_state(today))
-        if formation.is_open(today):
+        _formation_text(formation, formation.window_state(listing.today))
+        candidature_id = listing.applied.get(formation.id)
+        if candidature_id is not None:
             with ui.item_section().props("side"):
-                apply = ui.button("Candidater", icon="how_to_reg", on_click=lambda: on_apply(formation))
+                seen = ui.link(messages.OFFER_ALREADY_APPLIED, f"/compte/candidatures/{candidature_id}")
+                seen.classes("text-bold text-primary").mark(f"applied-{formation.code}")
+                seen.props["aria-label"] = messages.OFFER_SEE_CANDIDATURE.format(label=formation.label)
+        elif formation.is_open(listing.today):
+            with ui.item_section().props("side"):
+                apply = ui.button("Candidater", icon="how_to_reg", on_click=lambda: listing.on_apply(formation))
                 apply.props("outline").mark(f"apply-{formation.code}")
                 apply.props["aria-label"] = f"Candidater à {formation.label}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from models import OutboxMail
 from models.clock import utcnow
 
 log = logging.getLogger(__name__)
+LINK = re.compile(r"https?://[^\s<>\"']+")
 CLAIM = timedelta(minutes=5)
 BATCH = 20
 
@@ -124,7 +126,17 @@ class MailSender:
             path = self.settings.outbox_dir / f"{mail.id:06d}-{mail.template}.eml"
             data_folder.make_folder(path.parent)
             data_folder.write_private(path, message.as_string().encode("utf-8"))
-            log.info("no SMTP host: mail %s to %s written to %s", mail.id, mail.to, path)
+            # The .eml is MIME (base64): its links are logged so that a newcomer without SMTP can follow the
+            # validation link. Only here: with an SMTP host, a link carrying a token never reaches the log.
+            links = " ".join(dict.fromkeys(LINK.findall(mail.text))) or "aucun"
+            log.info(
+                "no SMTP host: mail %s « %s » to %s written to %s; links: %s",
+                mail.id,
+                mail.subject,
+                mail.to,
+                path,
+                links,
+            )
             return
         backend = SMTPBackend(
             host=self.settings.smtp_host,

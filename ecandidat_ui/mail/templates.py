@@ -6,14 +6,14 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from models import MailTemplate
+from models.clock import PARIS
 
 SIGNATURE = (
-    "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\n"
+    "\n\nCordialement,\nLe service de scolarité {de_etablissement}\n\n"
     "Ce mail a été envoyé automatiquement, merci de ne pas y répondre."
 )
 
@@ -21,7 +21,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "account_created": (
         "Création de votre compte eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Votre compte eCandidat de {etablissement} a été créé.\n"
+        "Votre compte eCandidat {de_etablissement} a été créé.\n"
         "Votre login (numéro de dossier) est : {login}\n\n"
         "Pour valider votre compte et choisir votre mot de passe, suivez ce lien :\n{lien}\n\n"
         "Ce lien est valable {jours} jours. Passé ce délai, un compte non validé est supprimé.",
@@ -90,6 +90,37 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "La commission a rendu sa décision pour votre candidature à la formation « {formation} » : {decision}.\n"
         "{detail}Retrouvez-la, et s'il y a lieu confirmez votre inscription, ici :\n{lien}",
     ),
+    # One mail per type d'avis (the original's AVIS_*), each sent by the types of decision that name it
+    "avis_favorable": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "La commission a rendu un avis favorable à votre candidature à la formation « {formation} ».\n{detail}"
+        "Confirmez votre inscription, avant la date indiquée, ici :\n{lien}",
+    ),
+    "avis_defavorable": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "La commission a rendu un avis défavorable à votre candidature à la formation « {formation} ».\n"
+        "Motif : {motif}\n{detail}Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_liste_attente": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est placée sur liste d'attente.\n{detail}"
+        "Vous serez informé par mail de la suite. Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_liste_complementaire": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est placée sur liste complémentaire, au rang {rang}.\n"
+        "{detail}Si une place se libère, vous en serez informé par mail. Retrouvez cette décision ici :\n{lien}",
+    ),
+    "avis_preselection": (
+        "Décision pour votre candidature à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » est présélectionnée : la commission vous convoquera "
+        "à une épreuve ou un entretien.\n{detail}Retrouvez cette décision ici :\n{lien}",
+    ),
     "candidature_confirmed": (
         "Confirmation de votre inscription à la formation {formation}",
         "Bonjour {prenom} {nom},\n\nVous avez confirmé votre inscription à la formation « {formation} ».",
@@ -101,7 +132,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "staff_setup": (
         "Votre accès à la gestion eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert avec l'adresse {mail}.\n"
+        "Un accès à la gestion d'eCandidat {de_etablissement} vous est ouvert avec l'adresse {mail}.\n"
         "Pour choisir votre mot de passe et configurer votre application d'authentification "
         "(le second facteur demandé à chaque connexion), suivez ce lien :\n{lien}\n\n"
         "Ce lien ne peut servir qu'une fois et il est valable une heure. Passé ce délai, demandez-en un autre "
@@ -110,7 +141,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "staff_cas_access": (
         "Votre accès à la gestion eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert. Connectez-vous avec votre "
+        "Un accès à la gestion d'eCandidat {de_etablissement} vous est ouvert. Connectez-vous avec votre "
         "identifiant de l'établissement ({login_cas}) ici :\n{lien}",
     ),
     "staff_new_address": (
@@ -124,9 +155,10 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
-CANDIDATE = ("prenom", "nom", "login", "etablissement")
+CANDIDATE = ("prenom", "nom", "login", "etablissement", "de_etablissement")
 CANDIDATURE = (*CANDIDATE, "formation", "date_retour", "lien")
-STAFF = ("prenom", "nom", "mail", "etablissement")
+STAFF = ("prenom", "nom", "mail", "etablissement", "de_etablissement")
+AVIS = (*CANDIDATE, "formation", "lien", "decision", "detail", "motif", "rang")
 
 
 @dataclass(frozen=True)
@@ -209,14 +241,49 @@ CATALOGUE: dict[str, MailKind] = {
     "candidature_status": MailKind(
         "Statut du dossier",
         "Envoyé quand la scolarité change le statut du dossier (Réceptionné, Incomplet, Complet).",
-        ("prenom", "nom", "login", "etablissement", "formation", "lien", "statut", "detail"),
+        ("prenom", "nom", "login", "etablissement", "de_etablissement", "formation", "lien", "statut", "detail"),
         (),
         "la candidature",
     ),
     "candidature_decision": MailKind(
         "Décision de la commission",
         "Envoyé quand l'avis de la commission est validé.",
-        ("prenom", "nom", "login", "etablissement", "formation", "lien", "decision", "detail"),
+        ("prenom", "nom", "login", "etablissement", "de_etablissement", "formation", "lien", "decision", "detail"),
+        (),
+        "la candidature",
+    ),
+    "avis_favorable": MailKind(
+        "Avis favorable",
+        "Envoyé quand un avis favorable est validé (types de décision « Favorable » qui le choisissent).",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_defavorable": MailKind(
+        "Avis défavorable",
+        "Envoyé quand un avis défavorable est validé, avec sa motivation.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_liste_attente": MailKind(
+        "Liste d'attente",
+        "Envoyé quand un avis de liste d'attente est validé.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_liste_complementaire": MailKind(
+        "Liste complémentaire",
+        "Envoyé quand un avis de liste complémentaire est validé, avec le rang du candidat.",
+        AVIS,
+        (),
+        "la candidature",
+    ),
+    "avis_preselection": MailKind(
+        "Présélection",
+        "Envoyé quand un avis de présélection est validé.",
+        AVIS,
         (),
         "la candidature",
     ),
@@ -263,6 +330,7 @@ VARIABLES: dict[str, str] = {
     "nom": "Nom du destinataire",
     "login": "Login du candidat (son numéro de dossier)",
     "etablissement": "Nom de l'établissement",
+    "de_etablissement": "« de » et le nom de l'établissement, avec son article (« de l'Université Esup »)",
     "mail": "Adresse mail du destinataire",
     "lien": "Lien",
     "jours": "Nombre de jours de validité du lien",
@@ -272,11 +340,11 @@ VARIABLES: dict[str, str] = {
     "statut": "Nouveau statut du dossier",
     "decision": "Décision de la commission (avec le rang en liste complémentaire)",
     "detail": "Précision selon le statut, ou commentaire de la commission (peut être vide)",
+    "motif": "Motivation d'un avis défavorable (peut être vide)",
+    "rang": "Rang sur la liste complémentaire (peut être vide)",
     "login_cas": "Identifiant de l'établissement (CAS) du membre du personnel",
     "adresse": "Adresse IP de la connexion",
 }
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def now_text() -> str:

@@ -8,6 +8,7 @@ it, then the text anywhere. Plain Python, no UI or database import: see SOURCES.
 
 from .bac import (
     BAC_SERIES,
+    CURSUS_MENTIONS,
     FIRST_YEAR_OF_REFORM,
     GENERAL_BAC_SINCE_2021,
     MENTIONS,
@@ -47,6 +48,7 @@ from .lycees import Lycee, lycee_by_uai, search_lycees
 
 __all__ = [
     "BAC_SERIES",
+    "CURSUS_MENTIONS",
     "DIPLOMA_TYPES",
     "FIRST_YEAR_OF_REFORM",
     "FRANCE_CODE",

@@ -212,5 +212,13 @@ def mentions_for_year(year: int | str | None) -> tuple[Mention, ...]:
     return () if found is None else tuple(m for m in MENTIONS if m.valid_in(found))
 
 
+# The mention of a diploma after the bac (Cursus Externe), the same every year; « Sans mention » for those
+# whose diploma gives none.
+CURSUS_MENTIONS: dict[str, str] = {
+    **{mention.code: mention.label for mention in MENTIONS},
+    "SM": "Sans mention",
+}
+
+
 def mention_by_code(code: str | None) -> Mention | None:
     return _MENTIONS_BY_CODE.get(str(code or "").strip().upper())

@@ -11,11 +11,11 @@ from sqlmodel import Session, col, delete, func, select, update
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import PARIS, now_text, render
+from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import asked, fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.review import Decision, validate
+from ecandidat_ui.services.review import Decision, default_type, validate
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
 from models import (
@@ -26,6 +26,7 @@ from models import (
     CandidatureEvent,
     Centre,
     Commission,
+    DecisionType,
     FileStatus,
     Formation,
     Piece,
@@ -33,7 +34,7 @@ from models import (
     Question,
     UploadedFile,
 )
-from models.clock import utcnow
+from models.clock import in_paris, utcnow
 
 ANSWER_MAX = 2000
 WITHDRAWAL_REASON_MAX = 500
@@ -45,6 +46,7 @@ class PieceView:
     file: UploadedFile | None
     not_concerned: bool
     review: str
+    transmitted: bool = False  # the candidature was transmitted: its files went with it
 
     @property
     def given(self) -> bool:
@@ -56,7 +58,9 @@ class PieceView:
             return self.review
         if self.not_concerned:
             return "Non concerné"
-        return "Transmise" if self.file else "En attente"
+        if self.file is None:
+            return "En attente"
+        return "Transmise" if self.transmitted else "Déposée"  # sent here, not yet to the commission
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class CandidatureView:
     history: list[CandidatureEvent] = field(default_factory=list)
     commission: Commission | None = None
     archived: bool = False  # of a campaign archived since: kept as history, changed no more
+    decision_type: DecisionType | None = None
 
     @property
     def return_by(self) -> date:
@@ -99,12 +104,20 @@ class CandidatureView:
         return c.decision if c.decision and c.decision_validated_at else ""
 
     @property
+    def decision_comment(self) -> str:
+        """The commission's comment as the candidate may read it: none when the decision's type hides it
+        (« Affichage du commentaire au candidat » unticked)."""
+        if self.decision_type is not None and not self.decision_type.show_comment:
+            return ""
+        return self.candidature.decision_comment
+
+    @property
     def confirm_deadline(self) -> date | None:
         c, formation = self.candidature, self.formation
         if formation.confirm_by:
             return formation.confirm_by
         if formation.confirm_delay_days and c.decision_validated_at:
-            return c.decision_validated_at.astimezone(PARIS).date() + timedelta(days=formation.confirm_delay_days)
+            return in_paris(c.decision_validated_at).date() + timedelta(days=formation.confirm_delay_days)
         return None
 
     def can_answer_offer(self, today: date) -> bool:
@@ -120,9 +133,23 @@ class CandidatureView:
         )
 
     def missing(self) -> list[str]:
-        missing = [p.piece.label for p in self.pieces if not p.given]
-        missing += [q.label for q, value in self.questions if q.required and not value.strip()]
+        return [label for label, _ in self.missing_items()]
+
+    def missing_items(self) -> list[tuple[str, str]]:
+        """(label, anchor on the candidature's page) of each pièce not given and each required question not
+        answered."""
+        missing = [(p.piece.label, f"piece-{p.piece.id}") for p in self.pieces if not p.given]
+        missing += [(q.label, f"question-{q.id}") for q, value in self.questions if q.required and not value.strip()]
         return missing
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an action cannot be done yet, told before asking to confirm it: a message, and what is missing as
+    (label, where to fill it) when it is something the candidate can complete."""
+
+    message: str
+    missing: list[tuple[str, str]] = field(default_factory=list)
 
 
 class CandidatureService:
@@ -138,11 +165,29 @@ class CandidatureService:
 
     # --- applying ----------------------------------------------------------------------------------
 
+    def apply_problem(self, actor: str, formation_id: int, today: date) -> Problem | None:
+        """What stops the candidate applying to this formation now, checked before they are asked to confirm."""
+        account_id = self.sessions.require(actor).id
+        if tabs := missing_required(self.candidate_file.statuses(account_id, today)):
+            labels = [messages.TAB_LABELS[tab] for tab in tabs]
+            return Problem(
+                messages.FILE_NOT_READY_TABS.format(tabs=", ".join(labels)),
+                [(label, f"/compte/{tab}") for label, tab in zip(labels, tabs, strict=True)],
+            )
+        with self.db.session() as session:
+            formation = session.get(Formation, formation_id)
+            campaign = session.exec(select(Campaign).where(Campaign.is_active)).first()
+            try:
+                self._check_can_apply(session, account_id, formation, campaign, today)
+            except Refused as refused:
+                return Problem(refused.message)
+        return None
+
     def apply(self, actor: str, formation_id: int, today: date) -> Candidature:
         account_id = self.sessions.require(actor).id
         statuses = self.candidate_file.statuses(account_id, today)
-        if missing_required(statuses):
-            raise Refused(messages.FILE_NOT_READY)
+        if tabs := missing_required(statuses):
+            raise Refused(messages.FILE_NOT_READY_TABS.format(tabs=", ".join(messages.TAB_LABELS[t] for t in tabs)))
         try:
             with self.db.session() as session:
                 formation = session.get(Formation, formation_id)
@@ -214,6 +259,17 @@ class CandidatureService:
                 for c, f, centre, campaign in rows
             ]
 
+    def applied(self, account_id: int) -> dict[int, int]:
+        """Formation id → candidature id, for the candidate's candidatures of the active campaign (the offer
+        shows « Déjà candidaté » with a link instead of « Candidater »)."""
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Candidature.formation_id, Candidature.id)
+                .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+                .where(Candidature.account_id == account_id, col(Campaign.archived_at).is_(None))
+            ).all()
+            return dict(rows)
+
     def view(self, account_id: int, candidature_id: int) -> CandidatureView:
         with self.db.session() as session:
             candidature = self._mine(session, account_id, candidature_id)
@@ -231,7 +287,15 @@ class CandidatureService:
                     file = session.get(UploadedFile, state.file_id)  # as transmitted
                 else:
                     file = self._file_for(session, account_id, candidature.id, piece)
-                views.append(PieceView(piece, file, bool(state and state.not_concerned), state.review if state else ""))
+                views.append(
+                    PieceView(
+                        piece,
+                        file,
+                        bool(state and state.not_concerned),
+                        state.review if state else "",
+                        transmitted=candidature.transmitted_at is not None,
+                    )
+                )
             questions = asked.questions_of(session, formation)
             answers = {
                 a.question_id: a.value
@@ -252,6 +316,9 @@ class CandidatureService:
                 list(history),
                 session.get(Commission, formation.commission_id) if formation.commission_id else None,
                 archived=campaign.archived_at is not None,
+                decision_type=session.get(DecisionType, candidature.decision_type_id)
+                if candidature.decision_type_id
+                else None,
             )
 
     def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:
@@ -290,6 +357,8 @@ class CandidatureService:
         try:
             with self.db.session() as session:
                 candidature = self._editable(session, account_id, candidature_id)
+                if not session.get(Formation, candidature.formation_id).paperless:
+                    raise Refused(messages.PAPER_FILE_NO_UPLOAD)
                 piece = self._piece_of(session, candidature, piece_id)
                 owner = None if piece.unique_file else candidature.id
                 for old in session.exec(self._files(account_id, piece, owner)).all():
@@ -331,19 +400,16 @@ class CandidatureService:
             state.not_concerned = value
             session.add(state)
 
+    def transmit_problem(self, actor: str, candidature_id: int, today: date) -> Problem | None:
+        """What stops the transmission now, checked before the irreversible warning is shown."""
+        account_id = self.sessions.require(actor).id
+        return _transmit_problem(self.view(account_id, candidature_id), today)
+
     def transmit(self, actor: str, candidature_id: int, today: date) -> None:
         account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
-        if view.archived:
-            raise Refused(messages.CANDIDATURE_ARCHIVED)
-        if view.candidature.transmitted_at is not None:
-            raise Refused(messages.ALREADY_TRANSMITTED)
-        if not view.editable:
-            raise Refused(messages.NOT_EDITABLE)
-        if today > view.return_by:
-            raise Refused(messages.TRANSMIT_TOO_LATE)
-        if missing := view.missing():
-            raise Refused(messages.TRANSMIT_MISSING.format(missing=", ".join(missing)))
+        if problem := _transmit_problem(view, today):
+            raise Refused(problem.message)
         with self.db.session() as session:
             claimed = session.exec(
                 update(Candidature)
@@ -435,6 +501,9 @@ class CandidatureService:
         ).first()
         if waiting is not None:
             waiting.decision, waiting.decision_rank = Decision.FAVORABLE, None
+            promoted_type = default_type(session, Decision.FAVORABLE)
+            waiting.decision_type_id = promoted_type.id if promoted_type else None
+            waiting.decision_motivation_id = None
             waiting.decision_comment = "Une place s'est libérée : vous êtes admis depuis la liste complémentaire."
             validate(session, self.settings, waiting)
 
@@ -497,10 +566,26 @@ class CandidatureService:
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,
-            etablissement=self.settings.institution_name,
+            **self.settings.institution_values,
             formation=formation.label,
             date_retour=f"{return_by:%d/%m/%Y}",
             lien=self.settings.link("/compte/candidatures"),
             **values,
         )
         outbox.enqueue(session, account.mail, mail)
+
+
+def _transmit_problem(view: CandidatureView, today: date) -> Problem | None:
+    if view.archived:
+        return Problem(messages.CANDIDATURE_ARCHIVED)
+    if view.candidature.transmitted_at is not None:
+        return Problem(messages.ALREADY_TRANSMITTED)
+    if not view.editable:
+        return Problem(messages.NOT_EDITABLE)
+    if today > view.return_by:
+        return Problem(messages.TRANSMIT_TOO_LATE)
+    if not view.formation.paperless:
+        return Problem(messages.PAPER_FILE_NO_UPLOAD)
+    if missing := view.missing_items():
+        return Problem(messages.TRANSMIT_MISSING.format(missing=", ".join(label for label, _ in missing)), missing)
+    return None

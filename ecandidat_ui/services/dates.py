@@ -1,8 +1,14 @@
-"""Calendar arithmetic that holds on every day of the year, 29 February included."""
+"""Calendar arithmetic that holds on every day of the year, 29 February included, and French time for people.
+
+Times are stored in UTC (SQLite gives them back without their zone); people read them in Europe/Paris time,
+whatever the server's own zone.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+from models.clock import in_paris
 
 
 def add_years(day: date, years: int) -> date:
@@ -11,3 +17,8 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February of a leap year, in a common year
         return day.replace(year=day.year + years, day=28)
+
+
+def date_time(value: datetime | None) -> str:
+    """« 05/03/2027 14:07 », French time; empty for no time."""
+    return "" if value is None else in_paris(value).strftime("%d/%m/%Y %H:%M")

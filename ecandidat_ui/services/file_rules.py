@@ -127,6 +127,8 @@ def baccalaureate(values: Values, today: date) -> Values:
         code = clean(values.get("dropped_specialty") or "")
         if not specialties_needed or not code:
             return ""
+        if code in {clean(kept) for kept in _listed(values.get("specialties"))}:
+            raise FieldError(messages.DROPPED_SPECIALTY_KEPT)  # a subject is either kept or dropped
         return _choice(code, {s.code: s.label for s in refdata.specialites_for_year(year)})
 
     def mention() -> str:
@@ -163,7 +165,7 @@ def external_cursus(values: Values, today: date) -> Values:
         "diploma_type": lambda: _choice(values.get("diploma_type"), refdata_diploma_types()),
         "label": lambda: required_text(_text(values, "label"), 255),
         "obtained": lambda: _choice(values.get("obtained"), OBTAINED),
-        "mention": lambda: _optional(required_text, _text(values, "mention"), 5),
+        "mention": lambda: _choice(values.get("mention"), refdata.CURSUS_MENTIONS) if values.get("mention") else "",
     }
     return _checked(checks)
 

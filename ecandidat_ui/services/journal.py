@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, col, select
@@ -22,8 +21,8 @@ from ecandidat_ui.db import Database
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.rights import Action, Actor
 from models import JournalEntry, StaffMember
+from models.clock import PARIS
 
-PARIS = ZoneInfo("Europe/Paris")
 SECRETS = frozenset({"password_hash", "totp_secret", "totp_last_step", "token_hash", "code_hash"})
 PAGE_MAX = 200
 

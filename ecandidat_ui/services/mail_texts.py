@@ -52,6 +52,8 @@ SAMPLE = {
     "statut": "Complet",
     "decision": "Favorable",
     "detail": "Votre dossier est complet ; il sera examiné par la commission.\n",
+    "motif": "Capacité d'accueil atteinte",
+    "rang": 3,
     "login_cas": "cmartin",
     "adresse": "192.0.2.10",
 }
@@ -182,7 +184,7 @@ class MailTextService:
         sample: dict[str, object] = {
             **SAMPLE,
             "login": (values.login_prefix + "4F7K2Q9A")[:8],
-            "etablissement": self.settings.institution_name,
+            **self.settings.institution_values,
             "lien": self.settings.link(SAMPLE_LINKS.get(code, "/compte/candidatures")),
             "jours": values.unvalidated_account_days,
             "date": now_text(),

@@ -1,21 +1,34 @@
 """What the institution's staff do with a candidature: its Statut du dossier and the commission's decision.
 
 Each change is kept in the candidature's history and mailed to the candidate; a decision reaches the
-candidate only once validated.
+candidate only once validated. A decision is of a « type de décision » (services/decisions.py): named, or the
+first in service of its type d'avis when only the avis is given; validating it sends the type's mail.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import render
+from ecandidat_ui.mail.templates import CATALOGUE, render
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.settings import Settings
-from models import Account, Candidature, CandidatureEvent, FileStatus, Formation, Piece, PieceState
+from models import (
+    Account,
+    AvisKind,
+    Candidature,
+    CandidatureEvent,
+    DecisionType,
+    FileStatus,
+    Formation,
+    Motivation,
+    Piece,
+    PieceState,
+)
 from models.clock import utcnow
 
 
@@ -25,6 +38,17 @@ class Decision(StrEnum):
     WAITING_LIST = "Liste d'attente"
     COMPLEMENTARY_LIST = "Liste complémentaire"
     PRESELECTION = "Présélection"
+
+
+DECISION_OF_AVIS = {
+    AvisKind.FAVORABLE: Decision.FAVORABLE,
+    AvisKind.UNFAVORABLE: Decision.UNFAVORABLE,
+    AvisKind.WAITING_LIST: Decision.WAITING_LIST,
+    AvisKind.COMPLEMENTARY_LIST: Decision.COMPLEMENTARY_LIST,
+    AvisKind.PRESELECTION: Decision.PRESELECTION,
+}
+AVIS_OF_DECISION = {decision: avis for avis, decision in DECISION_OF_AVIS.items()}
+FALLBACK_MAIL = "candidature_decision"  # when no type of decision exists for the avis
 
 
 STATUS_DETAILS = {
@@ -73,14 +97,33 @@ class ReviewService:
             )
 
     def record_decision(
-        self, candidature_id: int, decision: Decision, *, rank: int | None = None, comment: str = ""
+        self,
+        candidature_id: int,
+        decision: Decision | None = None,
+        *,
+        decision_type_id: int | None = None,
+        motivation_id: int | None = None,
+        rank: int | None = None,
+        comment: str = "",
     ) -> None:
-        """The commission's avis, not shown to the candidate until validated."""
-        if decision is Decision.COMPLEMENTARY_LIST and not rank:
-            raise Refused("Le rang est obligatoire pour la liste complémentaire")
+        """The commission's avis, not shown to the candidate until validated: of the type named (in service), or
+        of the first type in service of the avis given. A Défavorable of a named type needs its motivation (in
+        service); a Liste complémentaire its rank."""
         with self.db.session() as session:
+            decision_type = _decision_type(session, decision, decision_type_id)
+            if decision_type is not None:
+                decision = DECISION_OF_AVIS[AvisKind(decision_type.avis)]
+            if decision is None:
+                raise Refused(messages.DECISION_TYPE_UNKNOWN)
+            if decision is Decision.COMPLEMENTARY_LIST and not rank:
+                raise Refused(messages.RANK_REQUIRED)
+            motivation = _motivation(session, motivation_id) if decision is Decision.UNFAVORABLE else None
+            if decision is Decision.UNFAVORABLE and decision_type_id is not None and motivation is None:
+                raise Refused(messages.MOTIVATION_REQUIRED)
             candidature = session.get(Candidature, candidature_id)
             candidature.decision, candidature.decision_rank = decision, rank
+            candidature.decision_type_id = decision_type.id if decision_type else None
+            candidature.decision_motivation_id = motivation.id if motivation else None
             candidature.decision_comment, candidature.decision_validated_at = comment, None
             session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Avis saisi : {decision}"))
 
@@ -93,11 +136,62 @@ class ReviewService:
 
 
 def validate(session: Session, settings: Settings, candidature: Candidature) -> None:
+    """Stamp the avis validated and send its type's mail (its comment only if the type shows it)."""
     candidature.decision_validated_at = utcnow()
     session.add(CandidatureEvent(candidature_id=candidature.id, text=f"Décision : {candidature.decision}"))
+    decision_type = session.get(DecisionType, candidature.decision_type_id) if candidature.decision_type_id else None
+    motivation = (
+        session.get(Motivation, candidature.decision_motivation_id) if candidature.decision_motivation_id else None
+    )
     shown = candidature.decision + (f" (rang {candidature.decision_rank})" if candidature.decision_rank else "")
-    detail = f"{candidature.decision_comment}\n" if candidature.decision_comment else ""
-    mail(session, settings, candidature, "candidature_decision", decision=shown, detail=detail)
+    show_comment = decision_type is None or decision_type.show_comment
+    detail = f"{candidature.decision_comment}\n" if candidature.decision_comment and show_comment else ""
+    template = FALLBACK_MAIL
+    if decision_type is not None and decision_type.mail_code in CATALOGUE:
+        template = decision_type.mail_code
+    mail(
+        session,
+        settings,
+        candidature,
+        template,
+        decision=shown,
+        detail=detail,
+        motif=motivation.label if motivation else "",
+        rang=candidature.decision_rank or "",
+    )
+
+
+def default_type(session: Session, decision: Decision) -> DecisionType | None:
+    """The first type in service of this avis (the seeded one unless staff changed them), or None."""
+    return session.exec(
+        select(DecisionType)
+        .where(DecisionType.avis == AVIS_OF_DECISION[decision], col(DecisionType.active))
+        .order_by(col(DecisionType.id))
+    ).first()
+
+
+def _decision_type(session: Session, decision: Decision | None, decision_type_id: int | None) -> DecisionType | None:
+    if decision_type_id is None:
+        return default_type(session, decision) if decision is not None else None
+    decision_type = session.get(DecisionType, decision_type_id)
+    if decision_type is None:
+        raise Refused(messages.DECISION_TYPE_UNKNOWN)
+    if not decision_type.active:
+        raise Refused(messages.DECISION_TYPE_OUT_OF_SERVICE)
+    if decision is not None and AVIS_OF_DECISION[decision] != decision_type.avis:
+        raise Refused(messages.DECISION_TYPE_UNKNOWN)
+    return decision_type
+
+
+def _motivation(session: Session, motivation_id: int | None) -> Motivation | None:
+    if motivation_id is None:
+        return None
+    motivation = session.get(Motivation, motivation_id)
+    if motivation is None:
+        raise Refused(messages.MOTIVATION_UNKNOWN)
+    if not motivation.active:
+        raise Refused(messages.MOTIVATION_OUT_OF_SERVICE)
+    return motivation
 
 
 def mail(session: Session, settings: Settings, candidature: Candidature, template: str, **values: object) -> None:
@@ -109,7 +203,7 @@ def mail(session: Session, settings: Settings, candidature: Candidature, templat
         prenom=account.first_name,
         nom=account.last_name,
         login=account.login,
-        etablissement=settings.institution_name,
+        **settings.institution_values,
         formation=formation.label,
         lien=settings.link(f"/compte/candidatures/{candidature.id}"),
         **values,

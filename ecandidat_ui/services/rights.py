@@ -204,7 +204,9 @@ def refusal(actor: Actor, action: Action, *, centre_id: int | None = None, commi
             continue
         if not _in_scope(grant, action, centre_id, commission_id):
             worst = (
-                messages.RIGHT_READ_ONLY if worst == messages.RIGHT_READ_ONLY else _elsewhere(centre_id, commission_id)
+                messages.RIGHT_READ_ONLY
+                if worst == messages.RIGHT_READ_ONLY
+                else _elsewhere(grant, centre_id, commission_id)
             )
             continue
         if grant.read_only and action.writes:
@@ -350,7 +352,11 @@ def _in_scope(grant: Grant, action: Action, centre_id: int | None, commission_id
     return commission_id in grant.commission_ids
 
 
-def _elsewhere(centre_id: int | None, commission_id: int | None) -> str:
+def _elsewhere(grant: Grant, centre_id: int | None, commission_id: int | None) -> str:
+    """Where the right is missing, as the member sees it: a gestionnaire of another centre is told « ce centre »
+    even for a formation's commission, a commission member « cette commission »."""
+    if centre_id is not None and grant.role is not Role.COMMISSION_MEMBER and grant.centre_id != centre_id:
+        return messages.RIGHT_REFUSED_CENTRE
     if commission_id is not None:
         return messages.RIGHT_REFUSED_COMMISSION
     if centre_id is not None:

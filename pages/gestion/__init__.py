@@ -10,6 +10,7 @@ def register_all(platform: Platform) -> None:
         campagnes,
         centres,
         commissions,
+        decisions,
         faq,
         formations,
         home,
@@ -22,6 +23,7 @@ def register_all(platform: Platform) -> None:
         pieces,
         questions,
         staff_members,
+        tags,
     )
 
     gestion_session.install(platform)
@@ -42,5 +44,7 @@ def register_all(platform: Platform) -> None:
         messages,
         faq,
         parametres,
+        decisions,
+        tags,
     ):
         module.register(platform)

@@ -13,7 +13,7 @@ from components.second_factor import recovery_codes, totp_enrolment
 from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LinkState
-from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.staff import SETUP_PATH, SIGN_IN_PATH
 
 TITLE = "Activation du compte de gestion"
@@ -49,23 +49,16 @@ def _setup_form(platform: Platform, token: str, qr_svg: str, secret: str) -> Non
         with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
             ui.label("2. La double authentification").classes("text-h6").props('role="heading" aria-level="2"')
             totp_enrolment(form, qr_svg, secret)
-        problem = ui.label().classes("text-negative text-body1").props('role="alert"').mark("setup-problem")
-        problem.set_visibility(False)
+        form.problem_line(marker="setup-problem")
 
         async def save() -> None:
-            form.clear_errors()
-            problem.set_visibility(False)
             values = form.values()
-            try:
-                codes = await run.io_bound(
+            codes = await form.submit(
+                run.io_bound(
                     platform.staff.complete_setup, token, values["password"], values["confirmation"], values["code"]
                 )
-            except InvalidInput as error:
-                form.show_errors(error.errors)
-                return
-            except Refused as error:
-                problem.set_text(error.message)
-                problem.set_visibility(True)
+            )
+            if codes is None:
                 return
             area.clear()
             with area:

@@ -16,7 +16,7 @@ from ecandidat_ui.services.campaigns import CampaignState, state_of
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor
-from pages.gestion.setup_screen import failed, run_action
+from pages.gestion.setup_screen import delete_row, failed, run_action
 from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/campagnes", "Campagnes", "Administration", Action.EDIT_CAMPAIGNS)
@@ -139,11 +139,4 @@ class CampaignsScreen:
             await self.table.refresh()
 
     async def delete(self, campaign_id: int) -> None:
-        row = next((row for row in self.table.rows if row["id"] == campaign_id), None)
-        name = row["label"] if row else str(campaign_id)
-        question = messages.SETUP_DELETE_QUESTION.format(what="la campagne", name=name)
-        if not await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
-            return
-        if await run_action(self.platform.campaigns.delete, self.actor, campaign_id):
-            ui.notify(messages.SETUP_DELETED, type="positive")
-            await self.table.refresh()
+        await delete_row(self.table, "la campagne", self.platform.campaigns.delete, self.actor, campaign_id)

@@ -7,7 +7,6 @@ from typing import Any
 
 from nicegui import run, ui
 
-from components.confirm import confirm
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from ecandidat_ui import messages
@@ -16,7 +15,7 @@ from ecandidat_ui.services import rights
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor
-from pages.gestion.setup_screen import asked_id, failed, run_action
+from pages.gestion.setup_screen import asked_id, delete_row, failed
 from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/centres", "Centres de candidature", "Offre de formation", Action.VIEW_SETUP)
@@ -132,11 +131,4 @@ class CentresScreen:
             ).open()
 
     async def delete(self, centre_id: int) -> None:
-        row = next((row for row in self.table.rows if row["id"] == centre_id), None)
-        name = row["label"] if row else str(centre_id)
-        question = messages.SETUP_DELETE_QUESTION.format(what="le centre de candidature", name=name)
-        if not await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
-            return
-        if await run_action(self.platform.centres.delete, self.actor, centre_id):
-            ui.notify(messages.SETUP_DELETED, type="positive")
-            await self.table.refresh()
+        await delete_row(self.table, "le centre de candidature", self.platform.centres.delete, self.actor, centre_id)

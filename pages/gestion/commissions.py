@@ -7,7 +7,6 @@ from typing import Any
 
 from nicegui import run, ui
 
-from components.confirm import confirm
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from components.signature_image import SignatureImage
@@ -18,7 +17,7 @@ from ecandidat_ui.services.commissions import SIGNATURE_MAX_BYTES
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor
-from pages.gestion.setup_screen import asked_id, failed, run_action
+from pages.gestion.setup_screen import asked_id, delete_row, failed
 from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/commissions", "Commissions", "Offre de formation", Action.VIEW_SETUP)
@@ -174,11 +173,4 @@ class CommissionsScreen:
             dialog.open()
 
     async def delete(self, commission_id: int) -> None:
-        row = next((row for row in self.table.rows if row["id"] == commission_id), None)
-        name = row["label"] if row else str(commission_id)
-        question = messages.SETUP_DELETE_QUESTION.format(what="la commission", name=name)
-        if not await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
-            return
-        if await run_action(self.platform.commissions.delete, self.actor, commission_id):
-            ui.notify(messages.SETUP_DELETED, type="positive")
-            await self.table.refresh()
+        await delete_row(self.table, "la commission", self.platform.commissions.delete, self.actor, commission_id)

@@ -11,7 +11,6 @@ from typing import Any
 
 from nicegui import run, ui
 
-from components.confirm import confirm
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from ecandidat_ui import messages
@@ -21,7 +20,7 @@ from ecandidat_ui.services.formations import BULK_FIELDS, DELAYS, TREATMENT_TYPE
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import BulkResult
-from pages.gestion.setup_screen import asked_id, failed, run_action
+from pages.gestion.setup_screen import asked_id, delete_row, failed
 from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/formations", "Formations", "Offre de formation", Action.VIEW_SETUP)
@@ -32,7 +31,7 @@ COLUMNS = [
     Column("commission", "Commission", sortable=True, wide_only=True),
     Column("opens_on", "Date début dépôt", sortable=True, wide_only=True, nowrap=True),
     Column("closes_on", "Date fin dépôt", sortable=True, wide_only=True, nowrap=True),
-    Column("state", "Etat", sortable=True, wide_only=True),
+    Column("state", "Etat", sortable=True, wide_only=True, nowrap=True),
 ]
 DATES = messages.DATE_LABELS
 DELAY_LABELS = {
@@ -316,14 +315,7 @@ class FormationsScreen:
         return options
 
     async def delete(self, formation_id: int) -> None:
-        row = next((row for row in self.table.rows if row["id"] == formation_id), None)
-        name = row["label"] if row else str(formation_id)
-        question = messages.SETUP_DELETE_QUESTION.format(what="la formation", name=name)
-        if not await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
-            return
-        if await run_action(self.platform.formations.delete, self.actor, formation_id):
-            ui.notify(messages.SETUP_DELETED, type="positive")
-            await self.table.refresh()
+        await delete_row(self.table, "la formation", self.platform.formations.delete, self.actor, formation_id)
 
     # --- many formations at once ------------------------------------------------------------------------
 

@@ -12,12 +12,12 @@ from components.data_table import Column, DataTable, RowAction
 from components.journal_view import JournalFilters, changes_dialog
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.journal import JournalFilter
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor
 from models import JournalEntry
 from pages.gestion.shell import Screen, gestion_screen
-from pages.gestion.texts import date_time
 
 SCREEN = Screen("/gestion/journal", "Journal", "Administration", Action.READ_JOURNAL)
 COLUMNS = [

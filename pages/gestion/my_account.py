@@ -8,7 +8,6 @@ from components.form import FormFields
 from components.second_factor import recovery_codes
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
-from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.rights import Actor
 from pages.gestion.shell import Screen, gestion_screen
 
@@ -51,20 +50,11 @@ def _new_codes(platform: Platform, actor: Actor) -> None:
         code = form.text("code", "Code à 6 chiffres de l'application *", autocomplete="one-time-code", max_length=10)
         code.props["inputmode"] = "numeric"
         code.classes("max-w-xs")
-        problem = ui.label().classes("text-negative").props('role="alert"')
-        problem.set_visibility(False)
+        form.problem_line()
 
         async def renew() -> None:
-            form.clear_errors()
-            problem.set_visibility(False)
-            try:
-                codes = await run.io_bound(platform.staff.new_recovery_codes, actor, code.value or "")
-            except InvalidInput as error:
-                form.show_errors(error.errors)
-                return
-            except Refused as error:
-                problem.set_text(error.message)
-                problem.set_visibility(True)
+            codes = await form.submit(run.io_bound(platform.staff.new_recovery_codes, actor, code.value or ""))
+            if codes is None:
                 return
             area.clear()
             with area:

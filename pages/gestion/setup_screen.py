@@ -1,38 +1,21 @@
 """What the set-up screens of the offer share: an action run off the event loop whose refusal or failure is told
-in French, and the id of a row asked for in the address (`?ouvrir=12`)."""
+in French (attempt.py), and the id of a row asked for in the address (`?ouvrir=12`)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import run, ui
-from sqlalchemy.exc import SQLAlchemyError
+from nicegui import ui
 
+from components.confirm import confirm
+from components.data_table import DataTable
 from ecandidat_ui import messages
-from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services.rights import Actor
+from pages.gestion.attempt import failed, run_action
 
-log = logging.getLogger(__name__)
+__all__ = ["OPEN_PARAMETER", "asked_id", "delete_row", "failed", "run_action"]
 OPEN_PARAMETER = "ouvrir"
-
-
-def failed(refused: Refused) -> None:
-    ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
-
-
-async def run_action(action: Callable[..., Any], *args: Any) -> bool:
-    """Run a service's action; False, with a French notification, when it was refused or failed."""
-    try:
-        await run.io_bound(action, *args)
-    except Refused as refused:
-        failed(refused)
-        return False
-    except (SQLAlchemyError, OSError):  # the database or the disk: a message, never a traceback
-        log.exception("a set-up action failed")
-        ui.notify(messages.SETUP_SAVE_FAILED, type="negative", multi_line=True)
-        return False
-    return True
 
 
 def asked_id() -> int | None:
@@ -46,3 +29,17 @@ def asked_id() -> int | None:
         return int(value)
     except ValueError:
         return -1  # not a row: the service says it does not exist
+
+
+async def delete_row(
+    table: DataTable, what: str, delete: Callable[[Actor, int], Any], actor: Actor, row_id: int
+) -> None:
+    """« Supprimer » of a set-up table's row: asked first, with the row's libellé (`what`: « la formation »)."""
+    row = next((row for row in table.rows if row["id"] == row_id), None)
+    name = row["label"] if row else str(row_id)
+    question = messages.SETUP_DELETE_QUESTION.format(what=what, name=name)
+    if not await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
+        return
+    if await run_action(delete, actor, row_id):
+        ui.notify(messages.SETUP_DELETED, type="positive")
+        await table.refresh()

@@ -29,6 +29,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas, rights
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.staff import SIGN_IN_PATH
+from pages.layout import maintenance_message
 
 CAS_RETURN_PATH = "/gestion/cas"
 # Sections in the menu's order; a screen of another section comes after them, in the order registered.
@@ -58,7 +59,7 @@ def gestion_screen(platform: Platform, screen: Screen) -> Callable[[Build], Buil
         async def page() -> None:
             actor = await gestion_session.current_actor(platform)
             if actor is None:
-                sign_in_page(platform, then=screen.path, required=True)
+                sign_in_page(platform, then=asked_address(screen), required=True)
                 return
             with frame(platform, actor, screen.title, screen.path):
                 if not may_open(actor, screen):
@@ -71,6 +72,13 @@ def gestion_screen(platform: Platform, screen: Screen) -> Callable[[Build], Buil
         return build
 
     return decorator
+
+
+def asked_address(screen: Screen) -> str:
+    """The screen's address as typed, query included (`/gestion/formations?ouvrir=12`): where sign-in leads."""
+    request = ui.context.client.request
+    query = request.url.query if request is not None else ""
+    return f"{screen.path}?{query}" if query else screen.path
 
 
 def screens() -> list[Screen]:
@@ -101,6 +109,7 @@ def frame(platform: Platform, actor: Actor, title: str, path: str) -> Iterator[u
         member_name=actor.name,
         sections=menu_for(actor),
         on_sign_out=lambda: gestion_session.sign_out(platform),
+        maintenance=maintenance_message(platform),
     )
     with gestion_frame(title, model) as content:
         yield content

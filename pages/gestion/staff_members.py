@@ -11,11 +11,11 @@ from components.data_table import Column, DataTable, RowAction
 from components.staff_member_panel import GrantLine, MemberPanel, MemberState, ScopeChoices, member_dialog
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.paging import Page, TableQuery
 from ecandidat_ui.services.rights import Action, Actor, Role
 from ecandidat_ui.services.staff import MemberView
 from pages.gestion.shell import Screen, gestion_screen
-from pages.gestion.texts import date_time
 
 SCREEN = Screen("/gestion/personnels", "Personnels", "Administration", Action.MANAGE_STAFF)
 COLUMNS = [

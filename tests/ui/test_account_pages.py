@@ -67,6 +67,10 @@ async def test_creation_refuses_a_known_address_whatever_its_case(user: User, ma
     fill(user, last_name="Autre", first_name="Personne", mail=MAIL.upper(), mail_confirmation=MAIL.upper())
     user.find(marker="save").click()
     assert await error_of(user, "mail") == messages.MAIL_ALREADY_USED
+    await see(user, messages.KNOWN_ADDRESS_HINT)  # the way out the guide gives, at once
+    user.find(marker="known-address-forgotten").click()
+    await see(user, messages.FORGOTTEN_INTRO)
+    await user.should_not_see("Création de compte")
 
 
 async def test_the_whole_account_lifecycle(user: User, mailbox: Mailbox):
@@ -241,3 +245,37 @@ async def test_previous_and_next_follow_the_menu_order(user: User, mailbox: Mail
     assert user.back_history[-1] == "/compte/adresse"
     await user.open("/compte/candidatures")
     await user.should_not_see(marker="next")
+
+
+async def test_after_choosing_the_password_the_sign_in_has_the_login_typed(user: User, mailbox: Mailbox):
+    link = await create_account(user, mailbox, "marie.baillon@example.org")
+    await user.open(path_of(link))
+    fill(user, password=PASSWORD, confirmation=PASSWORD)
+    user.find(marker="save-password").click()
+    await see(user, "Votre mot de passe a été enregistré, vous pouvez vous connecter")
+    login = (await mailbox.wait_for("marie.baillon@example.org")).login()
+    user.find(marker="to-sign-in").click()
+    await see(user, "Je ne suis pas étudiant à")
+    assert field(user, "login").value == login
+    fill(user, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, messages.CONNECTED_AS.format(login=login))
+
+
+async def test_a_page_that_asks_to_sign_in_is_where_sign_in_leads(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await user.open("/compte/adresse?info=x")  # signed out: « Connexion », then back here
+    await see(user, "Je ne suis pas étudiant à")
+    fill(user, login=login, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, "Adresse *")
+    assert user.back_history[-1].endswith("?suite=/compte/adresse%3Finfo%3Dx")  # through the cookie's route
+
+
+async def test_sign_in_never_leads_to_another_site(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    await user.open("/connexion?suite=https://evil.example/x")
+    fill(user, login=login, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, messages.CONNECTED_AS.format(login=login))
+    assert "evil" not in user.back_history[-1]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
@@ -22,7 +23,7 @@ from ecandidat_ui.settings import load_settings
 from models import Account, FileStatus
 from tests.mailbox import Mailbox
 from tests.sessions import actor
-from tests.ui.helpers import field, see, sign_in, until, validated_account
+from tests.ui.helpers import PASSWORD, field, fill, see, sign_in, until, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -68,6 +69,33 @@ async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: Us
     await user.should_see("Candidatures ouvertes")
 
 
+async def test_a_search_that_matches_nothing_says_so_and_clears(user: User):
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    await user.open("/offre?recherche=astrophysique quantique")
+    await see(user, messages.OFFER_NO_MATCH.format(search="astrophysique quantique"))
+    await user.should_not_see(messages.NO_FORMATION)  # the offer is not empty: nothing matches
+    user.find(marker="clear-search").click()
+    await see(user, "25 formations")
+    assert field(user, "search").value == ""
+
+
+async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await apply_from_offer(user, "licence histoire", "Licence Histoire", "L1-HIST")
+    await see(user, "Pièces justificatives")
+    candidature_page = user.back_history[-1].split("?")[0]
+    await user.open("/offre?recherche=licence histoire")
+    await see(user, messages.OFFER_ALREADY_APPLIED)
+    badges = {e.props.get("aria-label") for e in user.find(kind=ui.icon).elements}
+    assert {"complet", "à compléter"} <= badges  # the menu's badges on the offer too (a candidature to send)
+    await user.should_not_see(marker="apply-L1-HIST")
+    link = user.find(marker="applied-L1-HIST").elements.pop()
+    assert link.props["href"] == candidature_page
+    await user.open("/offre?recherche=licence droit")  # the others still offer « Candidater »
+    await user.should_see(marker="apply-L1-DROIT")
+
+
 async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
     await user.open("/offre?recherche=informatique genie logiciel")
@@ -79,10 +107,16 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     await user.should_see(messages.APPLIED)
     await user.should_see("Pièce commune à toutes vos candidatures")
 
-    user.find(marker="transmit").click()
-    await user.should_see(marker="transmit-yes")
-    user.find(marker="transmit-yes").click()
-    await see(user, "Votre candidature n'est pas complète")
+    user.find(marker="transmit").click()  # what is missing is told first, each a link; no warning yet
+    await see(user, messages.MISSING_INTRO_TRANSMIT)
+    await user.should_not_see(marker="transmit-yes")
+    missing = [
+        link.props["href"]
+        for link in user.find(marker="missing").elements.pop().descendants()
+        if isinstance(link, ui.link)
+    ]
+    assert len(missing) == 7 and missing[0].startswith("#piece-") and missing[-1].startswith("#question-")
+    user.find(marker="missing-close").click()
 
     page = user.back_history[-1].split("?")[0]
     for sent in range(5):
@@ -98,7 +132,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     radio.value = "Oui"
     area = next(e for e in user.find(kind=ui.textarea).elements)
     area.value = "Devenir développeur"
-    await until(lambda: True)
+    await see(user, messages.ANSWER_SAVED)  # each answer says it is kept
     user.find(marker="transmit").click()
     await user.should_see(marker="transmit-yes")
     user.find(marker="transmit-yes").click()
@@ -162,3 +196,64 @@ async def test_a_favourable_decision_is_confirmed_and_its_letter_downloaded(user
     await see(user, messages.CONFIRMED)
     await user.should_see(marker="outcome")
     await user.should_not_see(marker="confirm")
+
+
+async def test_the_history_shows_french_time_whatever_the_server_zone(user: User, mailbox: Mailbox):
+    """The mail says 21:42: the history must too (stored times are UTC; the server here runs in UTC)."""
+    paris = ZoneInfo("Europe/Paris")
+    await ready_candidate(user, mailbox)
+    before = datetime.now(paris)
+    await apply_from_offer(user, "licence histoire", "Licence Histoire", "L1-HIST")
+    await see(user, "Pièces justificatives")
+    after = datetime.now(paris)
+    expected = {f"{moment:%d/%m/%Y %H:%M}" for moment in (before, after)}
+    await until(lambda: any(element.text in expected for element in user.find(kind=ui.item_label).elements))
+
+
+async def test_candidater_signed_out_comes_back_to_the_formation_after_sign_in(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    platform.db.dispose()
+    await user.open("/offre?recherche=licence histoire")
+    await see(user, "Licence Histoire")
+    user.find(marker="apply-L1-HIST").click()
+    await see(user, "Je ne suis pas étudiant à")
+    fill(user, login=login, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, "1 formation")
+    await user.should_see(marker="apply-L1-HIST")
+    assert field(user, "search").value == "Licence Histoire"
+
+
+async def test_candidater_with_an_incomplete_file_names_each_missing_tab_before_asking(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    platform.db.dispose()
+    await sign_in(user, login)
+    await see(user, messages.CONNECTED_AS.format(login=login))
+    await user.open("/offre?recherche=licence histoire")
+    user.find(marker="apply-L1-HIST").click()
+    await see(user, messages.MISSING_INTRO_APPLY)
+    await user.should_not_see(marker="apply-yes")  # no « Voulez-vous candidater ? » for what cannot be done
+    links = [e for e in user.find(marker="missing").elements.pop().descendants() if isinstance(e, ui.link)]
+    assert [link.props["href"] for link in links] == [
+        "/compte/informations-perso",
+        "/compte/adresse",
+        "/compte/baccalaureat",
+        "/compte/cursus-externe",
+    ]
+
+
+async def test_a_paper_file_shows_the_steps_and_the_address_and_no_upload(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await apply_from_offer(user, "francais etudiants etrangers", "Français pour étudiants étrangers", "DU-FLE")
+    await see(user, messages.PAPER_FILE_TITLE)
+    await user.should_see("Envoyez le tout par courrier à l'adresse ci-dessous")
+    address = user.find(marker="paper-address").elements.pop().text
+    assert address.startswith("Commission") and "1 avenue de l'Université" in address
+    await user.should_see(marker="paper-pieces")
+    await user.should_not_see(kind=ui.upload)
+    await user.should_not_see(marker="transmit")
+    await user.should_see(marker="recapitulatif")

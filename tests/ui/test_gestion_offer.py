@@ -171,7 +171,7 @@ async def test_a_centre_manager_cannot_open_another_centres_formation_by_menu_or
     await user.should_not_see(marker="formation-dialog")
 
     await user.open(f"{FORMATIONS}?ouvrir={ids['L1-LET']}")  # typed address
-    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour cette commission.")
+    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour ce centre de candidature.")
     await user.should_not_see(marker="formation-dialog")
     await user.should_not_see("Licence Lettres modernes")
 
@@ -304,7 +304,7 @@ async def test_a_manager_of_one_centre_is_refused_another_centres_commission(use
     manager = staff_member(Role.CENTRE_MANAGER, centre_id=ids["SCI"])
     await sign_in_staff(user, manager, COMMISSIONS)
     await user.open(f"{COMMISSIONS}?ouvrir={ids['LSH-L']}")
-    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour cette commission.")
+    await see(user, "Vous n'avez pas le droit de consulter le paramétrage pour ce centre de candidature.")
     await user.should_not_see(marker="commission-dialog")
     listed = await rows_when(user, "commissions-table", lambda found: len(found) == 1)
     assert [row["code"] for row in listed] == ["SCI-L"]
@@ -373,3 +373,30 @@ async def test_a_candidate_sees_the_commission_set_by_staff_on_their_candidature
     assert field(user, "contact").text == ("Commission des licences (SCI) — scolarite.sci@example.org — 01 23 45 67 89")
     assert field(user, "return-comment").text == "Dossier papier :\nau bureau 12"
     assert field(user, "formation-info").text == "Entretien en juin."
+
+
+async def test_delete_asks_with_the_name_says_why_it_is_refused_and_removes_the_row(user: User):
+    admin, ids = world_and_admin()
+    platform = test_platform()
+    empty = platform.centres.create(admin.actor(platform), {"code": "VIDE", "label": "Centre sans formation"}).id
+    platform.db.dispose()
+    await sign_in_staff(user, admin, CENTRES)
+    await rows_when(user, "centres-table", lambda found: len(found) == 3)
+
+    act(user, "centres-table", "delete", ids["SCI"])  # it has formations: asked, then refused with the reason
+    await see(user, messages.SETUP_DELETE_QUESTION.format(what="le centre de candidature", name="UFR Sciences"))
+    await click(user, "delete-yes")
+    await see(user, messages.CENTRE_HAS_FORMATIONS)
+
+    act(user, "centres-table", "delete", empty)  # « Annuler »: nothing happens
+    await click(user, "delete-no")
+    assert len(await rows_when(user, "centres-table", lambda found: len(found) == 3)) == 3
+
+    act(user, "centres-table", "delete", empty)
+    await see(
+        user, messages.SETUP_DELETE_QUESTION.format(what="le centre de candidature", name="Centre sans formation")
+    )
+    await click(user, "delete-yes")
+    await see(user, messages.SETUP_DELETED)
+    listed = await rows_when(user, "centres-table", lambda found: len(found) == 2)
+    assert {row["code"] for row in listed} == {"SCI", "LSH"}

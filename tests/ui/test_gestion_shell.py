@@ -82,6 +82,33 @@ async def test_signed_out_screen_shows_the_sign_in_and_goes_on_to_the_screen(use
     await see(user, "Contenu de l'écran de test")
 
 
+async def test_a_typed_address_with_its_query_is_where_sign_in_leads(user: User):
+    """A link to a row (`?ouvrir=12`, e.g. from a colleague's mail) survives the sign-in it asks for."""
+    from pages.gestion.shell import Screen, gestion_screen
+
+    asked: list[str] = []
+
+    @gestion_screen(test_platform(), Screen(TEST_PATH, "Écran de test", "Essais", Action.EDIT_PARAMETERS))
+    async def screen(actor: Actor) -> None:
+        asked.append(ui.context.client.request.url.query)
+        ui.label("Contenu de l'écran de test")
+
+    admin = staff_member(Role.ADMIN)
+    await sign_in_staff(user, admin, then=f"{TEST_PATH}?ouvrir=12")
+    await see(user, "Contenu de l'écran de test")
+    assert asked == ["ouvrir=12"]
+
+
+async def test_staff_see_the_maintenance_message_while_it_is_set(user: User):
+    member = await signed_in_staff(user, Role.ADMIN)
+    await user.should_not_see(marker="maintenance")
+    platform = test_platform()
+    platform.site_messages.update(member.actor(platform), "maintenance", "**Coupure** le 19 avril de 23 h à 1 h.")
+    await user.open("/gestion")
+    await user.should_see(marker="maintenance")
+    await user.should_see("Coupure")
+
+
 async def test_a_candidates_session_is_not_a_staff_session(user: User, mailbox: Mailbox):
     built = register_test_screen()
     login = await validated_account(user, mailbox)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidate_file import Tab, TabStatus
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.offer_import import apply_offer
-from models import Account, Candidature, Formation, UploadedFile
+from models import Account, Baccalaureate, Candidature, Formation, UploadedFile
 from tests.mailbox import Mailbox
 from tests.parameters import set_parameter
 from tests.sessions import actor
@@ -70,9 +71,36 @@ def open_offer(platform: Platform) -> None:
 
 def test_applying_needs_a_complete_file(platform: Platform, open_offer):
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
+    me = actor(platform, account)
+    every_tab = "Informations perso., Adresse, Baccalauréat, Cursus Externe"
+    problem = platform.candidatures.apply_problem(me, formation_id(platform), TODAY)  # told before confirming
+    assert problem.message == messages.FILE_NOT_READY_TABS.format(tabs=every_tab)
+    assert [address for _, address in problem.missing] == [
+        "/compte/informations-perso",
+        "/compte/adresse",
+        "/compte/baccalaureat",
+        "/compte/cursus-externe",
+    ]
     with pytest.raises(Refused) as refused:
-        platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
-    assert refused.value.message == messages.FILE_NOT_READY
+        platform.candidatures.apply(me, formation_id(platform), TODAY)
+    assert refused.value.message == problem.message
+
+
+def test_the_missing_tab_is_named_not_always_the_personal_one(platform: Platform, open_offer):
+    account = ready_candidate(platform)
+    with platform.db.session() as session:  # the bac tab is no longer complete
+        session.exec(delete(Baccalaureate).where(Baccalaureate.account_id == account.id))
+    problem = platform.candidatures.apply_problem(actor(platform, account), formation_id(platform), TODAY)
+    assert problem.message == messages.FILE_NOT_READY_TABS.format(tabs="Baccalauréat")
+    assert problem.missing == [("Baccalauréat", "/compte/baccalaureat")]
+
+
+def test_other_refusals_are_told_before_confirming_too(platform: Platform, open_offer):
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    assert platform.candidatures.apply_problem(me, formation_id(platform), TODAY) is None
+    platform.candidatures.apply(me, formation_id(platform), TODAY)
+    assert platform.candidatures.apply_problem(me, formation_id(platform), TODAY).message == messages.ALREADY_APPLIED
 
 
 def test_applying_mails_the_candidate_and_not_twice(platform: Platform, open_offer, mailbox: Mailbox):
@@ -145,7 +173,12 @@ def test_transmission_needs_every_piece_and_answer_and_happens_once(platform: Pl
     with pytest.raises(Refused):
         service.answer(actor(platform, account), candidature_id, question.id, "Peut-être")
     service.answer(actor(platform, account), candidature_id, question.id, "Oui")
+    before = service.view(account.id, candidature_id)  # sent here, not yet to the commission
+    assert [p.status for p in before.pieces] == ["Déposée", "Déposée", "Non concerné"]
+    badge = platform.candidate_file.statuses  # the Candidatures tab's badge: to do while one waits to be sent
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.TO_COMPLETE
     service.transmit(actor(platform, account), candidature_id, TODAY)
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.COMPLETE
     with pytest.raises(Refused) as refused:
         service.transmit(actor(platform, account), candidature_id, TODAY)
     assert refused.value.message == messages.ALREADY_TRANSMITTED
@@ -260,3 +293,19 @@ def test_two_clicks_at_the_same_instant_transmit_once(platform: Platform, open_o
     assert outcomes.count("ok") == 1 and set(outcomes) == {"ok", messages.ALREADY_TRANSMITTED}
     platform.mail_sender.send_due()
     assert len([m for m in mailbox.mails if m.subject.endswith("a été transmise")]) == 1
+
+
+def test_a_paper_file_takes_no_upload_and_no_transmission(platform: Platform, mailbox: Mailbox):
+    paper = offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10))
+    paper["centres"][0]["formations"][0]["mode"] = "papier"
+    apply_offer(platform.db, paper)
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    candidature = platform.candidatures.apply(me, formation_id(platform), TODAY)
+    piece = platform.candidatures.view(account.id, candidature.id).pieces[0]
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.send_piece(me, candidature.id, piece.piece.id, "cni.pdf", PDF)
+    assert not any(path.is_file() for path in platform.settings.uploads_dir.glob("**/*"))  # nothing left behind
+    assert platform.candidatures.transmit_problem(me, candidature.id, TODAY).message == messages.PAPER_FILE_NO_UPLOAD
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.transmit(me, candidature.id, TODAY)

@@ -151,6 +151,12 @@ def test_general_bac_since_2021_takes_two_specialties():
     assert cleaned["specialties"] == specialties[:2]
 
 
+def test_a_specialty_kept_in_terminale_cannot_also_be_the_one_dropped():
+    specialties = [s.code for s in refdata.specialites_for_year(2023)]
+    values = bac(2023, refdata.GENERAL_BAC_SINCE_2021, specialties=specialties[:2], dropped_specialty=specialties[1])
+    assert errors_of(file_rules.baccalaureate, values, TODAY) == {"dropped_specialty": messages.DROPPED_SPECIALTY_KEPT}
+
+
 def test_no_bac_needs_nothing_else():
     assert file_rules.baccalaureate({"has_bac": False, "year": "abc"}, TODAY)["has_bac"] is False
 
@@ -184,6 +190,12 @@ def test_list_entries():
         "obtained": "E",
     }
     assert file_rules.external_cursus(cursus, TODAY)["year"] == 2027
+    assert file_rules.external_cursus(cursus, TODAY)["mention"] == ""  # optional
+    assert file_rules.external_cursus({**cursus, "mention": "AB"}, TODAY)["mention"] == "AB"
+    assert refdata.CURSUS_MENTIONS["AB"] == "Assez bien"  # no longer cut to « Assez »
+    assert errors_of(file_rules.external_cursus, {**cursus, "mention": "Assez bien"}, TODAY) == {
+        "mention": messages.UNKNOWN_VALUE
+    }
     assert errors_of(file_rules.external_cursus, {**cursus, "year": "2028", "obtained": "Peut-être"}, TODAY) == {
         "year": "L'année doit être comprise entre 1900 et 2027",
         "obtained": messages.UNKNOWN_VALUE,

@@ -123,7 +123,54 @@ def test_the_migrations_match_the_models(database_url: str):
     db.dispose()
 
 
-BEFORE_PIECES_SETUP = "a7fc2fcddd1c"
+def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url: str):
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "a7fc2fcddd1c")
+        connection.execute(
+            text(
+                "INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
+                "VALUES (1, 'A1', 'Baillon', 'Marie', 'm@example.org', 'm@example.org', :now, true)"
+            ),
+            {"now": NOW},
+        )
+        for index, mention in enumerate(["Assez", "très ", "TB", "Bien", "", "Honor"], start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO externalcursus (id, account_id, version, country, departement, commune, school, "
+                    "school_name, year, diploma_type, label, obtained, mention) VALUES "
+                    "(:id, 1, 1, '100', '', '', '', 'Université', 2024, 'L', 'Licence', 'O', :mention)"
+                ),
+                {"id": index, "mention": mention},
+            )
+    db.upgrade()
+    with db.engine.connect() as connection:
+        mentions = connection.execute(text("SELECT mention FROM externalcursus ORDER BY id")).scalars().all()
+    assert mentions == ["AB", "TB", "TB", "B", "", "Honor"]  # an unknown text stays, for the candidate to choose
+    db.dispose()
+
+
+def test_stored_mail_texts_name_the_institution_with_its_article(database_url: str):
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "d2f0a9d3eb75")
+        connection.execute(text("DELETE FROM mailtemplate"))
+        connection.execute(
+            text("INSERT INTO mailtemplate (code, subject, body, updated_at) VALUES ('account_created', :s, :b, :t)"),
+            {"s": "Compte de {etablissement}", "b": "Votre compte eCandidat de {etablissement} est prêt.", "t": NOW},
+        )
+    db.upgrade()
+    with db.engine.connect() as connection:
+        row = connection.execute(text("SELECT subject, body FROM mailtemplate")).one()
+    assert tuple(row) == ("Compte {de_etablissement}", "Votre compte eCandidat {de_etablissement} est prêt.")
+    db.dispose()
+
+
+BEFORE_PIECES_SETUP = "7c1e0b5a9f3d"
 
 
 def test_questions_become_objects_linked_to_formations_and_answers_follow(database_url: str):

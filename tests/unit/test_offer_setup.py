@@ -436,16 +436,16 @@ def test_a_manager_of_one_centre_cannot_read_or_change_another_centres_formation
     manager = member(platform, admin, "gest@example.org", Role.CENTRE_MANAGER, centre_id=world["SCI"])
     assert [row["code"] for row in platform.formations.page(manager, TableQuery()).rows] == ["M1-INFO"]
     assert platform.formations.get(manager, mine.id).may_edit
-    refused = "Vous n'avez pas le droit de consulter le paramétrage pour cette commission."
+    refused = "Vous n'avez pas le droit de consulter le paramétrage pour ce centre de candidature."
     with pytest.raises(Refused, match=refused):
         platform.formations.get(manager, theirs.id)
-    with pytest.raises(Refused, match="modifier les formations pour cette commission"):
+    with pytest.raises(Refused, match="modifier les formations pour ce centre de candidature"):
         platform.formations.update(manager, theirs.id, formation_values(world["LSH"], world["LSH-L"], code="L1-LET"))
-    with pytest.raises(Refused, match="pour cette commission"):  # nor move one there, nor create one there
+    with pytest.raises(Refused, match="pour ce centre de candidature"):  # nor move one there, nor create one there
         platform.formations.update(manager, mine.id, formation_values(world["LSH"], world["LSH-L"]))
-    with pytest.raises(Refused, match="pour cette commission"):
+    with pytest.raises(Refused, match="pour ce centre de candidature"):
         platform.formations.create(manager, formation_values(world["LSH"], world["LSH-L"], code="NEW"))
-    with pytest.raises(Refused, match="pour cette commission"):
+    with pytest.raises(Refused, match="pour ce centre de candidature"):
         platform.formations.delete(manager, theirs.id)
     with pytest.raises(Refused, match=messages.FORMATION_UNKNOWN):
         platform.formations.get(manager, "../1")
@@ -549,7 +549,7 @@ def test_dates_of_a_selection_change_at_once_and_refused_rows_are_listed(platfor
         (
             lettres,
             "L1-LET — Master Informatique",
-            "Vous n'avez pas le droit de modifier les formations pour cette commission.",
+            "Vous n'avez pas le droit de modifier les formations pour ce centre de candidature.",
         ),
     ]
     with platform.db.session() as session:

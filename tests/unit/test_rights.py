@@ -145,6 +145,10 @@ def test_the_refusal_names_where():
     assert rights.refusal(member, Action.ENTER_AVIS, centre_id=A, commission_id=A2) == (
         "Vous n'avez pas le droit de saisir les avis pour cette commission."
     )
+    # a gestionnaire is told the centre, even for one of that centre's commissions
+    assert rights.refusal(manager, Action.EDIT_FORMATION, centre_id=B, commission_id=B1) == (
+        "Vous n'avez pas le droit de modifier les formations pour ce centre de candidature."
+    )
     assert rights.refusal(member, Action.MANAGE_STAFF) == (
         "Vous n'avez pas le droit de gérer les membres du personnel et leurs droits."
     )
@@ -257,3 +261,53 @@ def test_rights_are_read_again_at_each_action(platform: Platform, offer_ids: dic
     with platform.db.session() as session, pytest.raises(Refused) as refused:
         rights.check(session, stale, Action.VIEW_SETUP)
     assert refused.value.message == messages.STAFF_INACTIVE
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_the_decision_set_up_services_follow_the_matrix(platform: Platform, offer_ids: dict[int, int], profile: str):
+    """Types de décision, motivations and tags through their services, as a member given each profile: allowed
+    where the matrix says so (a tag at a centre or the whole institution), else refused with the action named."""
+    admin_id = platform.staff.bootstrap_admin("admin@example.org", "Dupont", "Anne").member.id
+    with platform.db.session() as session:
+        admin = rights.load_actor(session, admin_id)
+    grant = real_grant(PROFILES[profile], offer_ids)
+    member_id = admin_id
+    if profile != "admin":
+        member_id = platform.staff.create_member(admin, "membre@example.org", "Martin", "Bruno").member.id
+        platform.staff.grant(
+            admin,
+            member_id,
+            grant.role,
+            centre_id=grant.centre_id,
+            commission_id=next(iter(grant.commission_ids)) if grant.role is Role.COMMISSION_MEMBER else None,
+            commission_ids=grant.commission_ids if grant.role is Role.CENTRE_MANAGER else (),
+            read_only=grant.read_only,
+            president=grant.president,
+        )
+    with platform.db.session() as session:
+        member = rights.load_actor(session, member_id)
+    calls = [
+        (
+            Action.EDIT_DECISION_TYPES,
+            (None, None),
+            lambda: platform.decision_types.create(
+                member, {"code": "T", "label": "T", "avis": "FA", "mail_code": "avis_favorable"}
+            ),
+        ),
+        (
+            Action.EDIT_MOTIVATIONS,
+            (None, None),
+            lambda: platform.motivations.create(member, {"code": "M", "label": "M"}),
+        ),
+    ]
+    for target in ((A, None), (B, None), (None, None)):
+        centre = offer_ids.get(target[0])
+        values = {"label": f"Tag {target[0]}", "colour": "bleu", "centre_id": centre}
+        calls.append((Action.EDIT_TAGS, target, lambda values=values: platform.tags.create(member, values)))
+    for action, target, call in calls:
+        if expected(action, profile, target):
+            assert call().id
+        else:
+            with pytest.raises(Refused) as refused:
+                call()
+            assert action.label in refused.value.message, (action, target)

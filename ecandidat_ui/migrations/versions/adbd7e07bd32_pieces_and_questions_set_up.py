@@ -2,7 +2,7 @@
 become objects of their own linked to formations
 
 Revision ID: adbd7e07bd32
-Revises: a7fc2fcddd1c
+Revises: 7c1e0b5a9f3d
 Create Date: 2026-12-06 12:55:00
 
 A pièce marked « commune » was one whose file serves every candidature: it keeps that (unique_file) and, being
@@ -18,7 +18,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "adbd7e07bd32"
-down_revision: str | None = "a7fc2fcddd1c"
+down_revision: str | None = "7c1e0b5a9f3d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
