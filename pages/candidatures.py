@@ -83,6 +83,24 @@ def register(platform: Platform) -> None:
             },
         )
 
+    @app.get("/compte/candidatures/{candidature_id}/modeles/{piece_id}")
+    def model_download(request: Request, candidature_id: RowId, piece_id: RowId) -> FileResponse:
+        """The model file of a pièce the candidature asks, for its candidate only."""
+        me = platform.session_cookie.of_request(request)
+        try:
+            view = platform.candidatures.view(me.account.id, candidature_id) if me else None
+        except Refused:
+            view = None
+        piece = next((p.piece for p in view.pieces if p.piece.id == piece_id), None) if view else None
+        if piece is None or not piece.template_file:
+            raise HTTPException(status_code=404)
+        return FileResponse(
+            platform.pieces.folder / piece.template_file,
+            media_type=piece.template_type,
+            filename=piece.template_name,
+            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
+        )
+
     @app.get(FILES + "/{file_id}")
     def download(request: Request, file_id: RowId) -> FileResponse:
         """A file the signed-in candidate sent, never anyone else's."""
@@ -250,6 +268,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
 def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
     """One pièce, redrawn in place after a file or a declaration (a page reload would cost every candidate)."""
     candidature_id, piece_id = view.candidature.id, piece.piece.id
+    model_base = f"/compte/candidatures/{candidature_id}/modeles"
 
     @ui.refreshable
     def card(current: PieceView) -> None:
@@ -259,7 +278,9 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             status=current.status,
             file_name=current.file.original_name if current.file else None,
             file_url=f"{FILES}/{current.file.id}" if current.file else None,
-            common=current.piece.common,
+            common=current.piece.unique_file,
+            model_url=f"{model_base}/{piece_id}" if current.piece.template_file else None,
+            form_url=current.piece.template or None,
             conditional=current.piece.conditional,
             not_concerned=current.not_concerned,
             editable=view.editable,

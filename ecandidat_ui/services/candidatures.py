@@ -12,7 +12,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
-from ecandidat_ui.services import fields, parameters, uploads
+from ecandidat_ui.services import asked, fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, default_type, validate
@@ -29,7 +29,6 @@ from models import (
     DecisionType,
     FileStatus,
     Formation,
-    FormationPiece,
     Piece,
     PieceState,
     Question,
@@ -276,12 +275,7 @@ class CandidatureService:
             candidature = self._mine(session, account_id, candidature_id)
             formation = session.get(Formation, candidature.formation_id)
             centre = session.get(Centre, formation.centre_id)
-            pieces = session.exec(
-                select(Piece)
-                .join(FormationPiece, col(FormationPiece.piece_id) == col(Piece.id))
-                .where(FormationPiece.formation_id == formation.id)
-                .order_by(col(Piece.common).desc(), col(Piece.id))
-            ).all()
+            pieces = asked.pieces_of(session, formation)
             states = {
                 s.piece_id: s
                 for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
@@ -302,9 +296,7 @@ class CandidatureService:
                         transmitted=candidature.transmitted_at is not None,
                     )
                 )
-            questions = session.exec(
-                select(Question).where(Question.formation_id == formation.id).order_by(col(Question.position))
-            ).all()
+            questions = asked.questions_of(session, formation)
             answers = {
                 a.question_id: a.value
                 for a in session.exec(select(Answer).where(Answer.candidature_id == candidature.id))
@@ -340,8 +332,8 @@ class CandidatureService:
         with self.db.session() as session:
             account_id = self.sessions.check(session, actor).id
             candidature = self._editable(session, account_id, candidature_id)
-            question = session.get(Question, question_id)
-            if question is None or question.formation_id != candidature.formation_id:
+            question = asked.asks_question(session, session.get(Formation, candidature.formation_id), question_id)
+            if question is None:
                 raise Refused(messages.UNEXPECTED_ERROR)
             try:
                 text = fields.multiline_text(value, ANSWER_MAX)
@@ -368,7 +360,7 @@ class CandidatureService:
                 if not session.get(Formation, candidature.formation_id).paperless:
                     raise Refused(messages.PAPER_FILE_NO_UPLOAD)
                 piece = self._piece_of(session, candidature, piece_id)
-                owner = None if piece.common else candidature.id
+                owner = None if piece.unique_file else candidature.id
                 for old in session.exec(self._files(account_id, piece, owner)).all():
                     if not self._transmitted(session, old):  # else kept: a transmitted candidature shows it
                         replaced.append(old.stored_name)
@@ -537,10 +529,10 @@ class CandidatureService:
 
     @staticmethod
     def _piece_of(session: Session, candidature: Candidature, piece_id: int) -> Piece:
-        link = session.get(FormationPiece, (candidature.formation_id, piece_id))
-        if link is None:
+        piece = asked.asks_piece(session, session.get(Formation, candidature.formation_id), piece_id)
+        if piece is None:
             raise Refused(messages.UNEXPECTED_ERROR)
-        return session.get(Piece, piece_id)
+        return piece
 
     @staticmethod
     def _files(account_id: int, piece: Piece, owner: int | None):
@@ -550,7 +542,7 @@ class CandidatureService:
         return query.where(UploadedFile.candidature_id == owner)
 
     def _file_for(self, session: Session, account_id: int, candidature_id: int, piece: Piece) -> UploadedFile | None:
-        owner = None if piece.common else candidature_id
+        owner = None if piece.unique_file else candidature_id
         return session.exec(self._files(account_id, piece, owner).order_by(col(UploadedFile.id).desc())).first()
 
     @staticmethod

@@ -238,7 +238,7 @@ def test_a_common_piece_is_sent_once_for_every_candidature(platform: Platform, o
     second = platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY).id
     cni = piece_ids(platform, account, first)["Pièce d'identité"]
     platform.candidatures.send_piece(actor(platform, account), first, cni, "cni.pdf", PDF)
-    [shared] = [p for p in platform.candidatures.view(account.id, second).pieces if p.piece.common]
+    [shared] = [p for p in platform.candidatures.view(account.id, second).pieces if p.piece.unique_file]
     assert shared.file is not None and shared.file.original_name == "cni.pdf"
 
 
