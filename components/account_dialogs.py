@@ -21,6 +21,7 @@ OnSave = Callable[[dict[str, str]], Awaitable[str | None]]
 class FormDialog:
     def __init__(self, title: str, on_save: OnSave, *, intro: str = "", save_label: str = "Enregistrer") -> None:
         self.on_save = on_save
+        self.on_errors: Callable[[dict[str, str]], None] | None = None  # e.g. a way out for a known address
         self.form = FormFields()
         title_id = f"titre-{id(self)}"
         self.dialog = ui.dialog().props('aria-modal="true"')
@@ -51,6 +52,8 @@ class FormDialog:
             message = await self.on_save(self.form.values())
         except InvalidInput as error:
             self.form.show_errors(error.errors)
+            if self.on_errors is not None:
+                self.on_errors(error.errors)
             return
         except Refused as error:
             self.problem.set_text(error.message)
@@ -63,8 +66,15 @@ class FormDialog:
         self.dialog.close()
 
 
-def account_dialog(title: str, on_save: OnSave, *, values: dict[str, str] | None = None) -> FormDialog:
-    """« Création de compte », also used to change the account (the same fields and notice)."""
+def account_dialog(
+    title: str,
+    on_save: OnSave,
+    *,
+    values: dict[str, str] | None = None,
+    on_forgotten: Callable[[], None] | None = None,
+) -> FormDialog:
+    """« Création de compte », also used to change the account (the same fields and notice). With
+    `on_forgotten`, an address already used offers « J'ai oublié mes identifiants » at once, as the guide says."""
     values = values or {}
     dialog = FormDialog(title, on_save, intro=messages.ACCOUNT_NOTICE)
     with dialog.body:
@@ -94,7 +104,23 @@ def account_dialog(title: str, on_save: OnSave, *, values: dict[str, str] | None
             autocomplete="off",
             value=values.get("mail", ""),
         )
+        if on_forgotten is not None:
+            _known_address_way_out(dialog, on_forgotten)
     return dialog
+
+
+def _known_address_way_out(dialog: FormDialog, on_forgotten: Callable[[], None]) -> None:
+    def forgotten() -> None:
+        dialog.dialog.close()
+        on_forgotten()
+
+    with ui.row().classes("w-full items-center gap-1").mark("known-address") as row:
+        ui.label(messages.KNOWN_ADDRESS_HINT).classes("text-body2")
+        ui.button("J'ai oublié mes identifiants", on_click=forgotten).props("flat no-caps dense").classes(
+            "text-primary underline px-1"
+        ).mark("known-address-forgotten")
+    row.set_visibility(False)
+    dialog.on_errors = lambda errors: row.set_visibility(errors.get("mail") == messages.MAIL_ALREADY_USED)
 
 
 def mail_dialog(title: str, intro: str, on_save: OnSave) -> FormDialog:

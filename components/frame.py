@@ -78,6 +78,10 @@ def _header_account(model: FrameModel) -> None:
             ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
                 "flat color=white no-caps"
             ).classes("gt-xs").mark("header-sign-out")
+            # on phones, the icon alone: leaving stays one tap away, not at the end of the menu
+            ui.button(icon="logout", on_click=model.on_sign_out).props(
+                'flat round dense color=white aria-label="Déconnexion"'
+            ).classes("lt-sm").mark("header-sign-out-phone")
         return
     ui.label("Non connecté").classes("text-body2").mark("user-name")
     if model.on_sign_in:

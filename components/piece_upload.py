@@ -9,6 +9,7 @@ from nicegui import events, ui
 
 STATUS_COLORS = {
     "En attente": "text-deep-orange-10",
+    "Déposée": "text-blue-grey-9",
     "Transmise": "text-blue-10",
     "Validée": "text-green-9",
     "Refusée": "text-red-10",
@@ -25,6 +26,8 @@ def piece_card(
     file_url: str | None,
     common: bool,
     conditional: bool,
+    model_url: str | None = None,
+    form_url: str | None = None,
     not_concerned: bool,
     editable: bool,
     hint: str,
@@ -42,6 +45,14 @@ def piece_card(
             ui.label(status).classes("text-body2 text-bold").classes(STATUS_COLORS.get(status, "")).mark(
                 f"piece-status-{piece_id}"
             )
+        if model_url or form_url:
+            with ui.row().classes("items-center gap-4"):
+                if model_url:
+                    ui.link("Télécharger le modèle à compléter", model_url).classes("text-primary").mark(
+                        f"piece-model-{piece_id}"
+                    )
+                if form_url:
+                    ui.link("Formulaire en ligne", form_url, new_tab=True).classes("text-primary")
         if file_name and file_url:
             with ui.row().classes("items-center gap-1"):
                 ui.icon("description", color="grey-8").props('aria-hidden="true"')

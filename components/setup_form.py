@@ -25,7 +25,8 @@ from ecandidat_ui.services.errors import InvalidInput, Refused
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["text", "textarea", "date", "number", "select", "checkbox", "time", "email", "url"]
+Kind = Literal["text", "textarea", "date", "number", "select", "multiselect", "checkbox", "time", "email", "url"]
+CHOSEN = ("checkbox", "select", "multiselect")  # fields that are chosen, not typed
 OnSave = Callable[[dict[str, Any]], Awaitable[str | None]]
 
 
@@ -35,7 +36,7 @@ class Field:
     label: str  # ends with « * » when required
     kind: Kind = "text"
     max_length: int | None = None
-    options: Mapping[Any, str] | None = None  # for a select: value → label
+    options: Mapping[Any, str] | None = None  # for a select or a multiselect: value → label
     hint: str = ""
     wide: bool = False  # spans the whole width of the section
 
@@ -79,6 +80,9 @@ class SetupForm:
 
     def set_options(self, name: str, options: Mapping[Any, str], value: Any = None) -> None:
         select = self.fields[name]
+        if isinstance(select.value, list):  # a multiselect keeps what is still offered
+            select.set_options(dict(options), value=[item for item in (value or select.value) if item in options])
+            return
         select.set_options(dict(options), value=value if value in options else None)
 
     def on_change(self, name: str, callback: Callable[[Any], Any]) -> None:
@@ -90,6 +94,11 @@ class SetupForm:
         elif field.kind == "select":
             element = ui.select(dict(field.options or {}), label=field.label, value=value)
             element.props("outlined stack-label")
+        elif field.kind == "multiselect":
+            options = dict(field.options or {})
+            chosen = [item for item in (value or []) if item in options]
+            element = ui.select(options, label=field.label, value=chosen, multiple=True, with_input=True)
+            element.props("outlined stack-label use-chips")
         elif field.kind == "textarea":
             element = ui.textarea(field.label, value="" if value is None else str(value))
             element.props("outlined stack-label autogrow")
@@ -100,17 +109,17 @@ class SetupForm:
             if field.kind in ("number", "time"):
                 element.props["inputmode"] = "numeric"
         element.classes("w-full")
-        if field.wide or field.kind == "textarea":
+        if field.wide or field.kind in ("textarea", "multiselect"):
             element.classes("sm:col-span-2")
         element.props["for"] = f"champ-{field.name}"
         if field.max_length:
             element.props["maxlength"] = field.max_length
         if field.hint:
             element.props["hint"] = field.hint
-        if field.label.endswith("*") and field.kind not in ("checkbox", "select"):  # a select says it: the « * »
+        if field.label.endswith("*") and field.kind not in CHOSEN:  # a select says it: the « * »
             element.props('aria-required="true"')
         if self.read_only:
-            element.props("readonly" if field.kind not in ("checkbox", "select") else "disable")
+            element.props("readonly" if field.kind not in CHOSEN else "disable")
         if hasattr(element, "error"):
             element.on_value_change(lambda: setattr(element, "error", None))
         element.mark(field.name)

@@ -1,5 +1,5 @@
 """Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`,
-`create-admin --mail MAIL --nom NOM --prenom PRENOM`."""
+`create-admin --mail MAIL --nom NOM --prenom PRENOM`, `backup DEST`, `restore SRC`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from ecandidat_ui import backup
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import Platform, build_platform
 from ecandidat_ui.services.errors import InvalidInput
@@ -32,12 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--mail", required=True)
     admin.add_argument("--nom", required=True)
     admin.add_argument("--prenom", required=True)
+    save = commands.add_parser("backup", help="sauvegarder la base et les fichiers (pièces…) dans un dossier")
+    save.add_argument("folder", type=Path)
+    back = commands.add_parser("restore", help="remettre une sauvegarde en place (arrêtez la plateforme d'abord)")
+    back.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     try:
         platform = build_platform(load_settings())
     except SettingsError as error:
         print(f"eCandidat : {error}", file=sys.stderr)
         return 2
+    if args.command in ("backup", "restore"):
+        return save_or_restore(platform, args.command, args.folder)
     prepare(platform)
     if args.command == "create-admin":
         return create_admin(platform, args.mail, args.nom, args.prenom)
@@ -56,6 +63,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (OSError, UnicodeDecodeError) as error:
         print(f"Fichier illisible : {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def save_or_restore(platform: Platform, command: str, folder: Path) -> int:
+    try:
+        if command == "backup":
+            report = backup.backup(platform.settings, folder)
+            print(f"Sauvegarde écrite dans {report.folder} : base {report.database}, {report.files} fichiers")
+        else:
+            platform.db.dispose()
+            report = backup.restore(platform.settings, folder)
+            print(f"Sauvegarde remise en place : base {report.database}, {report.files} fichiers")
+    except backup.BackupError as error:
+        print(f"eCandidat : {error}", file=sys.stderr)
         return 1
     return 0
 

@@ -10,11 +10,15 @@ from ecandidat_ui.services.rights import Role
 from ecandidat_ui.services.staff import DemoMember
 
 PIECES = [
-    {"code": "CNI", "libelle": "Pièce d'identité (carte d'identité ou passeport)", "commune": True},
-    {"code": "RELEVES", "libelle": "Relevés de notes des deux dernières années", "commune": True},
-    {"code": "CV", "libelle": "Curriculum vitae"},
-    {"code": "LM", "libelle": "Lettre de motivation"},
-    {"code": "MDPH", "libelle": "Notification d'aménagement d'études (MDPH)", "conditionnelle": True},
+    {"code": "CNI", "libelle": "Pièce d'identité (carte d'identité ou passeport)", "ordre": 1, "commune": True},
+    {"code": "RELEVES", "libelle": "Relevés de notes des deux dernières années", "ordre": 2, "commune": True},
+    {"code": "CV", "libelle": "Curriculum vitae", "ordre": 3},
+    {"code": "LM", "libelle": "Lettre de motivation", "ordre": 4},
+    {"code": "MDPH", "libelle": "Notification d'aménagement d'études (MDPH)", "ordre": 5, "conditionnelle": True},
+]
+QUESTIONS = [
+    {"code": "DEJA-INSCRIT", "libelle": "Avez-vous déjà été inscrit dans notre université ?", "type": "oui_non"},
+    {"code": "PROJET", "libelle": "Quel est votre projet professionnel ?", "ordre": 2, "type": "texte"},
 ]
 
 CENTRES = [
@@ -95,20 +99,15 @@ def demo_offer(today: date) -> dict[str, Any]:
                     "date_publication": (closes + timedelta(days=28)).isoformat(),
                     "date_confirmation": (closes + timedelta(days=42)).isoformat(),
                     "capacite": 30 if master else 120,
-                    "mode": "papier" if number % 9 == 8 else "dematerialise",
+                    "mode": "papier" if f_code in PAPER_FILES else "dematerialise",
                     "commission": _commission(code, label, master),
                     "pieces": ["CNI", "RELEVES", "CV", "LM", "MDPH"] if master else ["CNI", "RELEVES", "MDPH"],
-                    "questions": [
-                        {"libelle": "Avez-vous déjà été inscrit dans notre université ?", "type": "oui_non"},
-                        {"libelle": "Quel est votre projet professionnel ?", "type": "texte"},
-                    ]
-                    if master
-                    else [],
+                    "questions": ["DEJA-INSCRIT", "PROJET"] if master else [],
                 }
             )
             number += 1
         centres.append({"code": code, "libelle": label, "formations": entries})
-    return {"pieces": PIECES, "centres": centres}
+    return {"pieces": PIECES, "questions": QUESTIONS, "centres": centres}
 
 
 def _commission(centre_code: str, centre_label: str, master: bool) -> dict[str, str]:
@@ -120,6 +119,9 @@ def _commission(centre_code: str, centre_label: str, master: bool) -> dict[str, 
         "mail": f"scolarite.{centre_code.lower()}@example.org",
         "adresse": f"{centre_label}\nService de la scolarité\n1 avenue de l'Université\n75005 Paris",
     }
+
+
+PAPER_FILES = {"DU-FLE", "DU-PREPA"}  # « dossier papier »: printed and posted to the commission
 
 
 def _window(number: int, today: date) -> tuple[date, date]:

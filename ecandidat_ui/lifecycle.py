@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from datetime import date
 
@@ -41,13 +42,28 @@ def attach(platform: Platform) -> None:
     cap the events each browser tab may send."""
     event_limits.cap_event_rate()
 
+    # The collector walks every tracked object of every connected client; the third generation, walked when 10
+    # second ones pile up by default, holds the pages' elements and the reference data. Measured with 300
+    # connected candidates (issue 11): default thresholds and nothing frozen, p95 of a round trip 1,074 ms; the
+    # data loaded at start frozen out of the collector and (700, 10, 100), 197 ms. A full collection is then 10
+    # times rarer; memory stays bounded by the clients' own lifetimes, their elements freed when they leave.
+    gc.set_threshold(700, 10, 100)
+
     def startup() -> None:
-        background_tasks.create(asyncio.to_thread(_load_reference_data), name="reference data")
+        background_tasks.create(_load_reference_data_then_freeze(), name="reference data")
         background_tasks.create(platform.mail_sender.run(), name="mail sender")
         background_tasks.create(_housekeeping(platform), name="housekeeping")
 
     app.on_startup(startup)
     app.on_shutdown(platform.db.dispose)
+
+
+async def _load_reference_data_then_freeze() -> None:
+    """Load the reference data, then move everything alive at start (modules, reference data, the app) out of the
+    collector's sight: it never becomes garbage, and walking it is most of a full collection's time."""
+    await asyncio.to_thread(_load_reference_data)
+    gc.collect()
+    gc.freeze()
 
 
 def _load_reference_data() -> None:

@@ -565,6 +565,11 @@ SERVER_ERROR = (
     "écrivez au référent de l'application ({contact}) en lui donnant la référence ci-dessous."
 )
 ERROR_REFERENCE = "Référence de l'erreur : {reference}"
+UNAVAILABLE_TITLE = "Service momentanément indisponible"
+UNAVAILABLE = (
+    "Le service est momentanément indisponible. Ce que vous avez déjà enregistré est conservé : réessayez dans "
+    "quelques minutes."
+)
 BACK_HOME = "Retour à l'accueil"
 CLOSE = "Fermer"
 SETUP_READ_ONLY = "Vous pouvez consulter ces informations sans les modifier."
@@ -587,6 +592,86 @@ BULK_INTRO = (
 )
 BULK_RESULT_TITLE = "Edition en masse de formations"
 BULK_KEEP = "Inchangé"
+
+
+# Pièces justificatives and Questions set-up (gestion-pieces)
+EVERY_CENTRE = "Tous les centres"
+ASKED_EVERYWHERE = "Toutes"
+ASKED_ELSEWHERE = "Des formations d'un autre centre la demandent : retirez-la d'abord de ces formations"
+PIECE_UNKNOWN = "Cette pièce justificative n'existe pas"
+QUESTION_UNKNOWN = "Cette question n'existe pas"
+PIECE_IN_USE = (
+    "Des candidats ont déjà envoyé cette pièce : elle ne peut pas être supprimée. "
+    "Décochez « En service » pour ne plus la demander."
+)
+QUESTION_IN_USE = (
+    "Des candidats ont déjà répondu à cette question : elle ne peut pas être supprimée. "
+    "Décochez « En service » pour ne plus la poser."
+)
+PIECE_NONE = "Aucune pièce justificative"
+QUESTION_NONE = "Aucune question"
+PIECE_REACH_HINT = "Tous les centres : définie par la scolarité ; un centre : pour ses seules formations"
+PIECE_COMMON_HINT = "Commune : demandée dans toutes les formations de sa portée, sans les choisir une à une"
+PIECE_MODEL_NONE = "Aucun modèle"
+PIECE_MODEL_SAVED = "Le modèle a été enregistré"
+PIECE_MODEL_REMOVED = "Le modèle a été retiré"
+PIECE_MODEL_AFTER_CREATE = "Enregistrez la pièce pour pouvoir ajouter son modèle."
+PIECE_MODEL_HINT = "PDF, JPG ou PNG : les candidats le téléchargent depuis leur candidature"
+PIECE_MODEL_DOWNLOAD = "Télécharger le modèle"
+FORMATION_ASKED_HINT = (
+    "Les pièces et questions communes sont demandées d'office ; choisissez ici les autres (tapez pour chercher)"
+)
+UNKNOWN_CHOICE = "Ce choix n'est pas possible pour cette formation : {names}"
+JOURNAL_ACTIONS.update(
+    {
+        "piece.create": "Création d'une pièce justificative",
+        "piece.update": "Modification d'une pièce justificative",
+        "piece.model": "Modèle d'une pièce justificative",
+        "piece.delete": "Suppression d'une pièce justificative",
+        "question.create": "Création d'une question",
+        "question.update": "Modification d'une question",
+        "question.delete": "Suppression d'une question",
+    }
+)
+JOURNAL_OBJECTS.update({"piece": "Pièce justificative", "question": "Question"})
+OFFER_FILE_BAD_NAME = "Le fichier doit être au format YAML (.yaml, .yml) ou CSV (.csv)"
+OFFER_FILE_TOO_BIG = "Le fichier est trop volumineux (5 Mo au plus)"
+OFFER_FILE_NOT_TEXT = "Le fichier doit être un texte encodé en UTF-8"
+OFFER_FILE_UNREADABLE = "ligne 1 : CSV illisible (séparateur « ; » ou « , » attendu)"
+OFFER_FILE_CONFLICT = "Le fichier contredit l'offre enregistrée (un code déjà pris) : rien n'a été enregistré"
+OFFER_FILE_READY = "Le fichier est correct : {centres} centre(s) de candidature, {formations} formation(s)."
+OFFER_FILE_APPLIED = "L'offre a été chargée : {centres} centre(s) de candidature, {formations} formation(s)."
+OFFER_FILE_PROBLEMS = "Le fichier n'a pas été appliqué : corrigez ces problèmes puis renvoyez-le."
+OFFER_FILE_INTRO = (
+    "Téléchargez l'offre actuelle au format que lit l'import, modifiez-la puis renvoyez-la : le fichier est d'abord "
+    "vérifié en entier, ses problèmes listés avec leur ligne, et rien n'est appliqué tant qu'il en reste. "
+    "Les codes déjà connus sont mis à jour ; rien n'est supprimé."
+)
+JOURNAL_ACTIONS.update({"offer.import": "Offre chargée depuis un fichier"})
+JOURNAL_OBJECTS.update({"offer": "Offre de formation"})
+OFFER_FILE_CONFIRM = "Appliquer le fichier « {name} » à l'offre de formation ? Les codes déjà connus seront mis à jour."
+BULK_NOTHING_ASKED = "Choisissez au moins une pièce justificative ou une question"
+BULK_ASKED_INTRO = (
+    "Les pièces et questions choisies sont ajoutées aux {count} formation(s) sélectionnée(s) (ou en sont retirées). "
+    "Une formation que vous ne pouvez pas modifier, ou d'un autre centre qu'une pièce de centre, n'est pas modifiée."
+)
+BULK_ASKED_MODES = {"add": "Ajouter aux formations", "remove": "Retirer des formations"}
+JOURNAL_ACTIONS.update({"formation.asked": "Pièces et questions d'une formation modifiées en masse"})
+JOURNAL_FIELDS.update(
+    {
+        "position": "Ordre",
+        "common": "Commune",
+        "unique_file": "Unique",
+        "conditional": "Conditionnelle",
+        "template": "Url du formulaire",
+        "template_name": "Modèle",
+        "kind": "Type",
+        "required": "Obligatoire",
+        "pieces": "Pièces justificatives",
+        "questions": "Questions",
+        "fichier": "Fichier",
+    }
+)
 
 # --- the offer (issue 10) ---------------------------------------------------------------------------------
 OFFER_NO_MATCH = "Aucune formation ne correspond à « {search} »."
@@ -749,3 +834,25 @@ REVIEW_STATUS_REFUSED = "{count} candidature(s) non modifiée(s) :"
 REVIEW_STATUS_FIELD = "Statut du dossier *"
 JOURNAL_ACTIONS.update({"candidature.status": "Statut du dossier saisi"})
 REVIEW_STATUS_SECTION = "Nouveau statut"
+
+# --- « Dossier papier » formations (issue 10) ---------------------------------------------------------------
+PAPER_FILE_TITLE = "Dossier papier : à envoyer par courrier"
+PAPER_FILE_STEPS = (
+    "Téléchargez et imprimez le récapitulatif de votre candidature (bouton « Récapitulatif (PDF) » ci-dessous).",
+    "Joignez-y une copie de chacune des pièces justificatives listées ci-dessous.",
+    "Envoyez le tout par courrier à l'adresse ci-dessous, au plus tard le {date}.",
+    "À réception, la commission passe votre dossier au statut « Réceptionné » : vous en êtes averti par mail.",
+)
+PAPER_FILE_ADDRESS = "Adresse d'envoi"
+PAPER_FILE_NO_ADDRESS = "L'adresse d'envoi n'est pas encore indiquée : contactez la commission ({contact})."
+PAPER_FILE_PIECES = "Pièces justificatives à joindre"
+PAPER_FILE_NO_UPLOAD = "Ce dossier est à envoyer par courrier : les pièces ne se déposent pas en ligne"
+PAPER_IF_CONCERNED = " (si vous êtes concerné)"
+SCHOOL_SEARCH_HINT = "Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste"
+ANSWER_SAVED = "Réponse enregistrée"
+KNOWN_ADDRESS_HINT = "Vous avez déjà un compte avec cette adresse ? Demandez un nouveau mot de passe :"
+CHOOSE_IN_MENU_PHONE = "Vous avez un compte eCandidat, choisissez une option dans le menu (bouton ☰ en haut à gauche)"
+REQUIRED_TABS_WHY = (
+    "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
+    "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
+)

@@ -15,15 +15,18 @@ from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
 
 from ecandidat_ui import refdata
 from ecandidat_ui.services import fields
 from ecandidat_ui.services.candidate_file import CandidateFile
 from ecandidat_ui.services.candidatures import CandidatureView
+from ecandidat_ui.services.file_rules import CIVILITIES, OBTAINED
 from models import Account
+from models.clock import in_paris
 
 SIGNATURE_HEIGHT_MM = 25
+LONGEST_IN_A_ROW, LINES_IN_A_ROW = 1200, 20  # beyond, a value is written under its label (a row cannot break)
 FONTS = Path(__file__).parent / "data" / "fonts"
 FAMILY = "dejavu"
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold-Latin.ttf"  # the bold one has the Latin, Greek and Cyrillic
@@ -39,58 +42,158 @@ _NOT_WRITTEN = dict.fromkeys(map(ord, "\ufe0e\ufe0f"), None)  # emoji variation 
 
 
 def recapitulatif(institution: str, account: Account, file: CandidateFile, view: CandidatureView) -> bytes:
-    pdf = _document(institution, "Récapitulatif de candidature")
+    """The whole file as it was sent, in the reading order of the tabs, paged with a header and a footer."""
+    pdf = _document(institution, "Récapitulatif de candidature", running=f"{view.formation.label} · {account.login}")
     _section(pdf, "Candidature")
-    _pairs(
-        pdf,
-        [
-            ("Formation", view.formation.label),
-            ("Centre de candidature", view.centre.label),
-            ("Numéro de dossier", account.login),
-            ("Statut du dossier", view.candidature.status),
-            (
-                "Transmise le",
-                f"{view.candidature.transmitted_at:%d/%m/%Y}" if view.candidature.transmitted_at else "non",
-            ),
-            ("Date limite de retour", f"{view.return_by:%d/%m/%Y}"),
-        ],
-    )
-    _section(pdf, "Candidat")
-    personal = file.personal
-    pairs = [("Nom", account.last_name), ("Prénom", account.first_name), ("Adresse mail", account.mail)]
-    if personal is not None:
-        country = refdata.country_by_code(personal.nationality)
-        pairs += [
-            ("Civilité", personal.civility),
-            ("Date de naissance", f"{personal.birth_date:%d/%m/%Y}" if personal.birth_date else ""),
-            ("Nationalité", country.nationality if country else ""),
-            ("INE", personal.ine),
-            ("Téléphone", personal.mobile or personal.phone),
-        ]
-    if file.address is not None:
-        address = file.address
-        commune = refdata.commune_by_insee(address.commune)
-        town = f"{address.postal_code} {commune.name}" if commune else address.foreign_city
-        pairs.append(("Adresse", ", ".join(p for p in (address.line1, address.line2, address.line3, town) if p)))
-    if file.bac is not None:
-        bac = file.bac
-        series = refdata.bac_series_by_code(bac.series)
-        pairs.append(("Baccalauréat", f"{bac.year} - {series.label}" if bac.has_bac and series else "Sans bac"))
-    _pairs(pdf, pairs)
-    if file.external:
-        _section(pdf, "Cursus post-bac")
-        for entry in file.external:
-            _line(pdf, f"{entry.year} - {entry.label} ({entry.school_name})")
-    if view.pieces:
+    _pairs(pdf, _candidature_pairs(account, view))
+    _section(pdf, "Informations personnelles")
+    _pairs(pdf, _personal_pairs(account, file))
+    _section(pdf, "Adresse")
+    _pairs(pdf, _address_pairs(file))
+    _section(pdf, "Baccalauréat")
+    _pairs(pdf, _bac_pairs(file))
+    if file.results:
+        _section(pdf, "Cursus interne")
+        for result in file.results:
+            grade = f" · {result.grade}/{result.scale}" if result.grade else ""
+            mention = f" · {result.mention}" if result.mention else ""
+            _line(pdf, f"{result.academic_year} · {result.code} {result.label} · {result.result}{mention}{grade}")
+    _section(pdf, "Cursus externe")
+    _entries(pdf, [_cursus_pairs(entry) for entry in file.external], _no_cursus(file))
+    _section(pdf, "Stages")
+    _entries(pdf, [_internship_pairs(entry) for entry in file.internships], "Aucun stage")
+    _section(pdf, "Expériences professionnelles")
+    _entries(pdf, [_experience_pairs(entry) for entry in file.experiences], "Aucune expérience professionnelle")
+    if view.formation.paperless:
         _section(pdf, "Pièces justificatives")
         for piece in view.pieces:
             name = f" - {piece.file.original_name}" if piece.file else ""
             _line(pdf, f"{piece.piece.label} : {piece.status}{name}")
+    else:
+        _section(pdf, "Pièces justificatives à joindre au dossier papier")
+        for piece in view.pieces:
+            _line(pdf, f"☐ {piece.piece.label}" + (" (si vous êtes concerné)" if piece.piece.conditional else ""))
     if view.questions:
         _section(pdf, "Questions")
         for question, answer in view.questions:
-            _pairs(pdf, [(question.label, answer or "(sans réponse)")])
+            _question(pdf, question.label, answer or "(sans réponse)")
     return bytes(pdf.output())
+
+
+def _candidature_pairs(account: Account, view: CandidatureView) -> list[tuple[str, str]]:
+    c = view.candidature
+    return [
+        ("Formation", f"{view.formation.code} - {view.formation.label}"),
+        ("Centre de candidature", view.centre.label),
+        ("Commission", view.commission.label if view.commission else ""),
+        ("Candidat", f"{account.first_name} {account.last_name}"),
+        ("Numéro de dossier", account.login),
+        ("Dossier", "dématérialisé" if view.formation.paperless else "papier, à envoyer par courrier"),
+        ("Statut du dossier", c.status),
+        ("Transmise le", f"{in_paris(c.transmitted_at):%d/%m/%Y à %H:%M}" if c.transmitted_at else "non"),
+        ("Date limite de retour", f"{view.return_by:%d/%m/%Y}"),
+    ]
+
+
+def _personal_pairs(account: Account, file: CandidateFile) -> list[tuple[str, str]]:
+    pairs = [("Adresse mail", account.mail)]
+    personal = file.personal
+    if personal is None:
+        return [("Nom", account.last_name), ("Prénom", account.first_name), *pairs]
+    nationality = refdata.country_by_code(personal.nationality)
+    return [
+        ("Civilité", CIVILITIES.get(personal.civility, personal.civility)),
+        ("Nom de naissance", personal.birth_name),
+        ("Nom d'usage", personal.usual_name),
+        ("Prénom", personal.first_name),
+        ("Autre prénom", personal.other_first_name),
+        ("Date de naissance", f"{personal.birth_date:%d/%m/%Y}" if personal.birth_date else ""),
+        ("Lieu de naissance", _place(personal.birth_country, personal.birth_commune, personal.birth_city)),
+        ("Nationalité", nationality.nationality if nationality else ""),
+        ("INE", personal.ine),
+        ("Téléphone fixe", personal.phone),
+        ("Téléphone portable", personal.mobile),
+        *pairs,
+    ]
+
+
+def _address_pairs(file: CandidateFile) -> list[tuple[str, str]]:
+    address = file.address
+    if address is None:
+        return [("Adresse", "non renseignée")]
+    commune = refdata.commune_by_insee(address.commune)
+    town = f"{address.postal_code} {commune.name}" if commune else address.foreign_city
+    country = refdata.country_by_code(address.country)
+    lines = [address.line1, address.line2, address.line3, town, country.name if country else ""]
+    return [("Adresse", "\n".join(line for line in lines if line))]
+
+
+def _bac_pairs(file: CandidateFile) -> list[tuple[str, str]]:
+    bac = file.bac
+    if bac is None:
+        return [("Baccalauréat", "non renseigné")]
+    if not bac.has_bac:
+        return [("Baccalauréat", "Je n'ai pas le bac")]
+    series = refdata.bac_series_by_code(bac.series)
+    kept = [refdata.specialite_by_code(code) for code in bac.specialties]
+    dropped = refdata.specialite_by_code(bac.dropped_specialty)
+    school = refdata.lycee_by_uai(bac.school)
+    mention = refdata.mention_by_code(bac.mention)
+    return [
+        ("Année d'obtention", str(bac.year or "")),
+        ("Série", series.label if series else bac.series),
+        ("Spécialités de Terminale", ", ".join(s.label for s in kept if s)),
+        ("Spécialité abandonnée en Première", dropped.label if dropped else ""),
+        ("Lieu d'obtention", _place(bac.country, bac.commune, "")),
+        ("Lycée", school.label if school else ""),
+        ("Mention", mention.label if mention else ""),
+    ]
+
+
+def _cursus_pairs(entry) -> list[tuple[str, str]]:
+    diploma = refdata.diploma_type_by_code(entry.diploma_type)
+    return [
+        ("Année", str(entry.year)),
+        ("Formation", diploma.label if diploma else entry.diploma_type),
+        ("Libellé et niveau", entry.label),
+        ("Établissement", entry.school_name),
+        ("Lieu", _place(entry.country, entry.commune, "")),
+        ("Obtenu", OBTAINED.get(entry.obtained, entry.obtained)),
+        ("Mention", refdata.CURSUS_MENTIONS.get(entry.mention, entry.mention)),
+    ]
+
+
+def _internship_pairs(entry) -> list[tuple[str, str]]:
+    hours = f"{entry.hours_per_week} h/semaine" if entry.hours_per_week else ""
+    return [
+        ("Année", str(entry.year)),
+        ("Durée", ", ".join(part for part in (entry.duration, hours) if part)),
+        ("Employeur / organisme", entry.employer),
+        ("Description", entry.description),
+    ]
+
+
+def _experience_pairs(entry) -> list[tuple[str, str]]:
+    return [
+        ("Année", str(entry.year)),
+        ("Fonction", entry.title),
+        ("Durée", entry.duration),
+        ("Employeur", entry.employer),
+        ("Description", entry.description),
+    ]
+
+
+def _no_cursus(file: CandidateFile) -> str:
+    no_studies = file.flags is not None and file.flags.no_higher_education
+    return "Je n'ai pas suivi d'études après le bac" if no_studies else "Aucun cursus"
+
+
+def _place(country_code: str, commune_code: str, city: str) -> str:
+    commune = refdata.commune_by_insee(commune_code)
+    if commune is not None:
+        return commune.label
+    country = refdata.country_by_code(country_code)
+    return ", ".join(part for part in (city, country.name if country else "") if part)
 
 
 def letter(
@@ -144,13 +247,30 @@ def letter(
 
 
 class _Document(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, running: str = "") -> None:
         super().__init__(format="A4")
+        self.running = running  # repeated at the top of every page after the first, with the page number below
         self.add_font(FAMILY, "", FONTS / REGULAR)
         self.add_font(FAMILY, "B", FONTS / BOLD)
         self.fallbacks = [FAMILY]  # bold text outside the bold font's scripts is written in the regular one
         self.set_fallback_fonts(self.fallbacks, exact_match=False)
         self.set_text_shaping(True)
+
+    def header(self) -> None:
+        if self.running and self.page_no() > 1:
+            self.set_font(FAMILY, size=8)
+            self.set_text_color(90)
+            self.cell(0, 6, self.fit(self.running), new_x="LMARGIN", new_y="NEXT")
+            self.set_text_color(0)
+            self.ln(2)
+
+    def footer(self) -> None:
+        if self.running:
+            self.set_y(-12)
+            self.set_font(FAMILY, size=8)
+            self.set_text_color(90)
+            self.cell(0, 6, f"Page {self.page_no()}/{{nb}}", align="C")
+            self.set_text_color(0)
 
     def fit(self, text: str) -> str:
         """The text as it can be written, with the fonts it needs loaded."""
@@ -185,8 +305,8 @@ def _characters(file: str) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def _document(institution: str, title: str) -> _Document:
-    pdf = _Document()
+def _document(institution: str, title: str, *, running: str = "") -> _Document:
+    pdf = _Document(running)
     pdf.set_title(pdf.fit(title))
     pdf.set_author(pdf.fit(institution))
     pdf.set_lang("fr")
@@ -208,11 +328,57 @@ def _section(pdf: _Document, title: str) -> None:
 
 
 def _pairs(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
-    for label, value in pairs:
-        pdf.set_font(FAMILY, "B", 10)
-        pdf.cell(55, 6, pdf.fit(f"{label} :"))
-        pdf.set_font(FAMILY, size=10)
-        pdf.multi_cell(0, 6, pdf.fit(str(value or "")), new_x="LMARGIN", new_y="NEXT")
+    """Label and value side by side, each wrapped in its own column: a long label never runs into its value. A
+    value too long for one row of a page (a row cannot break) is written under its label instead."""
+    shown = [(label, str(value)) for label, value in pairs if str(value or "").strip()]
+    short: list[tuple[str, str]] = []
+    for label, value in shown:
+        if len(value) > LONGEST_IN_A_ROW or value.count("\n") > LINES_IN_A_ROW:
+            _table(pdf, short)
+            short = []
+            _question(pdf, f"{label} :", value)
+        else:
+            short.append((label, value))
+    _table(pdf, short)
+
+
+def _table(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
+    if not pairs:
+        return
+    pdf.set_font(FAMILY, size=10)
+    with pdf.table(
+        col_widths=(60, 120),
+        first_row_as_headings=False,
+        borders_layout="NONE",
+        line_height=5.5,
+        padding=(0.8, 1, 0.8, 0),
+        text_align="LEFT",
+    ) as table:
+        for label, value in pairs:
+            row = table.row()
+            row.cell(pdf.fit(f"{label} :"), style=FontFace(emphasis="BOLD"))
+            row.cell(pdf.fit(value))
+    pdf.ln(1)
+
+
+def _entries(pdf: _Document, entries: list[list[tuple[str, str]]], none: str) -> None:
+    """The entries of a list tab, one after the other, or what the candidate said instead."""
+    if not entries:
+        _line(pdf, none)
+    for index, pairs in enumerate(entries):
+        if index:
+            pdf.ln(1)
+        _pairs(pdf, pairs)
+
+
+def _question(pdf: _Document, label: str, answer: str) -> None:
+    """A question in bold on its own lines, its answer under it: labels are often long."""
+    pdf.set_font(FAMILY, "B", 10)
+    pdf.multi_cell(0, 5.5, pdf.fit(label), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=10)
+    pdf.set_x(pdf.l_margin + 6)
+    pdf.multi_cell(0, 5.5, pdf.fit(answer), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
 
 
 def _line(pdf: _Document, text: str) -> None:

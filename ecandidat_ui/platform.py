@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
 from ecandidat_ui.services.accounts import AccountService
+from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
 from ecandidat_ui.services.candidature_table import CandidatureTableService
@@ -19,6 +20,7 @@ from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
 from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.offer import OfferService
+from ecandidat_ui.services.offer_file import OfferFileService
 from ecandidat_ui.services.parameters import ParameterService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
@@ -43,6 +45,9 @@ class Platform:
     centres: CentreService
     commissions: CommissionService
     formations: FormationService
+    pieces: PieceService
+    offer_file: OfferFileService
+    questions: QuestionService
     staff: StaffService
     journal: JournalService
     mail_sender: MailSender
@@ -77,6 +82,9 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         centres=CentreService(db),
         commissions=CommissionService(db, settings),
         formations=FormationService(db),
+        pieces=PieceService(db, settings),
+        offer_file=OfferFileService(db),
+        questions=QuestionService(db),
         staff=staff,
         journal=JournalService(db),
         mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),

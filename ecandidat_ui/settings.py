@@ -98,6 +98,12 @@ class Settings(BaseSettings):
         """'l'Université Esup', as in « Je suis étudiant à l'Université Esup »."""
         return f"{self.institution_article}{self.institution_name}"
 
+    @property
+    def institution_values(self) -> dict[str, str]:
+        """The institution's name in mails: « {etablissement} » alone, and « {de_etablissement} » with its
+        article after « de » (« de l'Université Esup », « du Conservatoire », « de Sciences Po »)."""
+        return {"etablissement": self.institution_name, "de_etablissement": of_institution(self)}
+
     def link(self, path: str) -> str:
         return f"{self.public_url}{path}"
 
@@ -153,3 +159,10 @@ def _kept_secret(path: Path) -> str:
     secret = secrets.token_urlsafe(48)
     data_folder.write_private(path, secret.encode())
     return secret
+
+
+def of_institution(settings: Settings) -> str:
+    """« de » and the institution's article contracted as French does: de + le = du, de + les = des."""
+    article = settings.institution_article
+    contracted = {"le ": "du ", "les ": "des "}.get(article.lower())
+    return f"{contracted or 'de ' + article}{settings.institution_name}"

@@ -16,7 +16,17 @@ from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus
 from models.content import FaqEntry, Parameter, SiteMessage
 from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
 from models.mail import MailTemplate, OutboxMail
-from models.offer import Centre, Commission, Formation, FormationPiece, Piece, Question, TreatmentType
+from models.offer import (
+    Centre,
+    Commission,
+    Formation,
+    FormationPiece,
+    FormationQuestion,
+    Piece,
+    Question,
+    QuestionKind,
+    TreatmentType,
+)
 from models.session import ThrottleEvent, UserSession
 from models.staff import (
     JournalEntry,
@@ -50,6 +60,7 @@ __all__ = [
     "FileStatus",
     "Formation",
     "FormationPiece",
+    "FormationQuestion",
     "Internship",
     "IssuedLogin",
     "JournalEntry",
@@ -63,6 +74,7 @@ __all__ = [
     "PostalAddress",
     "ProExperience",
     "Question",
+    "QuestionKind",
     "SiteMessage",
     "StaffAddress",
     "StaffGrant",

@@ -89,14 +89,27 @@ class Formation(SQLModel, table=True):
 
 
 class Piece(SQLModel, table=True):
-    """A pièce justificative; a common one is asked once and serves every candidature."""
+    """A pièce justificative (« PJ »). Defined for every centre (centre_id None, by the scolarité) or by a centre for
+    its own formations. A common one (« Commune ») is asked in every formation it reaches; the others in the
+    formations linked to it (FormationPiece). A unique one (« Unique ») is sent once and serves every candidature."""
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=20, unique=True)
     label: str = Field(max_length=200)
-    common: bool = False
+    position: int = Field(default=0, description="« Ordre »: the pièces are asked in this order")
+    active: bool = Field(default=True, description="« En service »: out of service, it is asked no more")
+    centre_id: int | None = Field(
+        default=None, foreign_key="centre.id", index=True, description="None: every centre (scolarité)"
+    )
+    common: bool = Field(default=False, description="« Commune »: asked in every formation of its reach")
+    unique_file: bool = Field(default=False, description="« Unique »: one file serves every candidature")
     conditional: bool = Field(default=False, description="« Je certifie sur l'honneur ne pas être concerné »")
     template: str = Field(default="", max_length=500, description="URL of a form to fill in, if any")
+    template_file: str | None = Field(
+        default=None, max_length=80, description="the model file (« Modèle ») staff sent, stored under this name"
+    )
+    template_name: str = Field(default="", max_length=120, description="the model file's name, as downloaded")
+    template_type: str = Field(default="", max_length=40)
 
 
 class FormationPiece(SQLModel, table=True):
@@ -104,10 +117,28 @@ class FormationPiece(SQLModel, table=True):
     piece_id: int = Field(foreign_key="piece.id", primary_key=True, ondelete="CASCADE")
 
 
+class QuestionKind(StrEnum):
+    YES_NO = "yes_no"  # « Oui/Non » (B in the original)
+    TEXT = "text"  # « Texte » (S)
+
+
 class Question(SQLModel, table=True):
+    """A question complémentaire, with the same reach as a pièce: every centre or one centre; a common one is
+    asked in every formation of its reach, the others in the formations linked to it (FormationQuestion)."""
+
     id: int | None = Field(default=None, primary_key=True)
-    formation_id: int = Field(foreign_key="formation.id", index=True, ondelete="CASCADE")
-    position: int = 0
+    code: str = Field(max_length=20, unique=True)
     label: str = Field(max_length=500)
-    kind: str = Field(default="text", max_length=10, description="yes_no or text")
-    required: bool = True
+    position: int = Field(default=0, description="« Ordre »")
+    kind: str = Field(default=QuestionKind.TEXT, max_length=10, description="yes_no or text")
+    active: bool = Field(default=True, description="« En service »")
+    centre_id: int | None = Field(
+        default=None, foreign_key="centre.id", index=True, description="None: every centre (scolarité)"
+    )
+    common: bool = Field(default=False, description="« Commune »: asked in every formation of its reach")
+    required: bool = Field(default=True, description="an answer is needed to transmit (else « Conditionnelle »)")
+
+
+class FormationQuestion(SQLModel, table=True):
+    formation_id: int = Field(foreign_key="formation.id", primary_key=True, ondelete="CASCADE")
+    question_id: int = Field(foreign_key="question.id", primary_key=True, ondelete="CASCADE")

@@ -4,9 +4,9 @@ from ecandidat_ui.platform import Platform
 
 
 def register_all(platform: Platform) -> None:
-    from pages import account, account_links, assistance, candidatures, cas, connection, gestion, home, offer
+    from pages import account, account_links, assistance, candidatures, cas, connection, gestion, health, home, offer
 
     platform.session_cookie.install()
-    for module in (home, connection, assistance, offer, account_links, account, cas, candidatures):
+    for module in (home, connection, assistance, offer, account_links, account, cas, candidatures, health):
         module.register(platform)
     gestion.register_all(platform)

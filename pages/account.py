@@ -24,7 +24,7 @@ from ecandidat_ui.web_session import SignedIn
 from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
-from pages.file_editors import EntryDialog, SingleTabEditor
+from pages.file_editors import EntryDialog, SingleTabEditor, warn_before_leaving
 from pages.layout import ACCOUNT_PAGES, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
@@ -55,6 +55,7 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
                 banner(messages.SAVED, "success", marker="saved")
             editor = BUILDERS[tab](platform, me, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
             navigation.editor = editor
+            ui.on("ecandidat_leave", lambda event: navigation.go(_local_path(event.args)))
 
 
 class _Navigation:
@@ -78,8 +79,16 @@ class _Navigation:
         if self.editor is not None and getattr(self.editor, "dirty", False):
             if not await confirm(messages.UNSAVED_CHANGES, yes="Quitter sans enregistrer", no="Rester", marker="leave"):
                 return
-            ui.run_javascript("window.onbeforeunload = null")
+            warn_before_leaving(False)
         ui.navigate.to(target)
+
+
+def _local_path(args: object) -> str:
+    """The address a held link pointed to (sent by the browser): a path of this site, else the home page."""
+    path = args[0] if isinstance(args, list) and args else args
+    if isinstance(path, str) and path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return "/"
 
 
 # --- the tabs -------------------------------------------------------------------------------------

@@ -1,19 +1,20 @@
-from nicegui import ui
+from nicegui import run, ui
 
 from components.staff_markdown import staff_markdown
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.faq import FaqItem
-from pages.layout import page_frame
+from pages.layout import file_statuses, page_frame
 
 
 def register(platform: Platform) -> None:
     @ui.page("/assistance")
-    def assistance_page() -> None:
-        values = platform.parameters.current()
-        questions = platform.faq.public()
+    async def assistance_page() -> None:
+        values = await run.io_bound(platform.parameters.current)
+        questions = await run.io_bound(platform.faq.public)
         account = platform.session_cookie.account()
-        with page_frame(platform, "Assistance", "/assistance", account):
+        statuses = await file_statuses(platform, account)
+        with page_frame(platform, "Assistance", "/assistance", account, statuses=statuses):
             if questions:
                 _questions(questions)
             with ui.card().classes("w-full p-4 sm:p-6 gap-3"):

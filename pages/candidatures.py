@@ -21,7 +21,7 @@ from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
-from pages.layout import page_frame, sign_in_address, this_address
+from pages.layout import file_statuses, page_frame, sign_in_address, this_address
 
 FILES = "/compte/fichiers"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
@@ -46,7 +46,8 @@ def register(platform: Platform) -> None:
         except Refused:
             ui.navigate.to("/compte/candidatures")
             return
-        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account):
+        statuses = await file_statuses(platform, me.account)
+        with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
                 banner(OUTCOMES[info], "success", marker="outcome")
@@ -80,6 +81,24 @@ def register(platform: Platform) -> None:
                 "Cache-Control": "private, no-store",
                 "X-Content-Type-Options": "nosniff",
             },
+        )
+
+    @app.get("/compte/candidatures/{candidature_id}/modeles/{piece_id}")
+    def model_download(request: Request, candidature_id: RowId, piece_id: RowId) -> FileResponse:
+        """The model file of a pièce the candidature asks, for its candidate only."""
+        me = platform.session_cookie.of_request(request)
+        try:
+            view = platform.candidatures.view(me.account.id, candidature_id) if me else None
+        except Refused:
+            view = None
+        piece = next((p.piece for p in view.pieces if p.piece.id == piece_id), None) if view else None
+        if piece is None or not piece.template_file:
+            raise HTTPException(status_code=404)
+        return FileResponse(
+            platform.pieces.folder / piece.template_file,
+            media_type=piece.template_type,
+            filename=piece.template_name,
+            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
         )
 
     @app.get(FILES + "/{file_id}")
@@ -199,13 +218,16 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         if view.archived:
             banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
-    limits = platform.parameters.current()
-    max_bytes = limits.upload_max_bytes
-    hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
-    if view.pieces:
-        ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
-    for piece in view.pieces:
-        _piece(service, me, view, piece, hint, max_bytes)
+    if formation.paperless:
+        limits = platform.parameters.current()
+        max_bytes = limits.upload_max_bytes
+        hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
+        if view.pieces:
+            ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
+        for piece in view.pieces:
+            _piece(service, me, view, piece, hint, max_bytes)
+    else:
+        _paper_file(view)
 
     answers = AnswersSaving()
     if view.questions:
@@ -221,7 +243,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
             icon="picture_as_pdf",
             on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/recapitulatif.pdf", new_tab=True),
         ).props("outline").mark("recapitulatif")
-        if view.editable:
+        if view.editable and formation.paperless:
             ui.button(
                 "Transmettre ma candidature",
                 icon="send",
@@ -246,6 +268,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
 def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint: str, max_bytes: int) -> None:
     """One pièce, redrawn in place after a file or a declaration (a page reload would cost every candidate)."""
     candidature_id, piece_id = view.candidature.id, piece.piece.id
+    model_base = f"/compte/candidatures/{candidature_id}/modeles"
 
     @ui.refreshable
     def card(current: PieceView) -> None:
@@ -255,7 +278,9 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             status=current.status,
             file_name=current.file.original_name if current.file else None,
             file_url=f"{FILES}/{current.file.id}" if current.file else None,
-            common=current.piece.common,
+            common=current.piece.unique_file,
+            model_url=f"{model_base}/{piece_id}" if current.piece.template_file else None,
+            form_url=current.piece.template or None,
             conditional=current.piece.conditional,
             not_concerned=current.not_concerned,
             editable=view.editable,
@@ -362,6 +387,35 @@ async def _answer_offer(action, actor: str, candidature_id: int, *args, done: st
     ui.navigate.to(f"/compte/candidatures/{candidature_id}?info={done}")
 
 
+def _paper_file(view: CandidatureView) -> None:
+    """« Dossier papier »: the steps, the commission's address and the pièces to post; nothing to upload."""
+    commission = view.commission
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").mark("paper-file"):
+        ui.label(messages.PAPER_FILE_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
+        with ui.element("ol").classes("q-pl-md text-body1"):
+            for step in messages.PAPER_FILE_STEPS:
+                with ui.element("li").classes("q-mb-xs"):
+                    ui.label(step.format(date=f"{view.return_by:%d/%m/%Y}"))
+        ui.label(messages.PAPER_FILE_ADDRESS).classes("text-subtitle1 text-bold q-mt-sm")
+        if commission is not None and commission.address.strip():
+            lines = [commission.label, *commission.address.splitlines()]
+            ui.label("\n".join(line for line in lines if line.strip())).classes("text-body1 whitespace-pre-line").mark(
+                "paper-address"
+            )
+        else:
+            contact = (commission.mail or commission.phone) if commission else ""
+            ui.label(messages.PAPER_FILE_NO_ADDRESS.format(contact=contact or "voir l'assistance")).classes(
+                "text-body1"
+            )
+        if view.pieces:
+            ui.label(messages.PAPER_FILE_PIECES).classes("text-subtitle1 text-bold q-mt-sm")
+            with ui.element("ul").classes("q-pl-md text-body1").mark("paper-pieces"):
+                for piece in view.pieces:
+                    ui.element("li").text = piece.piece.label + (
+                        " (si vous êtes concerné)" if piece.piece.conditional else ""
+                    )
+
+
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
         ui.label(f"{label} :").classes("text-body2 text-grey-9")
@@ -394,15 +448,22 @@ def _question(
     service, actor: str, candidature_id: int, question, value: str, editable: bool, answers: AnswersSaving
 ) -> None:
     async def save(event) -> None:
+        saved.set_text("")
         try:
             await answers.save(run.io_bound(service.answer, actor, candidature_id, question.id, str(event.value or "")))
         except Refused as refused:
             ui.notify(refused.message, type="negative")
+            return
+        if not saved.is_deleted:
+            saved.set_text(messages.ANSWER_SAVED)
 
     label = question.label + (" *" if question.required else "")
     with ui.element("div").classes("w-full") as anchor:  # « what is missing » links here
         anchor.props["id"] = f"question-{question.id}"
         _answer_field(label, question, value, editable, save)
+        # said once saved, quietly to screen readers
+        saved = ui.label("").classes("text-caption text-green-10").props('aria-live="polite"')
+        saved.mark(f"answer-saved-{question.id}")
 
 
 def _answer_field(label: str, question, value: str, editable: bool, save) -> None:

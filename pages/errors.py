@@ -22,6 +22,7 @@ from fastapi import Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response
 from nicegui import Client, app, ui
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from components.error_notice import error_notice
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 # The id of a row in an address: above PostgreSQL's integer, or not a number, it is a page not found.
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
-ServerErrorPage = Callable[[Request, str], Awaitable[Response]]
+ServerErrorPage = Callable[[Request, str, Exception | None], Awaitable[Response]]
 
 
 def install(platform: Platform) -> None:
@@ -45,13 +46,15 @@ def install(platform: Platform) -> None:
     async def not_found(request: Request, _exception: Exception) -> Response:
         return _page(platform, request, 404, messages.NOT_FOUND_TITLE, messages.NOT_FOUND)
 
-    async def server_error(request: Request, reference: str) -> Response:
+    async def server_error(request: Request, reference: str, exception: Exception | None = None) -> Response:
+        if _database_down(exception):  # not a bug: the database is away for a while; it says so, in French
+            return _page(platform, request, 503, messages.UNAVAILABLE_TITLE, messages.UNAVAILABLE, reference)
         text = messages.SERVER_ERROR.format(contact=_contact_mail(platform))
         return _page(platform, request, 500, messages.SERVER_ERROR_TITLE, text, reference)
 
     async def last_resort(request: Request, exception: Exception) -> Response:
         """An exception outside our middleware (in one of NiceGUI's): Starlette's last handler."""
-        return await server_error(request, _logged(request.scope, exception))
+        return await server_error(request, _logged(request.scope, exception), exception)
 
     app.add_exception_handler(404, not_found)
     app.add_exception_handler(RequestValidationError, not_found)
@@ -92,16 +95,25 @@ class ServerErrors:
         except Exception as exception:
             if started:
                 raise
-            await self._answer(scope, receive, send, _logged(scope, exception))
+            await self._answer(scope, receive, send, _logged(scope, exception), exception)
 
-    async def _answer(self, scope: Scope, receive: Receive, send: Send, reference: str) -> None:
+    async def _answer(
+        self, scope: Scope, receive: Receive, send: Send, reference: str, exception: Exception | None = None
+    ) -> None:
         try:
-            response = await self.page(Request(scope, receive), reference)
+            response = await self.page(Request(scope, receive), reference, exception)
         except Exception:
             log.exception("error %s: the error page could not be built either", reference)
             text = f"{messages.SERVER_ERROR_TITLE}. {messages.ERROR_REFERENCE.format(reference=reference)}"
             response = PlainTextResponse(text, status_code=500)
         await response(scope, receive, send)
+
+
+def _database_down(exception: Exception | None) -> bool:
+    """The database cannot be reached (refused, cut, timed out), as opposed to a query that failed."""
+    return isinstance(exception, OperationalError | InterfaceError) or (
+        isinstance(exception, DBAPIError) and exception.connection_invalidated
+    )
 
 
 def _logged(scope: Scope, exception: Exception | None) -> str:

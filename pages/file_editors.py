@@ -90,7 +90,7 @@ class SingleTabEditor:
 
     def changed(self, values: Values) -> None:
         self.dirty = True
-        _warn_before_leaving(True)
+        warn_before_leaving(True)
         self.drafts.push(_jsonable(values), self.version)
 
     async def save(self, *, version: int | None = None) -> bool:
@@ -112,13 +112,13 @@ class SingleTabEditor:
         finally:
             self.save_button.props(remove="loading")
         self.version, self.dirty = row.version, False
-        _warn_before_leaving(False)
+        warn_before_leaving(False)
         self.on_saved()
         return True
 
     async def discard(self) -> None:
         await run.io_bound(self.service.discard_draft, self.actor, self.key)
-        _warn_before_leaving(False)
+        warn_before_leaving(False)
         ui.navigate.reload()
 
     def _show_conflict(self, conflict: Conflict) -> None:
@@ -158,11 +158,32 @@ def _jsonable(values: Values) -> Values:
     }
 
 
-def _warn_before_leaving(on: bool) -> None:
-    """The browser asks before a reload or a link takes the candidate away from unsaved changes."""
-    ui.run_javascript(
-        "window.onbeforeunload = " + ("(e) => { e.preventDefault(); e.returnValue = ''; }" if on else "null")
-    )
+# With unsaved changes, a reload or closing the tab makes the browser ask; a link of this site (the menu, the tab
+# chips, the header) is held and sent to the page as the event « ecandidat_leave », which asks in our words
+# (LeaveGuard in pages/account.py) as « Précédent » and « Suivant » do.
+UNSAVED_ON = """
+window.onbeforeunload = (e) => { e.preventDefault(); e.returnValue = ''; };
+window.ecandidatUnsaved = true;
+if (!window.ecandidatLeaveGuard) {
+  window.ecandidatLeaveGuard = true;
+  document.addEventListener('click', (e) => {
+    if (!window.ecandidatUnsaved || e.defaultPrevented || e.button !== 0) return;
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const link = e.target.closest('a[href]');
+    if (!link || link.target === '_blank' || link.origin !== location.origin) return;
+    if (link.getAttribute('href').startsWith('#')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    emitEvent('ecandidat_leave', link.pathname + link.search);
+  }, true);
+}
+"""
+UNSAVED_OFF = "window.onbeforeunload = null; window.ecandidatUnsaved = false;"
+
+
+def warn_before_leaving(on: bool) -> None:
+    """Whether leaving the page asks first (see UNSAVED_ON)."""
+    ui.run_javascript(UNSAVED_ON if on else UNSAVED_OFF)
 
 
 class EntryDialog:

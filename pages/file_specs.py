@@ -209,6 +209,7 @@ def bac_specs(today: date) -> list[FieldSpec]:
             search=_schools,
             label_of=_school_label,
             visible=lambda v: _has_bac(v) and _in_france("country")(v),
+            hint=messages.SCHOOL_SEARCH_HINT,
         ),
         FieldSpec("mention", "Mention", "select", options=_mentions, visible=_has_bac),
     ]

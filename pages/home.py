@@ -1,5 +1,3 @@
-from datetime import date
-
 from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
@@ -10,7 +8,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
 from ecandidat_ui.web_session import SignedIn
 from pages.connection_cards import connection_cards
-from pages.layout import ACCOUNT_PAGES, page_frame
+from pages.layout import ACCOUNT_PAGES, file_statuses, page_frame
 
 INFOS = {
     "mail_changed": messages.MAIL_CHANGED,
@@ -20,10 +18,10 @@ INFOS = {
 
 def register(platform: Platform) -> None:
     @ui.page("/")
-    def home_page(info: str = "") -> None:
+    async def home_page(info: str = "") -> None:
         me = platform.session_cookie.signed_in()
         account = me.account if me else None
-        statuses = platform.candidate_file.statuses(account.id, date.today()) if account else None
+        statuses = await file_statuses(platform, account)
         with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
                 banner(INFOS[info], "info")
@@ -42,7 +40,8 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus])
     with ui.card().classes("w-full p-4 sm:p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
         ui.label(messages.CONNECTED_AS.format(login=account.login)).classes("text-body1").mark("connected-as")
-        ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9")
+        ui.label(messages.CHOOSE_IN_MENU).classes("text-body2 text-grey-9 gt-sm")  # the menu shown at the left
+        ui.label(messages.CHOOSE_IN_MENU_PHONE).classes("text-body2 text-grey-9 lt-md")  # the menu behind ☰
         with ui.row().classes("gap-2 pt-2"):
             ui.button(
                 "Modifier mon compte",
@@ -82,6 +81,7 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
                 count=len(REQUIRED_TABS), tabs=", ".join(labels[tab].label for tab in REQUIRED_TABS)
             )
         ).classes("text-body1")
+        ui.label(messages.REQUIRED_TABS_WHY).classes("text-body2 text-grey-9").mark("required-tabs-why")
         ui.label(f"{done} sur {len(REQUIRED_TABS)} complets. Il reste à remplir :").classes("text-body2")
         with ui.row().classes("gap-2"):
             for tab in missing:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from urllib.parse import urlencode
 
 from nicegui import run, ui
@@ -40,6 +41,13 @@ def public_menu(signed_in: bool) -> list[MenuEntry]:
     if not signed_in:
         entries.append(MenuEntry("Connexion", "/connexion", "login"))
     return entries
+
+
+async def file_statuses(platform: Platform, account: Account | None) -> dict | None:
+    """The badges of the menu for a signed-in candidate (read off the event loop), on every page they visit."""
+    if account is None:
+        return None
+    return await run.io_bound(platform.candidate_file.statuses, account.id, date.today())
 
 
 @contextmanager
@@ -92,7 +100,7 @@ def open_create_account(platform: Platform) -> None:
         )
         return messages.ACCOUNT_CREATED
 
-    account_dialog("Création de compte", save).open()
+    account_dialog("Création de compte", save, on_forgotten=lambda: open_forgotten(platform)).open()
 
 
 def open_forgotten(platform: Platform) -> None:

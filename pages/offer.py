@@ -15,7 +15,7 @@ from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
 from pages.candidatures import apply_to
-from pages.layout import page_frame, sign_in_address
+from pages.layout import file_statuses, page_frame, sign_in_address
 
 STATES = {
     "open": ("Candidatures ouvertes", "text-green-9"),
@@ -28,7 +28,9 @@ def register(platform: Platform) -> None:
     @ui.page("/offre")
     async def offer_page(recherche: str = "") -> None:
         me = platform.session_cookie.signed_in()
-        with page_frame(platform, "Offre de formation", "/offre", me.account if me else None):
+        account = me.account if me else None
+        statuses = await file_statuses(platform, account)
+        with page_frame(platform, "Offre de formation", "/offre", account, statuses=statuses):
             search = (
                 ui.input("Rechercher une formation", value=recherche)
                 .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')

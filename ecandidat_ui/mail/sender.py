@@ -1,7 +1,11 @@
 """Sends the outbox: through SMTP with `emails` when a host is set, else as .eml files in the data folder.
 
-A mail is claimed before sending so that several processes never send it twice, marked sent once the
-server accepted it, and tried again with an exponential back-off when it failed.
+A mail is claimed before sending so that several processes never send it twice (a conditional UPDATE that
+also checks it was not sent meanwhile; on PostgreSQL the due rows are first locked with SKIP LOCKED so that two
+senders never wait on each other), marked sent once the server accepted it, and tried again with an
+exponential back-off when it failed. While mails wait on a long back-off, the oldest is tried every minute
+(PROBE): once the server answers again, every waiting mail is due at once, not after an hour. The sender
+itself survives anything (a database outage, a bug): it logs, waits and goes on.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -24,28 +29,44 @@ from models import OutboxMail
 from models.clock import utcnow
 
 log = logging.getLogger(__name__)
+LINK = re.compile(r"https?://[^\s<>\"']+")
 CLAIM = timedelta(minutes=5)
 BATCH = 20
+PROBE = timedelta(minutes=1)
+FAULT_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds, after the sender's own loop failed 1, 2, 3… times
 
 
 class MailSender:
-    def __init__(self, db: Database, settings: Settings, *, retry_base_delay: float = 30.0) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, *, retry_base_delay: float = 30.0, probe_every: timedelta = PROBE
+    ) -> None:
         self.db = db
         self.settings = settings
         self.retry_base_delay = retry_base_delay
+        self.probe_every = probe_every
+        self._claims: dict[int, object] = {}  # mail id → the claim this sender holds on it
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._unsubscribe = lambda: None
+        self._last_probe = utcnow()
 
     async def run(self, poll_seconds: float = 30.0) -> None:
-        """Send what is due, then sleep until a new mail is committed or the next retry is due."""
+        """Send what is due, then sleep until a new mail is committed or the next retry is due; a failure of the
+        loop itself (the database down…) is logged and the loop goes on after a short wait, for ever."""
         self._loop = asyncio.get_running_loop()
         self._unsubscribe = outbox.on_new_mail(self.wake)
+        faults = 0
         try:
             while True:
                 self._wake.clear()
-                await asyncio.to_thread(self.send_due)
-                delay = await asyncio.to_thread(self._seconds_to_next_due, poll_seconds)
+                try:
+                    await asyncio.to_thread(self.send_due)
+                    delay = await asyncio.to_thread(self._seconds_to_next_due, poll_seconds)
+                    faults = 0
+                except Exception:
+                    delay = FAULT_WAITS[min(faults, len(FAULT_WAITS) - 1)]
+                    faults += 1
+                    log.exception("the mail sender failed (%s in a row); trying again in %.0f s", faults, delay)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
         finally:
@@ -56,35 +77,75 @@ class MailSender:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     def send_due(self) -> int:
-        """Send every mail that is due now; returns how many were accepted."""
+        """Send every mail that is due now (and, once a minute, the oldest one waiting on its back-off: the
+        probe); returns how many were accepted."""
         sent = 0
-        for mail in self._claim_due():
+        claimed = self._claim_due()
+        probing = not claimed and utcnow() - self._last_probe >= self.probe_every
+        if probing:
+            self._last_probe = utcnow()
+            claimed = self._claim_due(probe=True)
+        for mail in claimed:
             sent += self._send_one(mail)
+        if probing and sent:
+            self._server_is_back()
         return sent
 
-    def _claim_due(self) -> list[OutboxMail]:
+    def _claim_due(self, *, probe: bool = False) -> list[OutboxMail]:
+        """The mails due now, claimed for this sender; `probe`: the one waiting longest on its back-off."""
         now = utcnow()
+        free = or_(col(OutboxMail.claimed_until).is_(None), col(OutboxMail.claimed_until) < now)
         with self.db.session() as session:
-            due = session.exec(
-                select(OutboxMail)
-                .where(col(OutboxMail.sent_at).is_(None), OutboxMail.next_attempt_at <= now)
-                .where(or_(col(OutboxMail.claimed_until).is_(None), col(OutboxMail.claimed_until) < now))
-                .order_by(col(OutboxMail.id))
-                .limit(BATCH)
-            ).all()
+            query = select(OutboxMail).where(col(OutboxMail.sent_at).is_(None), free)
+            if probe:
+                query = query.order_by(col(OutboxMail.next_attempt_at)).limit(1)
+            else:
+                query = query.where(OutboxMail.next_attempt_at <= now).order_by(col(OutboxMail.id)).limit(BATCH)
+            if self.db.engine.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)  # another sender's rows: skipped, not waited for
             claimed = []
-            for mail in due:
+            for mail in session.exec(query).all():
                 result = session.exec(
                     update(OutboxMail)
-                    .where(col(OutboxMail.id) == mail.id)
-                    .where(or_(col(OutboxMail.claimed_until).is_(None), col(OutboxMail.claimed_until) < now))
+                    .where(col(OutboxMail.id) == mail.id, col(OutboxMail.sent_at).is_(None), free)
                     .values(claimed_until=now + CLAIM)
                 )
                 if result.rowcount == 1:
                     claimed.append(mail)
+                    self._claims[mail.id] = now + CLAIM
             return claimed
 
+    def _still_mine(self, mail: OutboxMail) -> bool:
+        """Right before sending: not sent meanwhile, and the claim is still this sender's (a sender stalled past
+        its claim finds another one took the mail over, and does not send it a second time)."""
+        claim = self._claims.pop(mail.id, None)
+        with self.db.session() as session:
+            result = session.exec(
+                update(OutboxMail)
+                .where(
+                    col(OutboxMail.id) == mail.id,
+                    col(OutboxMail.sent_at).is_(None),
+                    col(OutboxMail.claimed_until) == claim,
+                )
+                .values(claimed_until=utcnow() + CLAIM)
+            )
+            return result.rowcount == 1
+
+    def _server_is_back(self) -> None:
+        """The probe went through: every mail waiting on a back-off is due now."""
+        with self.db.session() as session:
+            session.exec(
+                update(OutboxMail)
+                .where(col(OutboxMail.sent_at).is_(None), OutboxMail.next_attempt_at > utcnow())
+                .values(next_attempt_at=utcnow())
+            )
+        log.info("the mail server answers again: the mails waiting are sent now")
+        self.wake()
+
     def _send_one(self, mail: OutboxMail) -> bool:
+        if not self._still_mine(mail):
+            log.info("mail %s was taken over by another sender: not sent from here", mail.id)
+            return False
         try:
             self._deliver(mail)
         except Exception as error:  # any failure of the transport: keep the mail and try again later
@@ -124,7 +185,17 @@ class MailSender:
             path = self.settings.outbox_dir / f"{mail.id:06d}-{mail.template}.eml"
             data_folder.make_folder(path.parent)
             data_folder.write_private(path, message.as_string().encode("utf-8"))
-            log.info("no SMTP host: mail %s to %s written to %s", mail.id, mail.to, path)
+            # The .eml is MIME (base64): its links are logged so that a newcomer without SMTP can follow the
+            # validation link. Only here: with an SMTP host, a link carrying a token never reaches the log.
+            links = " ".join(dict.fromkeys(LINK.findall(mail.text))) or "aucun"
+            log.info(
+                "no SMTP host: mail %s « %s » to %s written to %s; links: %s",
+                mail.id,
+                mail.subject,
+                mail.to,
+                path,
+                links,
+            )
             return
         backend = SMTPBackend(
             host=self.settings.smtp_host,
@@ -156,4 +227,6 @@ class MailSender:
             ).first()
         if next_at is None:
             return poll_seconds
-        return max(0.05, min(poll_seconds, (next_at - utcnow()).total_seconds()))
+        # mails waiting on a back-off: wake for the probe
+        until_probe = (self._last_probe + self.probe_every - utcnow()).total_seconds()
+        return max(0.05, min(poll_seconds, (next_at - utcnow()).total_seconds(), max(until_probe, 1.0)))

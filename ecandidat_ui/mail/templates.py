@@ -13,7 +13,7 @@ from models import MailTemplate
 from models.clock import PARIS
 
 SIGNATURE = (
-    "\n\nCordialement,\nLe service de scolarité de {etablissement}\n\n"
+    "\n\nCordialement,\nLe service de scolarité {de_etablissement}\n\n"
     "Ce mail a été envoyé automatiquement, merci de ne pas y répondre."
 )
 
@@ -21,7 +21,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "account_created": (
         "Création de votre compte eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Votre compte eCandidat de {etablissement} a été créé.\n"
+        "Votre compte eCandidat {de_etablissement} a été créé.\n"
         "Votre login (numéro de dossier) est : {login}\n\n"
         "Pour valider votre compte et choisir votre mot de passe, suivez ce lien :\n{lien}\n\n"
         "Ce lien est valable {jours} jours. Passé ce délai, un compte non validé est supprimé.",
@@ -132,7 +132,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "staff_setup": (
         "Votre accès à la gestion eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert avec l'adresse {mail}.\n"
+        "Un accès à la gestion d'eCandidat {de_etablissement} vous est ouvert avec l'adresse {mail}.\n"
         "Pour choisir votre mot de passe et configurer votre application d'authentification "
         "(le second facteur demandé à chaque connexion), suivez ce lien :\n{lien}\n\n"
         "Ce lien ne peut servir qu'une fois et il est valable une heure. Passé ce délai, demandez-en un autre "
@@ -141,7 +141,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "staff_cas_access": (
         "Votre accès à la gestion eCandidat",
         "Bonjour {prenom} {nom},\n\n"
-        "Un accès à la gestion d'eCandidat de {etablissement} vous est ouvert. Connectez-vous avec votre "
+        "Un accès à la gestion d'eCandidat {de_etablissement} vous est ouvert. Connectez-vous avec votre "
         "identifiant de l'établissement ({login_cas}) ici :\n{lien}",
     ),
     "staff_new_address": (
@@ -155,10 +155,10 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
-CANDIDATE = ("prenom", "nom", "login", "etablissement")
+CANDIDATE = ("prenom", "nom", "login", "etablissement", "de_etablissement")
 CANDIDATURE = (*CANDIDATE, "formation", "date_retour", "lien")
-STAFF = ("prenom", "nom", "mail", "etablissement")
-AVIS = ("prenom", "nom", "login", "etablissement", "formation", "lien", "decision", "detail", "motif", "rang")
+STAFF = ("prenom", "nom", "mail", "etablissement", "de_etablissement")
+AVIS = (*CANDIDATE, "formation", "lien", "decision", "detail", "motif", "rang")
 
 
 @dataclass(frozen=True)
@@ -241,14 +241,14 @@ CATALOGUE: dict[str, MailKind] = {
     "candidature_status": MailKind(
         "Statut du dossier",
         "Envoyé quand la scolarité change le statut du dossier (Réceptionné, Incomplet, Complet).",
-        ("prenom", "nom", "login", "etablissement", "formation", "lien", "statut", "detail"),
+        ("prenom", "nom", "login", "etablissement", "de_etablissement", "formation", "lien", "statut", "detail"),
         (),
         "la candidature",
     ),
     "candidature_decision": MailKind(
         "Décision de la commission",
         "Envoyé quand l'avis de la commission est validé.",
-        ("prenom", "nom", "login", "etablissement", "formation", "lien", "decision", "detail"),
+        ("prenom", "nom", "login", "etablissement", "de_etablissement", "formation", "lien", "decision", "detail"),
         (),
         "la candidature",
     ),
@@ -330,6 +330,7 @@ VARIABLES: dict[str, str] = {
     "nom": "Nom du destinataire",
     "login": "Login du candidat (son numéro de dossier)",
     "etablissement": "Nom de l'établissement",
+    "de_etablissement": "« de » et le nom de l'établissement, avec son article (« de l'Université Esup »)",
     "mail": "Adresse mail du destinataire",
     "lien": "Lien",
     "jours": "Nombre de jours de validité du lien",

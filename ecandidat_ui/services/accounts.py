@@ -433,7 +433,7 @@ class AccountService:
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,
-            etablissement=self.settings.institution_name,
+            **self.settings.institution_values,
             **values,
         )
         outbox.enqueue(session, account.mail, mail)

@@ -21,9 +21,12 @@ from ecandidat_ui.settings import Settings
 from models import (
     Account,
     Baccalaureate,
+    Campaign,
+    Candidature,
     Draft,
     ExternalCursus,
     FileFlags,
+    Formation,
     Internship,
     PersonalInfo,
     PostalAddress,
@@ -94,6 +97,8 @@ class CandidateFile:
     experiences: list[ProExperience] = field(default_factory=list)
     student: Student | None = None
     results: list[StudentResult] = field(default_factory=list)
+    candidatures: int = 0  # of the active campaign
+    to_transmit: int = 0  # of those, dématérialisées and not transmitted yet
 
     @property
     def is_internal_student(self) -> bool:
@@ -123,8 +128,16 @@ def tab_statuses(file: CandidateFile, today: date, *, ine_required: bool = False
         Tab.EXTERNAL: required(bool(file.external) or no_studies),
         Tab.INTERNSHIPS: optional(bool(file.internships)),
         Tab.EXPERIENCES: optional(bool(file.experiences)),
-        Tab.APPLICATIONS: TabStatus.OPTIONAL,
+        Tab.APPLICATIONS: _applications(file),
     }
+
+
+def _applications(file: CandidateFile) -> TabStatus:
+    """The Candidatures badge: « à compléter » while a candidature waits to be transmitted, « complet » once every
+    one is, « facultatif » with none."""
+    if file.to_transmit:
+        return TabStatus.TO_COMPLETE
+    return TabStatus.COMPLETE if file.candidatures else TabStatus.OPTIONAL
 
 
 def missing_required(statuses: dict[Tab, TabStatus]) -> list[Tab]:
@@ -170,6 +183,7 @@ class CandidateFileService:
                         .order_by(col(StudentResult.academic_year).desc(), col(StudentResult.code))
                     ).all()
                 )
+            file.candidatures, file.to_transmit = _candidature_counts(session, account_id)
             return file
 
     def statuses(self, account_id: int, today: date) -> dict[Tab, TabStatus]:
@@ -391,3 +405,17 @@ def _student_identity(student: Student) -> dict[str, object]:
         "first_name": student.first_name,
         "birth_date": student.birth_date.isoformat() if student.birth_date else "",
     }
+
+
+def _candidature_counts(session: Session, account_id: int) -> tuple[int, int]:
+    rows = session.exec(
+        select(Candidature.transmitted_at, Formation.paperless)
+        .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+        .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+        .where(
+            Candidature.account_id == account_id,
+            col(Campaign.archived_at).is_(None),
+            col(Candidature.withdrawn_at).is_(None),
+        )
+    ).all()
+    return len(rows), sum(1 for transmitted_at, paperless in rows if paperless and transmitted_at is None)

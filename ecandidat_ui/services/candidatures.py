@@ -12,7 +12,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
-from ecandidat_ui.services import fields, parameters, uploads
+from ecandidat_ui.services import asked, fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, default_type, validate
@@ -29,7 +29,6 @@ from models import (
     DecisionType,
     FileStatus,
     Formation,
-    FormationPiece,
     Piece,
     PieceState,
     Question,
@@ -47,6 +46,7 @@ class PieceView:
     file: UploadedFile | None
     not_concerned: bool
     review: str
+    transmitted: bool = False  # the candidature was transmitted: its files went with it
     review_comment: str = ""  # why staff refused it (or a note with a validation)
 
     @property
@@ -59,7 +59,9 @@ class PieceView:
             return self.review
         if self.not_concerned:
             return "Non concerné"
-        return "Transmise" if self.file else "En attente"
+        if self.file is None:
+            return "En attente"
+        return "Transmise" if self.transmitted else "Déposée"  # sent here, not yet to the commission
 
 
 @dataclass(frozen=True)
@@ -274,12 +276,7 @@ class CandidatureService:
             candidature = self._mine(session, account_id, candidature_id)
             formation = session.get(Formation, candidature.formation_id)
             centre = session.get(Centre, formation.centre_id)
-            pieces = session.exec(
-                select(Piece)
-                .join(FormationPiece, col(FormationPiece.piece_id) == col(Piece.id))
-                .where(FormationPiece.formation_id == formation.id)
-                .order_by(col(Piece.common).desc(), col(Piece.id))
-            ).all()
+            pieces = asked.pieces_of(session, formation)
             states = {
                 s.piece_id: s
                 for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
@@ -297,12 +294,11 @@ class CandidatureService:
                         file,
                         bool(state and state.not_concerned),
                         state.review if state else "",
-                        state.review_comment if state else "",
+                        transmitted=candidature.transmitted_at is not None,
+                        review_comment=state.review_comment if state else "",
                     )
                 )
-            questions = session.exec(
-                select(Question).where(Question.formation_id == formation.id).order_by(col(Question.position))
-            ).all()
+            questions = asked.questions_of(session, formation)
             answers = {
                 a.question_id: a.value
                 for a in session.exec(select(Answer).where(Answer.candidature_id == candidature.id))
@@ -338,8 +334,8 @@ class CandidatureService:
         with self.db.session() as session:
             account_id = self.sessions.check(session, actor).id
             candidature = self._editable(session, account_id, candidature_id)
-            question = session.get(Question, question_id)
-            if question is None or question.formation_id != candidature.formation_id:
+            question = asked.asks_question(session, session.get(Formation, candidature.formation_id), question_id)
+            if question is None:
                 raise Refused(messages.UNEXPECTED_ERROR)
             try:
                 text = fields.multiline_text(value, ANSWER_MAX)
@@ -363,8 +359,10 @@ class CandidatureService:
         try:
             with self.db.session() as session:
                 candidature = self._editable(session, account_id, candidature_id)
+                if not session.get(Formation, candidature.formation_id).paperless:
+                    raise Refused(messages.PAPER_FILE_NO_UPLOAD)
                 piece = self._piece_of(session, candidature, piece_id)
-                owner = None if piece.common else candidature.id
+                owner = None if piece.unique_file else candidature.id
                 for old in session.exec(self._files(account_id, piece, owner)).all():
                     if not self._transmitted(session, old):  # else kept: a transmitted candidature shows it
                         replaced.append(old.stored_name)
@@ -535,10 +533,10 @@ class CandidatureService:
 
     @staticmethod
     def _piece_of(session: Session, candidature: Candidature, piece_id: int) -> Piece:
-        link = session.get(FormationPiece, (candidature.formation_id, piece_id))
-        if link is None:
+        piece = asked.asks_piece(session, session.get(Formation, candidature.formation_id), piece_id)
+        if piece is None:
             raise Refused(messages.UNEXPECTED_ERROR)
-        return session.get(Piece, piece_id)
+        return piece
 
     @staticmethod
     def _files(account_id: int, piece: Piece, owner: int | None):
@@ -548,7 +546,7 @@ class CandidatureService:
         return query.where(UploadedFile.candidature_id == owner)
 
     def _file_for(self, session: Session, account_id: int, candidature_id: int, piece: Piece) -> UploadedFile | None:
-        owner = None if piece.common else candidature_id
+        owner = None if piece.unique_file else candidature_id
         return session.exec(self._files(account_id, piece, owner).order_by(col(UploadedFile.id).desc())).first()
 
     @staticmethod
@@ -572,7 +570,7 @@ class CandidatureService:
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,
-            etablissement=self.settings.institution_name,
+            **self.settings.institution_values,
             formation=formation.label,
             date_retour=f"{return_by:%d/%m/%Y}",
             lien=self.settings.link("/compte/candidatures"),
@@ -590,6 +588,8 @@ def _transmit_problem(view: CandidatureView, today: date) -> Problem | None:
         return Problem(messages.NOT_EDITABLE)
     if today > view.return_by:
         return Problem(messages.TRANSMIT_TOO_LATE)
+    if not view.formation.paperless:
+        return Problem(messages.PAPER_FILE_NO_UPLOAD)
     if missing := view.missing_items():
         return Problem(messages.TRANSMIT_MISSING.format(missing=", ".join(label for label, _ in missing)), missing)
     return None

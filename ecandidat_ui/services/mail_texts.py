@@ -184,7 +184,7 @@ class MailTextService:
         sample: dict[str, object] = {
             **SAMPLE,
             "login": (values.login_prefix + "4F7K2Q9A")[:8],
-            "etablissement": self.settings.institution_name,
+            **self.settings.institution_values,
             "lien": self.settings.link(SAMPLE_LINKS.get(code, "/compte/candidatures")),
             "jours": values.unvalidated_account_days,
             "date": now_text(),

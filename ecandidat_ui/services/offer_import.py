@@ -1,9 +1,11 @@
 """Loading the offer from a YAML or CSV file, checked as a whole: an error names its line, nothing is half-applied.
 
 YAML:
-    pieces:
-      - {code: CNI, libelle: Pièce d'identité, commune: true}
+    pieces:                      # ordre (0), en_service (true), unique (as commune), modele (an URL) are optional
+      - {code: CNI, libelle: Pièce d'identité, commune: true}   # commune: asked in every formation
       - {code: HANDI, libelle: Notification MDPH, conditionnelle: true}
+    questions:                   # ordre, en_service, commune, obligatoire (true) are optional
+      - {code: PROJET, libelle: Quel est votre projet ?, type: texte}
     centres:
       - code: SCI
         libelle: UFR Sciences et Techniques
@@ -18,7 +20,8 @@ YAML:
             commission: Commission des licences   # a commission of the centre, by code or label (created if
                                                   # unknown), or {code: SCI-L, libelle: ..., mail: ..., adresse: ...}
             pieces: [CNI, HANDI]
-            questions:
+            questions:                     # a code of the « questions » above, or a question written here
+              - PROJET                     # (the centre's one with the same text is found again, else made)
               - {libelle: "Avez-vous déjà été inscrit chez nous ?", type: oui_non}
 
 CSV (one formation per line, ';' or ',' separated): centre_code, centre_libelle, code, libelle, type_diplome,
@@ -35,11 +38,20 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.services import offer_dates
-from models import Centre, Commission, Formation, FormationPiece, Piece, Question
+from models import (
+    Centre,
+    Commission,
+    Formation,
+    FormationPiece,
+    FormationQuestion,
+    Piece,
+    Question,
+    QuestionKind,
+)
 
 LINE = "__line__"
 KEY_LINES = "__key_lines__"
@@ -58,15 +70,24 @@ class _Strict(BaseModel):
 class PieceSpec(_Strict):
     code: str = Field(min_length=1, max_length=20)
     libelle: str = Field(min_length=1, max_length=200)
+    ordre: int = Field(0, ge=0, le=9999)
+    en_service: bool = True
     commune: bool = False
+    unique: bool | None = None  # one file for every candidature; unsaid: as « commune »
     conditionnelle: bool = False
     modele: str = Field("", max_length=500)
+    centre: str = Field("", max_length=20)  # the code of the centre it serves alone; unsaid: every centre
 
 
 class QuestionSpec(_Strict):
+    code: str = Field("", max_length=20)  # a question of the file's « questions » list; else found by its text
     libelle: str = Field(min_length=1, max_length=500)
+    ordre: int = Field(0, ge=0, le=9999)
+    en_service: bool = True
+    commune: bool = False
     type: Literal["oui_non", "texte"] = "texte"
     obligatoire: bool = True
+    centre: str = Field("", max_length=20)  # in the « questions » list: as for a pièce
 
 
 class CommissionSpec(_Strict):
@@ -82,8 +103,11 @@ class FormationSpec(_Strict):
     type_diplome: str = Field("", max_length=100)
     mots_cles: str = Field("", max_length=500)
     url: str = Field("", max_length=500)
+    en_service: bool = True
+    type_traitement: Literal["AD", "AC", "AT"] = "AT"
     debut_depot: date
     fin_depot: date
+    date_pre_analyse: date | None = None
     date_retour: date | None = None
     date_jury: date | None = None
     date_publication: date | None = None
@@ -94,14 +118,16 @@ class FormationSpec(_Strict):
     commission: CommissionSpec | Annotated[str, StringConstraints(max_length=200)] = ""
     commission_mail: str = Field("", max_length=100)
     commission_adresse: str = Field("", max_length=500)
+    infos: str = Field("", max_length=2000)
     pieces: list[str] = []
-    questions: list[QuestionSpec] = []
+    questions: list[Annotated[str, StringConstraints(max_length=20)] | QuestionSpec] = []
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> FormationSpec:
         dates = {
             "opens_on": self.debut_depot,
             "closes_on": self.fin_depot,
+            "preanalysis_on": self.date_pre_analyse,
             "return_by": self.date_retour,
             "jury_on": self.date_jury,
             "publication_on": self.date_publication,
@@ -115,11 +141,13 @@ class FormationSpec(_Strict):
 class CentreSpec(_Strict):
     code: str = Field(min_length=1, max_length=20)
     libelle: str = Field(min_length=1, max_length=120)
+    en_service: bool = True
     formations: list[FormationSpec] = []
 
 
 class OfferSpec(_Strict):
     pieces: list[PieceSpec] = []
+    questions: list[QuestionSpec] = []
     centres: list[CentreSpec] = []
 
 
@@ -130,19 +158,39 @@ def load_offer_file(db: Database, name: str, text: str) -> tuple[int, int]:
 
 
 def apply_offer(db: Database, data: dict[str, Any]) -> tuple[int, int]:
-    offer = _validated(data)
     with db.session() as session:
-        pieces = {piece.code: _upsert_piece(session, piece) for piece in offer.pieces}
-        for code in {c for centre in offer.centres for f in centre.formations for c in f.pieces} - set(pieces):
-            pieces[code] = session.exec(select(Piece).where(Piece.code == code)).one()
-        for centre_spec in offer.centres:
-            centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
-            centre.code, centre.label = centre_spec.code, centre_spec.libelle
-            session.add(centre)
-            session.flush()
-            for spec in centre_spec.formations:
-                _upsert_formation(session, centre, spec, pieces)
+        return apply_in(session, data)
+
+
+def apply_in(session: Session, data: dict[str, Any]) -> tuple[int, int]:
+    """Apply the offer in the caller's transaction (OfferRefused when it cannot be: the caller rolls back)."""
+    offer = _validated(data)
+    centres: dict[str, Centre] = {}
+    for centre_spec in offer.centres:
+        centre = session.exec(select(Centre).where(Centre.code == centre_spec.code)).first() or Centre()
+        centre.code, centre.label, centre.active = centre_spec.code, centre_spec.libelle, centre_spec.en_service
+        session.add(centre)
+        session.flush()
+        centres[centre.code] = centre
+    pieces = {piece.code: _upsert_piece(session, piece, _reach(session, centres, piece)) for piece in offer.pieces}
+    questions = {
+        question.code: _upsert_question(session, question, _reach(session, centres, question))
+        for question in offer.questions
+    }
+    for centre_spec in offer.centres:
+        for spec in centre_spec.formations:
+            _upsert_formation(session, centres[centre_spec.code], spec, pieces, questions)
     return len(offer.centres), sum(len(centre.formations) for centre in offer.centres)
+
+
+def _reach(session: Session, centres: dict[str, Centre], spec: PieceSpec | QuestionSpec) -> Centre | None:
+    """The centre a pièce or question serves alone: one of the file or of the database, by code."""
+    if not spec.centre:
+        return None
+    centre = centres.get(spec.centre) or session.exec(select(Centre).where(Centre.code == spec.centre)).first()
+    if centre is None:
+        raise OfferRefused([f"{spec.code} : centre inconnu : {spec.centre}"])
+    return centre
 
 
 def parse_yaml(text: str) -> dict[str, Any]:
@@ -188,32 +236,87 @@ def _validated(data: dict[str, Any]) -> OfferSpec:
     codes = [f.code for centre in offer.centres for f in centre.formations]
     problems += [f"formation en double : {code}" for code in sorted({c for c in codes if codes.count(c) > 1})]
     declared = {piece.code for piece in offer.pieces}
+    asked = {question.code for question in offer.questions}
+    problems += [
+        f"ligne {_line(data, ('questions', index))} : code obligatoire"
+        for index, question in enumerate(offer.questions)
+        if not question.code
+    ]
     for c_index, centre in enumerate(offer.centres):
         for f_index, formation in enumerate(centre.formations):
             for code in formation.pieces:
                 if code not in declared:
                     line = _line(data, ("centres", c_index, "formations", f_index))
                     problems.append(f"ligne {line} : pièce inconnue : {code}")
+            for question in formation.questions:
+                if isinstance(question, str) and question not in asked:
+                    line = _line(data, ("centres", c_index, "formations", f_index))
+                    problems.append(f"ligne {line} : question inconnue : {question}")
     if problems:
         raise OfferRefused(problems)
     return offer
 
 
-def _upsert_piece(session: Session, spec: PieceSpec) -> Piece:
+def _upsert_piece(session: Session, spec: PieceSpec, centre: Centre | None) -> Piece:
     piece = session.exec(select(Piece).where(Piece.code == spec.code)).first() or Piece()
     piece.code, piece.label, piece.common = spec.code, spec.libelle, spec.commune
+    piece.centre_id = centre.id if centre else None
+    piece.position, piece.active = spec.ordre, spec.en_service
+    piece.unique_file = spec.commune if spec.unique is None else spec.unique
     piece.conditional, piece.template = spec.conditionnelle, spec.modele
     session.add(piece)
     session.flush()
     return piece
 
 
-def _upsert_formation(session: Session, centre: Centre, spec: FormationSpec, pieces: dict[str, Piece]) -> None:
+def _upsert_question(session: Session, spec: QuestionSpec, centre: Centre | None) -> Question:
+    """By its code; a question written in a formation without code is the centre's one with the same text, type
+    and « obligatoire » (made, with a new code, when there is none)."""
+    kind = QuestionKind.YES_NO if spec.type == "oui_non" else QuestionKind.TEXT
+    if spec.code:
+        question = session.exec(select(Question).where(Question.code == spec.code)).first() or Question()
+    else:
+        question = session.exec(
+            select(Question)
+            .where(Question.label == spec.libelle, Question.kind == kind, Question.required == spec.obligatoire)
+            .where(Question.centre_id == (centre.id if centre else None))
+            .order_by(col(Question.id))
+        ).first()
+        if question is not None:
+            return question
+        question = Question(code=_free_question_code(session), centre_id=centre.id if centre else None)
+    question.code = spec.code or question.code
+    question.label, question.kind, question.required = spec.libelle, kind, spec.obligatoire
+    question.position, question.active, question.common = spec.ordre, spec.en_service, spec.commune
+    question.centre_id = centre.id if centre else None
+    session.add(question)
+    session.flush()
+    return question
+
+
+def _free_question_code(session: Session) -> str:
+    number = (session.exec(select(func.max(Question.id))).one() or 0) + 1
+    while session.exec(select(Question.id).where(Question.code == f"Q{number}")).first() is not None:
+        number += 1
+    return f"Q{number}"
+
+
+def _upsert_formation(
+    session: Session,
+    centre: Centre,
+    spec: FormationSpec,
+    pieces: dict[str, Piece],
+    questions: dict[str, Question],
+) -> None:
     formation = session.exec(select(Formation).where(Formation.code == spec.code)).first()
     values = dict(
         code=spec.code,
         label=spec.libelle,
         centre_id=centre.id,
+        active=spec.en_service,
+        treatment_type=spec.type_traitement,
+        preanalysis_on=spec.date_pre_analyse,
+        info=spec.infos,
         diploma_type=spec.type_diplome,
         keywords=spec.mots_cles,
         url=spec.url,
@@ -242,17 +345,13 @@ def _upsert_formation(session: Session, centre: Centre, spec: FormationSpec, pie
     session.exec(delete(FormationPiece).where(FormationPiece.formation_id == formation.id))
     for code in dict.fromkeys(spec.pieces):
         session.add(FormationPiece(formation_id=formation.id, piece_id=pieces[code].id))
-    session.exec(delete(Question).where(Question.formation_id == formation.id))
-    for position, question in enumerate(spec.questions):
-        session.add(
-            Question(
-                formation_id=formation.id,
-                position=position,
-                label=question.libelle,
-                kind="yes_no" if question.type == "oui_non" else "text",
-                required=question.obligatoire,
-            )
-        )
+    session.exec(delete(FormationQuestion).where(FormationQuestion.formation_id == formation.id))
+    linked: set[int] = set()
+    for given in spec.questions:
+        question = questions[given] if isinstance(given, str) else _upsert_question(session, given, centre)
+        if question.id not in linked:
+            linked.add(question.id)
+            session.add(FormationQuestion(formation_id=formation.id, question_id=question.id))
 
 
 def _commission(session: Session, centre: Centre, spec: FormationSpec) -> Commission | None:
@@ -348,6 +447,18 @@ def _french(error: dict[str, Any]) -> str:
         return f"valeur invalide, attendu : {error['ctx']['expected']}"
     if kind == "string_too_long":
         return f"trop long (au plus {error['ctx']['max_length']} caractères)"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "nombre entier attendu"
+    if kind in ("bool_parsing", "bool_type"):
+        return "true ou false attendu"
+    if kind == "greater_than_equal":
+        return f"doit être au moins {error['ctx']['ge']}"
+    if kind == "less_than_equal":
+        return f"doit être au plus {error['ctx']['le']}"
+    if kind == "string_too_short":
+        return "obligatoire"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "union_tag_invalid"):
+        return "valeur de type inattendu"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

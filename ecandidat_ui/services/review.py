@@ -328,7 +328,7 @@ def mail(session: Session, settings: Settings, candidature: Candidature, templat
         prenom=account.first_name,
         nom=account.last_name,
         login=account.login,
-        etablissement=settings.institution_name,
+        **settings.institution_values,
         formation=formation.label,
         lien=settings.link(f"/compte/candidatures/{candidature.id}"),
         **values,

@@ -638,7 +638,7 @@ class StaffService:
             prenom=member.first_name,
             nom=member.last_name,
             mail=member.mail,
-            etablissement=self.settings.institution_name,
+            **self.settings.institution_values,
             **values,
         )
         outbox.enqueue(session, member.mail, mail)

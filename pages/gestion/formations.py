@@ -42,7 +42,12 @@ DELAY_LABELS = {
 ACTIVE_FILTER = {"": "Toutes", "oui": "En service", "non": "Hors service"}
 
 
-def sections(centres: dict[int, str], commissions: dict[int, str]) -> list[Section]:
+def sections(
+    centres: dict[int, str],
+    commissions: dict[int, str],
+    pieces: dict[int, str] | None = None,
+    questions: dict[int, str] | None = None,
+) -> list[Section]:
     return [
         Section(
             "Paramètres généraux",
@@ -85,6 +90,14 @@ def sections(centres: dict[int, str], commissions: dict[int, str]) -> list[Secti
             ],
         ),
         Section("Infos comp.", [Field("info", "Infos comp.", "textarea", max_length=2000)]),
+        Section(
+            "Pièces justificatives et questions",
+            [
+                Field("piece_ids", "Pièces justificatives", "multiselect", options=pieces or {}),
+                Field("question_ids", "Questions", "multiselect", options=questions or {}),
+            ],
+            intro=messages.FORMATION_ASKED_HINT,
+        ),
     ]
 
 
@@ -163,6 +176,11 @@ class FormationsScreen:
                 .mark("formation-bulk")
             )
             self.bulk_button.props["title"] = "Editer dates et témoin en service en masse"
+            self.bulk_asked_button = (
+                ui.button("Pièces et questions en masse", icon="playlist_add", on_click=self.bulk_asked)
+                .props("no-caps outline")
+                .mark("formation-bulk-asked")
+            )
 
     async def load_choices(self) -> None:
         self.centres = dict(await run.io_bound(self.platform.centres.options, self.actor))
@@ -172,6 +190,7 @@ class FormationsScreen:
         self.centre_filter.set_options(self.centres)
         self.new_button.set_visibility(bool(self.editable_centres))
         self.bulk_button.set_visibility(bool(self.editable_centres))
+        self.bulk_asked_button.set_visibility(bool(self.editable_centres))
 
     def fetch(self, query: TableQuery) -> Page[dict[str, Any]]:
         return self.platform.formations.page(self.actor, query)
@@ -225,7 +244,8 @@ class FormationsScreen:
         formation = detail.formation
         centres = {**self.editable_centres, formation.centre_id: self.centres.get(formation.centre_id, "")}
         title = f"Edition de formation — {formation.code}"
-        await self._open(title, form_values(formation), save, centres, read_only=not detail.may_edit)
+        values = {**form_values(formation), "piece_ids": detail.piece_ids, "question_ids": detail.question_ids}
+        await self._open(title, values, save, centres, read_only=not detail.may_edit)
 
     async def duplicate(self, formation_id: int) -> None:
         try:
@@ -239,7 +259,8 @@ class FormationsScreen:
             await self.table.refresh()
             return messages.SETUP_SAVED
 
-        values = {**form_values(detail.formation), "code": ""}
+        values = {**form_values(detail.formation), "code": "", "piece_ids": detail.piece_ids}
+        values["question_ids"] = detail.question_ids
         intro = messages.FORMATION_COPY_OF.format(code=detail.formation.code)
         await self._open("Dupliquer une formation", values, save, self.editable_centres, intro=intro)
 
@@ -255,10 +276,11 @@ class FormationsScreen:
     ) -> None:
         action = Action.VIEW_SETUP if read_only else Action.EDIT_FORMATION
         commissions = await self._commissions(action, values.get("centre_id"), values.get("commission_id"))
+        pieces, questions = await self._asked(values.get("centre_id"))
         with self.dialogs:
             dialog = SetupDialog(
                 title,
-                sections(centres, commissions),
+                sections(centres, commissions, pieces, questions),
                 values,
                 save,
                 read_only=read_only,
@@ -268,10 +290,19 @@ class FormationsScreen:
 
         async def centre_changed(centre_id: Any) -> None:
             dialog.form.set_options("commission_id", await self._commissions(action, centre_id))
+            pieces, questions = await self._asked(centre_id)
+            dialog.form.set_options("piece_ids", pieces)
+            dialog.form.set_options("question_ids", questions)
 
         if not read_only:
             dialog.form.on_change("centre_id", centre_changed)
         dialog.open()
+
+    async def _asked(self, centre_id: Any) -> tuple[dict[int, str], dict[int, str]]:
+        """The pièces and questions a formation of this centre may be given (the common ones are asked anyway)."""
+        pieces = await run.io_bound(self.platform.pieces.options, self.actor, centre_id)
+        questions = await run.io_bound(self.platform.questions.options, self.actor, centre_id)
+        return pieces, questions
 
     async def _commissions(self, action: Action, centre_id: Any, current: Any = None) -> dict[int, str]:
         if centre_id is None:
@@ -313,6 +344,42 @@ class FormationsScreen:
                 intro=intro,
                 save_label="Modifier",
                 marker="bulk-dialog",
+            ).open()
+
+    async def bulk_asked(self) -> None:
+        """Add (or remove) pièces and questions to every formation selected."""
+        selected = self.table.selected
+        if not selected:
+            ui.notify(messages.BULK_NOTHING_SELECTED, type="warning")
+            return
+        centre = self.centre_filter.value  # offered: those of every centre, and of the centre filtered on
+        pieces, questions = await self._asked(centre)
+
+        async def save(values: dict[str, Any]) -> None:
+            remove = values.get("mode") == "remove"
+            result = await run.io_bound(
+                lambda: self.platform.formations.change_asked(self.actor, selected, values, remove=remove)
+            )
+            await self.table.refresh()
+            self.show_result(result)
+
+        section = Section(
+            "Pièces justificatives et questions",
+            [
+                Field("mode", "Action *", "select", options=messages.BULK_ASKED_MODES),
+                Field("piece_ids", "Pièces justificatives", "multiselect", options=pieces),
+                Field("question_ids", "Questions", "multiselect", options=questions),
+            ],
+        )
+        with self.dialogs:
+            SetupDialog(
+                "Pièces et questions en masse",
+                [section],
+                {"mode": "add", "piece_ids": [], "question_ids": []},
+                save,
+                intro=messages.BULK_ASKED_INTRO.format(count=len(selected)),
+                save_label="Modifier",
+                marker="bulk-asked-dialog",
             ).open()
 
     def show_result(self, result: BulkResult) -> None:

@@ -110,7 +110,7 @@ def test_apply_send_the_pieces_answer_and_transmit(demo_app: RunningApp, page: P
     ):
         send_piece(page, label, name, mime_type, data)
         expect(piece_card(page, label).get_by_role("link", name=f"{name} (ouvrir)")).to_be_visible()
-        expect(piece_card(page, label)).to_contain_text("Transmise")
+        expect(piece_card(page, label)).to_contain_text("Déposée")  # « Transmise » once the candidature is
         expect(piece_card(page, label)).to_contain_text("Remplacer le fichier")
         wait_connected(page)
     href = piece_card(page, CV).get_by_role("link", name="cv.pdf (ouvrir)").get_attribute("href")
@@ -136,6 +136,7 @@ def test_apply_send_the_pieces_answer_and_transmit(demo_app: RunningApp, page: P
     warning.get_by_role("button", name="Oui").click()
     expect(page.get_by_role("status").filter(has_text=TRANSMITTED)).to_be_visible()
     expect(page.get_by_text("Statut du dossier :").locator("xpath=..")).to_contain_text("En attente — transmise")
+    expect(piece_card(page, CV)).to_contain_text("Transmise")
     wait_connected(page)
     expect(page.get_by_role("button", name="Transmettre ma candidature")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile(r"le fichier :"))).to_have_count(0)  # nothing can change now

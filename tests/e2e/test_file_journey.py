@@ -102,6 +102,7 @@ def test_a_candidate_fills_the_whole_required_file(app: RunningApp, page: Page, 
     expect(page.get_by_role("combobox", name="Pays d'obtention *")).to_have_value("France")
     choose_in_list(page, page, "Département *", "35 - Ille-et-Vilaine", typed="35")
     search_and_choose(page, page, "Commune *", "renn", "Rennes (35)")
+    expect(page.get_by_text("Tapez le nom du lycée ou de sa commune, puis choisissez-le dans la liste")).to_be_visible()
     search_and_choose(page, page, "Établissement *", "chateaub", "LYCÉE CHÂTEAUBRIAND (Rennes)")
     choose_in_list(page, page, "Mention", "Bien")
 
@@ -112,6 +113,16 @@ def test_a_candidate_fills_the_whole_required_file(app: RunningApp, page: Page, 
     leaving.get_by_role("button", name="Rester").click()
     expect(leaving).to_be_hidden()
     expect(page).to_have_url(f"{app.url}/compte/baccalaureat")
+    # The left menu and the tab chips ask the same question (not the browser's own): « Rester » stays.
+    for link in (
+        menu_link(page, "Adresse"),
+        page.get_by_role("navigation", name="Onglets de mon dossier").get_by_role("link", name=re.compile("^Stages")),
+    ):
+        link.click()
+        expect(leaving).to_be_visible()
+        leaving.get_by_role("button", name="Rester").click()
+        expect(leaving).to_be_hidden()
+        expect(page).to_have_url(f"{app.url}/compte/baccalaureat")
     save_tab(page)
     expect(field_of(page, page, "Série du bac ou équivalence *")).to_contain_text("S - Scientifique")
     expect(page.get_by_role("combobox", name="Établissement *")).to_have_value("LYCÉE CHÂTEAUBRIAND (Rennes)")

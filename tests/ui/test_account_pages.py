@@ -67,6 +67,10 @@ async def test_creation_refuses_a_known_address_whatever_its_case(user: User, ma
     fill(user, last_name="Autre", first_name="Personne", mail=MAIL.upper(), mail_confirmation=MAIL.upper())
     user.find(marker="save").click()
     assert await error_of(user, "mail") == messages.MAIL_ALREADY_USED
+    await see(user, messages.KNOWN_ADDRESS_HINT)  # the way out the guide gives, at once
+    user.find(marker="known-address-forgotten").click()
+    await see(user, messages.FORGOTTEN_INTRO)
+    await user.should_not_see("Création de compte")
 
 
 async def test_the_whole_account_lifecycle(user: User, mailbox: Mailbox):

@@ -87,6 +87,8 @@ async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user:
     candidature_page = user.back_history[-1].split("?")[0]
     await user.open("/offre?recherche=licence histoire")
     await see(user, messages.OFFER_ALREADY_APPLIED)
+    badges = {e.props.get("aria-label") for e in user.find(kind=ui.icon).elements}
+    assert {"complet", "à compléter"} <= badges  # the menu's badges on the offer too (a candidature to send)
     await user.should_not_see(marker="apply-L1-HIST")
     link = user.find(marker="applied-L1-HIST").elements.pop()
     assert link.props["href"] == candidature_page
@@ -130,7 +132,7 @@ async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbo
     radio.value = "Oui"
     area = next(e for e in user.find(kind=ui.textarea).elements)
     area.value = "Devenir développeur"
-    await until(lambda: True)
+    await see(user, messages.ANSWER_SAVED)  # each answer says it is kept
     user.find(marker="transmit").click()
     await user.should_see(marker="transmit-yes")
     user.find(marker="transmit-yes").click()
@@ -242,3 +244,16 @@ async def test_candidater_with_an_incomplete_file_names_each_missing_tab_before_
         "/compte/baccalaureat",
         "/compte/cursus-externe",
     ]
+
+
+async def test_a_paper_file_shows_the_steps_and_the_address_and_no_upload(user: User, mailbox: Mailbox):
+    await ready_candidate(user, mailbox)
+    await apply_from_offer(user, "francais etudiants etrangers", "Français pour étudiants étrangers", "DU-FLE")
+    await see(user, messages.PAPER_FILE_TITLE)
+    await user.should_see("Envoyez le tout par courrier à l'adresse ci-dessous")
+    address = user.find(marker="paper-address").elements.pop().text
+    assert address.startswith("Commission") and "1 avenue de l'Université" in address
+    await user.should_see(marker="paper-pieces")
+    await user.should_not_see(kind=ui.upload)
+    await user.should_not_see(marker="transmit")
+    await user.should_see(marker="recapitulatif")

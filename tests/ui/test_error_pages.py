@@ -53,3 +53,9 @@ async def test_a_huge_candidature_id_is_a_page_not_found_for_a_signed_in_candida
         assert "Non connecté" not in response.text  # the frame still shows who is signed in
     response = await user.http_client.get(f"/compte/fichiers/{2**63}")
     assert_not_found(response)
+
+
+async def test_the_health_check_answers_for_the_proxy(user: User):
+    response = await user.http_client.get("/sante")
+    assert response.status_code == 200 and response.json() == {"etat": "ok"}
+    assert response.headers["cache-control"] == "no-store"

@@ -43,6 +43,7 @@ async def test_home_page_shows_what_the_file_still_needs(user: User, mailbox: Ma
         "Informations perso., Adresse, Baccalauréat, Cursus Externe."
     )
     await user.should_see("0 sur 4 complets. Il reste à remplir :")
+    await user.should_see(messages.REQUIRED_TABS_WHY)  # why 4 here where some guides say 5
     await user.should_see(marker="missing-adresse")
 
 

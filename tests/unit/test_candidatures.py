@@ -9,6 +9,7 @@ from sqlmodel import delete, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.candidate_file import Tab, TabStatus
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.offer_import import apply_offer
 from models import Account, Baccalaureate, Candidature, Formation, UploadedFile
@@ -172,7 +173,12 @@ def test_transmission_needs_every_piece_and_answer_and_happens_once(platform: Pl
     with pytest.raises(Refused):
         service.answer(actor(platform, account), candidature_id, question.id, "Peut-être")
     service.answer(actor(platform, account), candidature_id, question.id, "Oui")
+    before = service.view(account.id, candidature_id)  # sent here, not yet to the commission
+    assert [p.status for p in before.pieces] == ["Déposée", "Déposée", "Non concerné"]
+    badge = platform.candidate_file.statuses  # the Candidatures tab's badge: to do while one waits to be sent
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.TO_COMPLETE
     service.transmit(actor(platform, account), candidature_id, TODAY)
+    assert badge(account.id, TODAY)[Tab.APPLICATIONS] is TabStatus.COMPLETE
     with pytest.raises(Refused) as refused:
         service.transmit(actor(platform, account), candidature_id, TODAY)
     assert refused.value.message == messages.ALREADY_TRANSMITTED
@@ -232,7 +238,7 @@ def test_a_common_piece_is_sent_once_for_every_candidature(platform: Platform, o
     second = platform.candidatures.apply(actor(platform, account), formation_id(platform, "M1-DATA"), TODAY).id
     cni = piece_ids(platform, account, first)["Pièce d'identité"]
     platform.candidatures.send_piece(actor(platform, account), first, cni, "cni.pdf", PDF)
-    [shared] = [p for p in platform.candidatures.view(account.id, second).pieces if p.piece.common]
+    [shared] = [p for p in platform.candidatures.view(account.id, second).pieces if p.piece.unique_file]
     assert shared.file is not None and shared.file.original_name == "cni.pdf"
 
 
@@ -287,3 +293,19 @@ def test_two_clicks_at_the_same_instant_transmit_once(platform: Platform, open_o
     assert outcomes.count("ok") == 1 and set(outcomes) == {"ok", messages.ALREADY_TRANSMITTED}
     platform.mail_sender.send_due()
     assert len([m for m in mailbox.mails if m.subject.endswith("a été transmise")]) == 1
+
+
+def test_a_paper_file_takes_no_upload_and_no_transmission(platform: Platform, mailbox: Mailbox):
+    paper = offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10))
+    paper["centres"][0]["formations"][0]["mode"] = "papier"
+    apply_offer(platform.db, paper)
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    candidature = platform.candidatures.apply(me, formation_id(platform), TODAY)
+    piece = platform.candidatures.view(account.id, candidature.id).pieces[0]
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.send_piece(me, candidature.id, piece.piece.id, "cni.pdf", PDF)
+    assert not any(path.is_file() for path in platform.settings.uploads_dir.glob("**/*"))  # nothing left behind
+    assert platform.candidatures.transmit_problem(me, candidature.id, TODAY).message == messages.PAPER_FILE_NO_UPLOAD
+    with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
+        platform.candidatures.transmit(me, candidature.id, TODAY)

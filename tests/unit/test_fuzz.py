@@ -340,7 +340,7 @@ def test_answering_the_questions(platform: Platform):
     account = ready_candidate(platform)
     candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
     with platform.db.session() as session:
-        session.add(Question(formation_id=candidature.formation_id, label="Projet", kind="text", position=9))
+        session.add(Question(code="PROJET", label="Projet", kind="text", position=9, common=True))
     with platform.db.session() as session:
         questions = [q.id for q in session.exec(select(Question)).all()]
 

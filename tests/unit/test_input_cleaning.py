@@ -77,7 +77,7 @@ def test_answers_keep_their_lines_but_no_control_character(platform: Platform):
     account = ready_candidate(platform)
     candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), today)
     with platform.db.session() as session:
-        session.add(Question(formation_id=candidature.formation_id, label="Projet", kind="text", position=9))
+        session.add(Question(code="PROJET", label="Projet", kind="text", position=9, common=True))
     with platform.db.session() as session:
         question = session.exec(select(Question).where(Question.label == "Projet")).one()
     platform.candidatures.answer(

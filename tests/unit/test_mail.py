@@ -11,7 +11,7 @@ from sqlmodel import select
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.platform import build_platform
-from ecandidat_ui.settings import load_settings
+from ecandidat_ui.settings import Settings, load_settings
 from models import OutboxMail
 from tests.mailbox import Mailbox, free_port
 
@@ -28,9 +28,12 @@ def test_html_part_escapes_values_and_links_urls():
         nom="X",
         login="21EG9U1F",
         etablissement="Université Esup",
+        de_etablissement="de l'Université Esup",
         lien="http://ecandidat.test/v/abc",
         jours=5,
     )
+    assert "Votre compte eCandidat de l'Université Esup a été créé." in mail.text
+    assert "Le service de scolarité de l'Université Esup\n" in mail.text
     assert "<b>MARIE</b>" in mail.text
     assert "&lt;b&gt;MARIE&lt;/b&gt;" in mail.html
     assert '<a href="http://ecandidat.test/v/abc">' in mail.html
@@ -71,8 +74,9 @@ def test_an_smtp_outage_loses_nothing_and_the_mail_goes_once_the_server_is_back(
     assert server.mails[0].subject == "Création de votre compte eCandidat"
 
 
-def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch):
+def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch, caplog):
     monkeypatch.delenv("ECANDIDAT_SMTP_HOST")
+    caplog.set_level("INFO", logger="ecandidat_ui.mail.sender")
     platform = build_platform(load_settings())
     prepare(platform)
     account = platform.accounts.create("Baillon", "Marie", "marie@example.org", "marie@example.org")
@@ -82,6 +86,8 @@ def test_without_smtp_host_mails_are_written_as_eml_files(tmp_path, monkeypatch)
     assert message["To"] == "marie@example.org"
     assert account.login in message.get_body(("plain",)).get_content()
     assert outbox(platform)[0].sent_at is not None
+    [link] = [line.split("; links: ")[1] for line in caplog.messages if "; links: " in line]
+    assert "/compte/validation/" in link  # the .eml is base64: the log says where the validation link goes
 
 
 def test_a_mail_claimed_by_another_process_is_not_sent_twice(tmp_path, monkeypatch, mailbox: Mailbox):
@@ -127,3 +133,18 @@ def test_mail_texts_live_in_the_database_and_the_institution_can_change_them(tmp
     prepare(platform)  # a restart keeps the institution's text
     with platform.db.session() as session:
         assert session.get(MailTemplate, "account_created").subject.startswith("Bienvenue")
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "expected"),
+    [
+        ("l'", "Université Esup", "de l'Université Esup"),
+        ("la ", "Faculté libre", "de la Faculté libre"),
+        ("le ", "Conservatoire national", "du Conservatoire national"),
+        ("les ", "Écoles réunies", "des Écoles réunies"),
+        ("", "Sciences Po", "de Sciences Po"),
+    ],
+)
+def test_the_institution_after_de_takes_its_article_as_french_does(article: str, name: str, expected: str):
+    settings = Settings(institution_article=article, institution_name=name)
+    assert settings.institution_values == {"etablissement": name, "de_etablissement": expected}

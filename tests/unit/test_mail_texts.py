@@ -117,7 +117,7 @@ def test_an_edited_account_creation_mail_is_what_the_next_candidate_receives(
     mail = mailbox.wait_for_sync(MAIL)
     assert mail.subject == "Bienvenue MARIE !"
     assert mail.text.startswith(f"Bonjour MARIE,\n\nvotre dossier {account.login} vous attend : http://ecandidat.test/")
-    assert "{ accolades } gardées." in mail.text and "Le service de scolarité de Université Esup" in mail.text
+    assert "{ accolades } gardées." in mail.text and "Le service de scolarité de l'Université Esup" in mail.text
     assert platform.accounts.follow_validation_link(mail.link().rsplit("/", 1)[1]).message == messages.VALIDATED
     with platform.db.session() as session:
         line = session.exec(select(JournalEntry).where(JournalEntry.action == "mail.update")).one()

@@ -3,10 +3,13 @@ models and the migrations describe the same schema."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
 from ecandidat_ui.db import Database, alembic_config
@@ -14,12 +17,19 @@ from ecandidat_ui.db import Database, alembic_config
 FIRST = "444fd667a521"
 
 
-def test_an_old_database_upgrades_with_its_data(database_url: str):
-    db = Database(database_url)
+@contextmanager
+def at_revision(db: Database, database_url: str, revision: str) -> Iterator[Connection]:
+    """The database upgraded to an older revision, in a transaction, to put the data of that time in."""
     with db.engine.begin() as connection:
         config = alembic_config(database_url)
         config.attributes["connection"] = connection
-        command.upgrade(config, FIRST)
+        command.upgrade(config, revision)
+        yield connection
+
+
+def test_an_old_database_upgrades_with_its_data(database_url: str):
+    db = Database(database_url)
+    with at_revision(db, database_url, FIRST) as connection:
         connection.execute(text("INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')"))
         connection.execute(
             text(
@@ -42,10 +52,7 @@ def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_p
     """The formation's commission texts become Commission rows of its centre (one per label, an existing one
     reused); the candidature table is copied on SQLite to change its unique key: nothing pointing at it is lost."""
     db = Database(database_url)
-    with db.engine.begin() as connection:
-        config = alembic_config(database_url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, BEFORE_OFFER_SETUP)
+    with at_revision(db, database_url, BEFORE_OFFER_SETUP) as connection:
         for statement in (
             "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences'), (2, 'LSH', 'UFR Lettres')",
             "INSERT INTO commission (id, code, label, centre_id) VALUES (7, 'SCI-M', 'Commission des masters', 1)",
@@ -125,10 +132,7 @@ def test_the_migrations_match_the_models(database_url: str):
 
 def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url: str):
     db = Database(database_url)
-    with db.engine.begin() as connection:
-        config = alembic_config(database_url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "a7fc2fcddd1c")
+    with at_revision(db, database_url, "a7fc2fcddd1c") as connection:
         connection.execute(
             text(
                 "INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
@@ -149,4 +153,84 @@ def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url
     with db.engine.connect() as connection:
         mentions = connection.execute(text("SELECT mention FROM externalcursus ORDER BY id")).scalars().all()
     assert mentions == ["AB", "TB", "TB", "B", "", "Honor"]  # an unknown text stays, for the candidate to choose
+    db.dispose()
+
+
+def test_stored_mail_texts_name_the_institution_with_its_article(database_url: str):
+    db = Database(database_url)
+    with at_revision(db, database_url, "d2f0a9d3eb75") as connection:
+        connection.execute(text("DELETE FROM mailtemplate"))
+        connection.execute(
+            text("INSERT INTO mailtemplate (code, subject, body, updated_at) VALUES ('account_created', :s, :b, :t)"),
+            {"s": "Compte de {etablissement}", "b": "Votre compte eCandidat de {etablissement} est prêt.", "t": NOW},
+        )
+    db.upgrade()
+    with db.engine.connect() as connection:
+        row = connection.execute(text("SELECT subject, body FROM mailtemplate")).one()
+    assert tuple(row) == ("Compte {de_etablissement}", "Votre compte eCandidat {de_etablissement} est prêt.")
+    db.dispose()
+
+
+BEFORE_PIECES_SETUP = "7c1e0b5a9f3d"
+
+
+def test_questions_become_objects_linked_to_formations_and_answers_follow(database_url: str):
+    """The same question asked by formations of one centre becomes one question of that centre, linked to each;
+    answers point at it; a formation asking the same text twice keeps two; a common pièce keeps its one file."""
+    db = Database(database_url)
+    with db.engine.begin() as connection:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, BEFORE_PIECES_SETUP)
+        formations = ", ".join(
+            f"({n}, 'F{n}', 'Formation {n}', {centre}, '', '', '', '2027-03-01', '2027-04-30', true)"
+            for n, centre in ((1, 1), (2, 1), (3, 2))
+        )
+        for statement in (
+            "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences'), (2, 'LSH', 'UFR Lettres')",
+            "INSERT INTO formation (id, code, label, centre_id, diploma_type, keywords, url, opens_on, closes_on, "
+            f"paperless) VALUES {formations}",
+            "INSERT INTO piece (id, code, label, common, conditional, template) VALUES (1, 'CNI', 'Identité', true, "
+            "false, ''), (2, 'CV', 'CV', false, false, '')",
+            "INSERT INTO question (id, formation_id, position, label, kind, required) VALUES "
+            "(1, 1, 0, 'Projet ?', 'text', true), (2, 2, 0, 'Projet ?', 'text', true), "
+            "(3, 3, 0, 'Projet ?', 'text', true), (4, 1, 1, 'Projet ?', 'text', true), "
+            "(5, 2, 1, 'Stage ?', 'yes_no', false)",
+            "INSERT INTO campaign (id, code, label, starts_on, ends_on, candidates_end_on, is_active) VALUES "
+            "(1, '2026', 'Campagne 2026', '2026-09-01', '2027-08-31', '2027-08-31', true)",
+            f"INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
+            f"VALUES (1, 'AB12CD34', 'DURAND', 'Marie', 'm@example.org', 'm@example.org', '{NOW}', true)",
+            f"INSERT INTO candidature (id, account_id, formation_id, campaign_id, created_at, status, decision, "
+            f"decision_comment, withdrawal_reason, version) VALUES (1, 1, 2, 1, '{NOW}', 'En attente', '', '', "
+            f"'', 1), (2, 1, 1, 1, '{NOW}', 'En attente', '', '', '', 1)",
+            "INSERT INTO answer (candidature_id, question_id, value) VALUES (1, 2, 'Chercheuse'), (1, 5, 'Oui'), "
+            "(2, 1, 'Ingénieure'), (2, 4, 'Encore')",
+        ):
+            connection.execute(text(statement))
+    db.upgrade()
+    with db.engine.connect() as connection:
+        questions = connection.execute(
+            text("SELECT id, code, centre_id, label, kind, required, active, common FROM question ORDER BY id")
+        ).all()
+        links = connection.execute(
+            text("SELECT formation_id, question_id FROM formationquestion ORDER BY formation_id, question_id")
+        ).all()
+        answers = connection.execute(
+            text("SELECT candidature_id, question_id, value FROM answer ORDER BY candidature_id, question_id")
+        ).all()
+        pieces = connection.execute(text("SELECT code, common, unique_file, active FROM piece ORDER BY id")).all()
+    assert [tuple(row) for row in questions] == [
+        (1, "Q1", 1, "Projet ?", "text", True, True, False),
+        (3, "Q3", 2, "Projet ?", "text", True, True, False),
+        (4, "Q4", 1, "Projet ?", "text", True, True, False),
+        (5, "Q5", 1, "Stage ?", "yes_no", False, True, False),
+    ]
+    assert [tuple(row) for row in links] == [(1, 1), (1, 4), (2, 1), (2, 5), (3, 3)]
+    assert [tuple(row) for row in answers] == [
+        (1, 1, "Chercheuse"),
+        (1, 5, "Oui"),
+        (2, 1, "Ingénieure"),
+        (2, 4, "Encore"),
+    ]
+    assert [tuple(row) for row in pieces] == [("CNI", True, True, True), ("CV", False, False, True)]
     db.dispose()

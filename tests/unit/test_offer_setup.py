@@ -20,7 +20,7 @@ from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Actor, Role
-from models import Campaign, Commission, Formation, FormationPiece, JournalEntry, Piece, Question
+from models import Campaign, Commission, Formation, FormationPiece, FormationQuestion, JournalEntry, Piece, Question
 from tests.sessions import actor
 from tests.unit.test_candidatures import ready_candidate
 
@@ -506,7 +506,10 @@ def test_a_copy_keeps_the_pieces_and_questions_of_its_source(platform: Platform,
         session.add(piece)
         session.flush()
         session.add(FormationPiece(formation_id=source.id, piece_id=piece.id))
-        session.add(Question(formation_id=source.id, position=0, label="Un stage ?", kind="yes_no"))
+        question = Question(code="STAGE", label="Un stage ?", kind="yes_no")
+        session.add(question)
+        session.flush()
+        session.add(FormationQuestion(formation_id=source.id, question_id=question.id))
     with pytest.raises(InvalidInput) as invalid:
         platform.formations.duplicate(admin, source.id, formation_values(world["SCI"], world["SCI-M"]))
     assert invalid.value.errors == {"code": messages.SETUP_CODE_TAKEN}
@@ -517,9 +520,8 @@ def test_a_copy_keeps_the_pieces_and_questions_of_its_source(platform: Platform,
         assert session.exec(select(FormationPiece.piece_id).where(FormationPiece.formation_id == copy.id)).all() == [
             piece.id
         ]
-        assert [q.label for q in session.exec(select(Question).where(Question.formation_id == copy.id))] == [
-            "Un stage ?"
-        ]
+        linked = select(FormationQuestion.question_id).where(FormationQuestion.formation_id == copy.id)
+        assert session.exec(linked).all() == [question.id]
     [line] = journal(platform, "formation.duplicate")
     assert line.after["copied_from"] == "M1-INFO" and line.after["code"] == "M1-INFO-ALT"
 

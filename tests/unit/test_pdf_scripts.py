@@ -35,7 +35,7 @@ def text_of(document: bytes) -> str:
 def text_question(platform: Platform) -> None:
     apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
     with platform.db.session() as session:
-        session.add(Question(formation_id=formation_id(platform), label="Votre projet", kind="text", position=9))
+        session.add(Question(code="PROJET", label="Votre projet", kind="text", position=9, common=True))
 
 
 def candidate_with_a_decision(platform: Platform, last_name: str, first_name: str, mail: str):

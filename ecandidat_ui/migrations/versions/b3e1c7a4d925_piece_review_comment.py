@@ -1,7 +1,7 @@
 """pièce review: the comment staff give with a Validée or Refusée
 
 Revision ID: b3e1c7a4d925
-Revises: d2f0a9d3eb75
+Revises: adbd7e07bd32
 Create Date: 2026-12-06 13:10:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "b3e1c7a4d925"
-down_revision: str | None = "d2f0a9d3eb75"
+down_revision: str | None = "adbd7e07bd32"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
