@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.refdata import FRANCE_CODE
-from ecandidat_ui.services import uploads
+from ecandidat_ui.services import asked, uploads
 from ecandidat_ui.services.fields import mail_key
 from models import (
     Account,
@@ -33,10 +33,8 @@ from models import (
     FileFlags,
     FileStatus,
     Formation,
-    FormationPiece,
     IssuedLogin,
     PersonalInfo,
-    Piece,
     PieceState,
     PostalAddress,
     Tag,
@@ -194,12 +192,7 @@ def _candidature(
         session.add(
             CandidatureEvent(candidature_id=candidature.id, at=candidature.transmitted_at, text="Candidature transmise")
         )
-    pieces = session.exec(
-        select(Piece)
-        .join(FormationPiece, col(FormationPiece.piece_id) == col(Piece.id))
-        .where(FormationPiece.formation_id == formation.id)
-    ).all()
-    for piece in pieces:
+    for piece in asked.pieces_of(session, formation):
         if piece.conditional:
             session.add(PieceState(candidature_id=candidature.id, piece_id=piece.id, not_concerned=True))
             continue

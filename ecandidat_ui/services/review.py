@@ -16,7 +16,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import CATALOGUE, render
-from ecandidat_ui.services import journal, rights
+from ecandidat_ui.services import asked, journal, rights
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import BulkResult, RefusedRow, found
@@ -30,9 +30,7 @@ from models import (
     DecisionType,
     FileStatus,
     Formation,
-    FormationPiece,
     Motivation,
-    Piece,
     PieceState,
 )
 from models.clock import utcnow
@@ -151,9 +149,8 @@ class ReviewService:
             actor, candidature, formation = checked(session, actor, Action.REVIEW_PIECES, candidature_id)
             if session.get(Campaign, candidature.campaign_id).archived_at is not None:
                 raise Refused(messages.CANDIDATURE_ARCHIVED)
-            asked = session.get(FormationPiece, (formation.id, piece_id))
-            piece = session.get(Piece, piece_id)
-            if asked is None or piece is None:
+            piece = asked.asks_piece(session, formation, int(piece_id))
+            if piece is None:
                 raise Refused(messages.REVIEW_PIECE_NOT_ASKED)
             state = session.get(PieceState, (candidature_id, piece_id))
             if state is None or not (state.file_id or state.not_concerned):
