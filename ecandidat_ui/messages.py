@@ -856,3 +856,4 @@ REQUIRED_TABS_WHY = (
     "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
     "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
 )
+REVIEW_CHANGED_MEANWHILE = "Un collègue vient de modifier cette candidature : rechargez la liste et recommencez"

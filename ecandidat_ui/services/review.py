@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
@@ -124,6 +124,15 @@ class ReviewService:
                 if reason:
                     result.refused.append(RefusedRow(candidature_id, name, reason))
                     continue
+                claimed = session.exec(  # a colleague's change of this row since it was read is not overwritten
+                    update(Candidature)
+                    .where(col(Candidature.id) == candidature_id, col(Candidature.version) == candidature.version)
+                    .values(version=Candidature.version + 1)
+                )
+                if claimed.rowcount != 1:
+                    result.refused.append(RefusedRow(candidature_id, name, messages.REVIEW_CHANGED_MEANWHILE))
+                    continue
+                session.refresh(candidature)
                 before = candidature.status
                 apply_status(session, self.settings, candidature, status)
                 journal.record(

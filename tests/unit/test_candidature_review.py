@@ -379,3 +379,44 @@ def test_the_statut_of_a_selection_is_set_at_once_mailed_journaled_and_the_refus
     assert platform.candidatures.view(world.accounts["lucie"].id, c["lucie"]).editable
     reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
     assert platform.review.set_statuses(reader, [c["marie"]], "Réceptionné").changed == []
+
+
+def test_two_members_setting_the_statut_of_the_same_rows_at_once_change_each_row_once(
+    platform: Platform, admin: Actor, world: World, mailbox: Mailbox
+):
+    import threading
+
+    c = world.candidatures
+    rows = [c["marie"], c["lucie"], c["jeanne"]]
+    other = member(platform, admin, "s@example.org", Role.SCOLARITE)
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def act(actor: Actor) -> None:
+        start.wait()
+        try:
+            results.append(platform.review.set_statuses(actor, rows, "Réceptionné"))
+        except Exception as error:  # the database may make one wait, never apply twice
+            errors.append(error)
+
+    threads = [threading.Thread(target=act, args=(someone,)) for someone in (admin, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    changed = [one for result in results for one in result.changed]
+    assert sorted(changed) == sorted(rows)  # each row changed once, by one of them
+    refused = [row for result in results for row in result.refused]
+    assert len(refused) == len(rows)
+    assert {row.reason for row in refused} <= {
+        messages.REVIEW_SAME_STATUS.format(status="Réceptionné"),
+        messages.REVIEW_CHANGED_MEANWHILE,
+    }
+    with platform.db.session() as session:
+        entries = session.exec(select(JournalEntry).where(JournalEntry.action == "candidature.status")).all()
+    assert sorted(int(entry.object_id) for entry in entries) == sorted(rows)
+    platform.mail_sender.send_due()
+    for name in ("marie", "lucie", "jeanne"):
+        received = [m for m in mailbox.for_address(f"{name}@example.org") if "Réceptionné" in m.subject]
+        assert len(received) == 1, name
