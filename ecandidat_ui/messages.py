@@ -857,3 +857,4 @@ REQUIRED_TABS_WHY = (
     "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
 )
 REVIEW_CHANGED_MEANWHILE = "Un collègue vient de modifier cette candidature : rechargez la liste et recommencez"
+REVIEW_FILTER_TAG = "Tag"

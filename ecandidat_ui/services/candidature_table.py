@@ -12,10 +12,10 @@ A candidature not transmitted yet is « Non transmise »: counted and filtered o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, case, exists, func, or_
 from sqlmodel import Session, col, select
 
 from ecandidat_ui import messages, refdata
@@ -24,7 +24,7 @@ from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.paging import Page, TableQuery, paginate
+from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginate
 from ecandidat_ui.services.review import checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
@@ -172,11 +172,21 @@ class CandidatureTableService:
         return statement
 
     def page(self, actor: Actor, key: str, query: TableQuery) -> Page[dict[str, Any]]:
+        """A page of the scope's candidatures. Besides the filters of `paginate`, `tag` (a tag's id) keeps the
+        candidatures carrying that tag."""
         status, avis = status_column(), avis_column()
+        tag_id = query.filters.get("tag")
+        query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
         with self.db.session() as session:
             statement = self._statement(
                 session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis
             )
+            if tag_id not in (None, ""):
+                statement = statement.where(
+                    exists().where(
+                        CandidatureTag.candidature_id == Candidature.id, CandidatureTag.tag_id == _number(tag_id)
+                    )
+                )
             page = paginate(
                 session,
                 statement,
@@ -230,6 +240,17 @@ class CandidatureTableService:
             ).all()
             return {formation.id: f"{formation.code} — {formation.label}" for formation in rows}
 
+    def tags(self, actor: Actor, key: str) -> dict[int, str]:
+        """The tags that may be on the scope's candidatures (the institution's and its centre's), for the filter."""
+        with self.db.session() as session:
+            _, scope = self._scope(session, actor, key)
+            rows = session.exec(
+                select(Tag)
+                .where(or_(col(Tag.centre_id).is_(None), Tag.centre_id == scope.centre_id))
+                .order_by(col(Tag.label))
+            ).all()
+            return {tag.id: tag.label for tag in rows}
+
     # --- one candidature -----------------------------------------------------------------------------
 
     def candidature(self, actor: Actor, candidature_id: object) -> StaffCandidature:
@@ -256,6 +277,13 @@ class CandidatureTableService:
         if row.content_type not in SERVED_TYPES:
             raise Refused(messages.REVIEW_FILE_UNKNOWN)
         return row
+
+
+def _number(value: object) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidQuery(f"tag {value!r}: not an id") from None
 
 
 def _in_scope(scope: Scope):

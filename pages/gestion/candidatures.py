@@ -186,6 +186,7 @@ class CandidaturesScreen:
             every = {"": messages.REVIEW_ALL}
             self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
             self.formation_filter.classes("min-w-[16rem]")
+            self.tag_filter = self._filter(every, messages.REVIEW_FILTER_TAG, "review-tag-filter")
             if self.may_set_status:
                 ui.button(messages.REVIEW_SET_STATUS, icon="fact_check", on_click=self.ask_status).props(
                     "no-caps"
@@ -204,17 +205,20 @@ class CandidaturesScreen:
     async def scope_chosen(self) -> None:
         self.scope = self.scope_select.value
         self.formation_filter.value = ""
+        self.tag_filter.value = ""
         await self.show_scope()
         self.filter()
 
     async def show_scope(self) -> None:
         try:
             formations = await run.io_bound(self.service.formations, self.actor, self.scope)
+            tags = await run.io_bound(self.service.tags, self.actor, self.scope)
             counts = await run.io_bound(self.service.counts, self.actor, self.scope)
         except Refused as refused:
             failed(refused)
             return
         self.formation_filter.set_options({"": messages.REVIEW_ALL, **formations}, value="")
+        self.tag_filter.set_options({"": messages.REVIEW_ALL, **tags}, value="")
         self.counts.clear()
         with self.counts:
             for name, count in counts.items():
@@ -230,6 +234,7 @@ class CandidaturesScreen:
             status=self.status_filter.value or None,
             avis=self.avis_filter.value or None,
             formation=self.formation_filter.value or None,
+            tag=self.tag_filter.value or None,
         )
 
     def open(self, candidature_id: int) -> None:

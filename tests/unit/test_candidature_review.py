@@ -420,3 +420,28 @@ def test_two_members_setting_the_statut_of_the_same_rows_at_once_change_each_row
     for name in ("marie", "lucie", "jeanne"):
         received = [m for m in mailbox.for_address(f"{name}@example.org") if "Réceptionné" in m.subject]
         assert len(received) == 1, name
+
+
+def test_the_table_keeps_the_candidatures_carrying_a_tag_and_shows_their_tags(
+    platform: Platform, admin: Actor, world: World
+):
+    from models import CandidatureTag
+
+    table = platform.candidature_table
+    key = f"centre-{world.centres['SCI']}"
+    mine = platform.tags.create(admin, {"label": "Boursier", "colour": "vert", "centre_id": world.centres["SCI"]})
+    everywhere = platform.tags.create(admin, {"label": "Alternance", "colour": "bleu", "centre_id": None})
+    elsewhere = platform.tags.create(admin, {"label": "Lettres", "colour": "rose", "centre_id": world.centres["LSH"]})
+    with platform.db.session() as session:
+        session.add(CandidatureTag(candidature_id=world.candidatures["marie"], tag_id=mine.id))
+        session.add(CandidatureTag(candidature_id=world.candidatures["marie"], tag_id=everywhere.id))
+        session.add(CandidatureTag(candidature_id=world.candidatures["jeanne"], tag_id=everywhere.id))
+    assert table.tags(admin, key) == {everywhere.id: "Alternance", mine.id: "Boursier"}
+    assert elsewhere.id not in table.tags(admin, key)
+    assert names(platform, admin, key, filters={"tag": mine.id}) == ["Baillon"]
+    assert names(platform, admin, key, filters={"tag": str(everywhere.id)}) == ["Baillon", "Moreau"]
+    [marie] = table.page(admin, key, TableQuery(filters={"tag": mine.id})).rows
+    assert marie["tags"] == [
+        {"label": "Alternance", "colour_key": "bleu"},
+        {"label": "Boursier", "colour_key": "vert"},
+    ]
