@@ -783,3 +783,18 @@ REQUIRED_TABS_WHY = (
     "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
     "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
 )
+
+# --- a formation's own page (issue 10) ----------------------------------------------------------------------
+FORMATION_BACK_TO_OFFER = "← Offre de formation"
+FORMATION_MODE = "Dossier"
+FORMATION_PAPERLESS = "dématérialisé : les pièces se déposent en ligne"
+FORMATION_PAPER = "papier : à imprimer et envoyer par courrier à la commission"
+FORMATION_CAPACITY = "Capacité d'accueil"
+FORMATION_KEYWORDS = "Mots-clés"
+FORMATION_PROGRAMME = "Voir le programme de la formation (nouvel onglet)"
+FORMATION_DATES = "Calendrier"
+FORMATION_WILL_ASK = "Ce que la formation vous demandera"
+FORMATION_PIECES = "Pièces justificatives"
+FORMATION_QUESTIONS = "Questions"
+FORMATION_CONTACT = "Contact"
+FORMATION_SEE = "Voir la formation {label}"
