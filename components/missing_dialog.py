@@ -15,7 +15,7 @@ async def show_missing(title: str, intro: str, missing: list[tuple[str, str]], *
         heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
         heading.props["id"] = f"{marker}-title"
         ui.label(intro).classes("text-body1")
-        with ui.element("ul").classes("q-pl-md").mark(marker):
+        with ui.element("ul").classes("list-disc q-pl-lg").mark(marker):
             for label, address in missing:
                 with ui.element("li"):
                     link = ui.link(label, address).classes("text-primary text-body1")

@@ -834,6 +834,8 @@ REVIEW_STATUS_REFUSED = "{count} candidature(s) non modifiée(s) :"
 REVIEW_STATUS_FIELD = "Statut du dossier *"
 JOURNAL_ACTIONS.update({"candidature.status": "Statut du dossier saisi"})
 REVIEW_STATUS_SECTION = "Nouveau statut"
+REVIEW_CHANGED_MEANWHILE = "Un collègue vient de modifier cette candidature : rechargez la liste et recommencez"
+REVIEW_FILTER_TAG = "Tag"
 
 # --- « Dossier papier » formations (issue 10) ---------------------------------------------------------------
 PAPER_FILE_TITLE = "Dossier papier : à envoyer par courrier"
@@ -856,5 +858,18 @@ REQUIRED_TABS_WHY = (
     "Les autres onglets ne sont pas obligatoires : Cursus Interne est rempli par l'établissement pour ses "
     "propres étudiants, Stages et Expériences pro. sont à remplir si vous en avez."
 )
-REVIEW_CHANGED_MEANWHILE = "Un collègue vient de modifier cette candidature : rechargez la liste et recommencez"
-REVIEW_FILTER_TAG = "Tag"
+
+# --- a formation's own page (issue 10) ----------------------------------------------------------------------
+FORMATION_BACK_TO_OFFER = "← Offre de formation"
+FORMATION_MODE = "Dossier"
+FORMATION_PAPERLESS = "dématérialisé : les pièces se déposent en ligne"
+FORMATION_PAPER = "papier : à imprimer et envoyer par courrier à la commission"
+FORMATION_CAPACITY = "Capacité d'accueil"
+FORMATION_KEYWORDS = "Mots-clés"
+FORMATION_PROGRAMME = "Voir le programme de la formation (nouvel onglet)"
+FORMATION_DATES = "Calendrier"
+FORMATION_WILL_ASK = "Ce que la formation vous demandera"
+FORMATION_PIECES = "Pièces justificatives"
+FORMATION_QUESTIONS = "Questions"
+FORMATION_CONTACT = "Contact"
+FORMATION_SEE = "Voir la formation {label}"

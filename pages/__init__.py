@@ -4,9 +4,21 @@ from ecandidat_ui.platform import Platform
 
 
 def register_all(platform: Platform) -> None:
-    from pages import account, account_links, assistance, candidatures, cas, connection, gestion, health, home, offer
+    from pages import (
+        account,
+        account_links,
+        assistance,
+        candidatures,
+        cas,
+        connection,
+        formation,
+        gestion,
+        health,
+        home,
+        offer,
+    )
 
     platform.session_cookie.install()
-    for module in (home, connection, assistance, offer, account_links, account, cas, candidatures, health):
+    for module in (home, connection, assistance, offer, account_links, account, cas, candidatures, health, formation):
         module.register(platform)
     gestion.register_all(platform)

@@ -392,7 +392,7 @@ def _paper_file(view: CandidatureView) -> None:
     commission = view.commission
     with ui.card().classes("w-full p-4 sm:p-6 gap-2").mark("paper-file"):
         ui.label(messages.PAPER_FILE_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
-        with ui.element("ol").classes("q-pl-md text-body1"):
+        with ui.element("ol").classes("list-decimal q-pl-lg text-body1"):
             for step in messages.PAPER_FILE_STEPS:
                 with ui.element("li").classes("q-mb-xs"):
                     ui.label(step.format(date=f"{view.return_by:%d/%m/%Y}"))
@@ -409,7 +409,7 @@ def _paper_file(view: CandidatureView) -> None:
             )
         if view.pieces:
             ui.label(messages.PAPER_FILE_PIECES).classes("text-subtitle1 text-bold q-mt-sm")
-            with ui.element("ul").classes("q-pl-md text-body1").mark("paper-pieces"):
+            with ui.element("ul").classes("list-disc q-pl-lg text-body1").mark("paper-pieces"):
                 for piece in view.pieces:
                     ui.element("li").text = piece.piece.label + (
                         " (si vous êtes concerné)" if piece.piece.conditional else ""

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from nicegui import run, ui
 
@@ -151,7 +151,10 @@ def _formation_item(formation: OfferedFormation, listing: Listing) -> None:
 
 def _formation_text(formation: OfferedFormation, window: str) -> None:
     with ui.item_section():
-        ui.item_label(formation.label).classes("text-body1 text-bold")
+        with ui.item_label().classes("text-body1 text-bold"):  # the formation's own page, to read before applying
+            ui.link(formation.label, f"/formation/{quote(formation.code, safe='')}").classes("text-primary").mark(
+                f"see-{formation.code}"
+            )
         mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
         ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(
             "caption"

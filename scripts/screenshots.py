@@ -45,6 +45,7 @@ PUBLIC_PAGES = {
     "connexion": "/connexion",
     "assistance": "/assistance",
     "offre": "/offre",
+    "formation": "/formation/M1-INFO",
     "lien-validation-inconnu": "/compte/validation/lien-inconnu",
     "lien-mot-de-passe-inconnu": "/compte/mot-de-passe/lien-inconnu",
 }

@@ -281,6 +281,7 @@ class CandidatureService:
                 s.piece_id: s
                 for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
             }
+            remembered = _declared_elsewhere(session, account_id, [p.id for p in pieces if p.unique_file])
             views = []
             for piece in pieces:
                 state = states.get(piece.id)
@@ -292,7 +293,7 @@ class CandidatureService:
                     PieceView(
                         piece,
                         file,
-                        bool(state and state.not_concerned),
+                        state.not_concerned if state is not None else remembered.get(piece.id, False),
                         state.review if state else "",
                         transmitted=candidature.transmitted_at is not None,
                         review_comment=state.review_comment if state else "",
@@ -593,3 +594,17 @@ def _transmit_problem(view: CandidatureView, today: date) -> Problem | None:
     if missing := view.missing_items():
         return Problem(messages.TRANSMIT_MISSING.format(missing=", ".join(label for label, _ in missing)), missing)
     return None
+
+
+def _declared_elsewhere(session: Session, account_id: int, piece_ids: list[int]) -> dict[int, bool]:
+    """« Je certifie … ne pas être concerné » given for a unique pièce in another candidature: remembered like its
+    file (the latest declaration of each pièce)."""
+    if not piece_ids:
+        return {}
+    rows = session.exec(
+        select(PieceState.piece_id, PieceState.not_concerned)
+        .join(Candidature, col(Candidature.id) == col(PieceState.candidature_id))
+        .where(Candidature.account_id == account_id, col(PieceState.piece_id).in_(piece_ids))
+        .order_by(col(Candidature.id))
+    ).all()
+    return dict(rows)  # the latest candidature's declaration wins

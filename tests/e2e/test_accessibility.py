@@ -75,6 +75,7 @@ def test_public_pages(demo_app: RunningApp, page: Page):
         ("/connexion", "Connexion"),
         ("/assistance", "Assistance"),
         ("/offre", "Offre de formation"),
+        ("/formation/M1-INFO", "Master Informatique, parcours génie logiciel"),
         ("/compte/validation/lien-inconnu", "Validation de compte"),
         ("/compte/mot-de-passe/lien-inconnu", "Nouveau mot de passe"),
     ):

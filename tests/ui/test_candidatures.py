@@ -257,3 +257,37 @@ async def test_a_paper_file_shows_the_steps_and_the_address_and_no_upload(user: 
     await user.should_not_see(kind=ui.upload)
     await user.should_not_see(marker="transmit")
     await user.should_see(marker="recapitulatif")
+
+
+async def test_a_formation_has_its_own_page_to_read_before_applying(user: User, mailbox: Mailbox):
+    login = await validated_account(user, mailbox)
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    platform.db.dispose()
+    await user.open("/offre?recherche=informatique genie logiciel")  # from the offer, by its title
+    link = user.find(marker="see-M1-INFO").elements.pop()
+    assert link.props["href"] == "/formation/M1-INFO"
+    await user.open("/formation/M1-INFO")  # a stable address to share
+    await see(user, "Master Informatique, parcours génie logiciel")
+    for text in (
+        messages.FORMATION_WILL_ASK,
+        "Curriculum vitae",
+        "Quel est votre projet professionnel ?",
+        messages.FORMATION_CONTACT,
+        "Date limite de retour du dossier",
+        "Capacité d'accueil",
+    ):
+        await user.should_see(text)
+    user.find(marker="formation-apply").click()  # signed out: sign in, then back to this page
+    await see(user, "Je ne suis pas étudiant à")
+    fill(user, login=login, password=PASSWORD)
+    user.find(marker="sign-in").click()
+    await see(user, messages.FORMATION_WILL_ASK)
+    await user.should_see(marker="formation-apply")
+
+
+async def test_an_unknown_formation_is_the_french_page_not_found(user: User):
+    response = await user.http_client.get("/formation/INCONNUE")
+    assert response.status_code == 404 and "Page introuvable" in response.text
+    response = await user.http_client.get("/formation/%3Cscript%3E")
+    assert response.status_code == 404

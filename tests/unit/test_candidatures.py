@@ -309,3 +309,17 @@ def test_a_paper_file_takes_no_upload_and_no_transmission(platform: Platform, ma
     assert platform.candidatures.transmit_problem(me, candidature.id, TODAY).message == messages.PAPER_FILE_NO_UPLOAD
     with pytest.raises(Refused, match=messages.PAPER_FILE_NO_UPLOAD):
         platform.candidatures.transmit(me, candidature.id, TODAY)
+
+
+def test_not_concerned_by_a_unique_piece_is_remembered_like_its_file(platform: Platform):
+    both = offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10))
+    both["pieces"][2]["unique"] = True  # Notification MDPH: conditional, one answer for every candidature
+    apply_offer(platform.db, both)
+    account = ready_candidate(platform)
+    me = actor(platform, account)
+    first = platform.candidatures.apply(me, formation_id(platform, "M1-INFO"), TODAY)
+    mdph = next(p.piece.id for p in platform.candidatures.view(account.id, first.id).pieces if p.piece.conditional)
+    platform.candidatures.set_not_concerned(me, first.id, mdph, True)
+    second = platform.candidatures.apply(me, formation_id(platform, "M1-DATA"), TODAY)
+    [declared] = [p for p in platform.candidatures.view(account.id, second.id).pieces if p.piece.id == mdph]
+    assert declared.not_concerned and declared.given and declared.status == "Non concerné"
