@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 # The id of a row in an address: above PostgreSQL's integer, or not a number, it is a page not found.
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
+# Words of the drivers' errors when the database is away (psycopg, sqlite3).
+UNREACHABLE = ("connection", "connect", "terminat", "unable to open", "database is locked", "disk i/o", "timeout")
+
 ServerErrorPage = Callable[[Request, str, Exception | None], Awaitable[Response]]
 
 
@@ -110,10 +113,14 @@ class ServerErrors:
 
 
 def _database_down(exception: Exception | None) -> bool:
-    """The database cannot be reached (refused, cut, timed out), as opposed to a query that failed."""
-    return isinstance(exception, OperationalError | InterfaceError) or (
-        isinstance(exception, DBAPIError) and exception.connection_invalidated
-    )
+    """The database cannot be reached (refused, cut, locked, its file unreadable), as opposed to a query that
+    failed (a missing table is a bug: the page with a reference, not « come back later »)."""
+    if not isinstance(exception, DBAPIError):
+        return False
+    if exception.connection_invalidated or isinstance(exception, InterfaceError):
+        return True
+    reason = str(exception.orig).lower()
+    return isinstance(exception, OperationalError) and any(word in reason for word in UNREACHABLE)
 
 
 def _logged(scope: Scope, exception: Exception | None) -> str:

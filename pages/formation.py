@@ -15,7 +15,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import FormationDetails
 from pages.candidatures import apply_to
 from pages.layout import file_statuses, page_frame, sign_in_address
-from pages.offer import STATES
+from pages.offer import window_label
 
 FormationCode = Annotated[str, Path(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9_.\-]+$")]
 
@@ -51,10 +51,9 @@ def register(platform: Platform) -> None:
 
 def _summary(details: FormationDetails, today: date, candidature_id: int | None, apply) -> None:
     formation = details.offered
-    state, color = STATES[formation.window_state(today)]
     with ui.card().classes("w-full p-4 sm:p-6 gap-2").mark("formation-summary"):
         ui.label(f"{formation.centre} · {formation.diploma_type}").classes("text-body2 text-grey-9")
-        ui.label(state).classes("text-body1 text-bold").classes(color)  # its literal colour (STATES)
+        window_label(ui.label, formation.window_state(today)).classes("text-body1")
         mode = messages.FORMATION_PAPERLESS if formation.paperless else messages.FORMATION_PAPER
         _line(messages.FORMATION_MODE, mode)
         if details.capacity:

@@ -159,8 +159,12 @@ def _formation_text(formation: OfferedFormation, window: str) -> None:
         ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(
             "caption"
         ).classes("text-grey-9")
-        state, _ = STATES[window]
-        ui.item_label(state).props("caption").classes("text-bold").classes(STATES[window][1])  # its literal colour
+        window_label(ui.item_label, window).props("caption")
+
+
+def window_label(element, window: str) -> ui.element:
+    """« Candidatures ouvertes », « à venir » or « closes » in its colour (a literal class of STATES)."""
+    return element(STATES[window][0]).classes("text-bold").classes(STATES[window][1])
 
 
 def _count(total: int, open_now: int) -> str:

@@ -229,7 +229,8 @@ def test_pages_work_under_the_policy_and_cannot_be_framed(demo_app: RunningApp, 
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(page.get_by_text("Champ obligatoire").first).to_be_visible()
 
-    # A candidature: pièces sent through the upload, opened inline (PDF and PNG), « Transmettre » asks first.
+    # A candidature: pièces sent through the upload, opened inline (PDF and PNG), « Transmettre » says what is
+    # still missing (a dialog of links) before anything else.
     with platform_of(app.url, app.data_dir, mailbox, ECANDIDAT_DEMO="true") as platform:
         account_id = complete_file(platform, login)
         candidature = platform.candidatures.apply(account_id, formation_id_of(platform, "M1-INFO"), date.today())
@@ -256,7 +257,7 @@ def test_pages_work_under_the_policy_and_cannot_be_framed(demo_app: RunningApp, 
     assert image.evaluate("document.images[0].naturalWidth") == 120
     image.close()
     page.get_by_role("button", name="Transmettre ma candidature").click()
-    expect(page.get_by_role("dialog").filter(has_text="Etes vous certain de transmettre")).to_be_visible()
+    expect(page.get_by_role("dialog").filter(has_text="Avant de la transmettre, il reste à fournir :")).to_be_visible()
     wait_still(page)
     assert not violations(seen), violations(seen)
 
