@@ -34,6 +34,7 @@ def piece_card(
     max_bytes: int,
     on_file: Callable[[str, bytes], Awaitable[None]],
     on_not_concerned: Callable[[bool], Awaitable[None]],
+    review_comment: str = "",
 ) -> None:
     with ui.card().classes("w-full p-4 gap-2").mark(f"piece-{piece_id}") as card:
         card.props["id"] = f"piece-{piece_id}"  # « what is missing » links here
@@ -45,6 +46,10 @@ def piece_card(
             ui.label(status).classes("text-body2 text-bold").classes(STATUS_COLORS.get(status, "")).mark(
                 f"piece-status-{piece_id}"
             )
+        if review_comment:  # why the commission refused it: what to send instead
+            ui.label(f"Commentaire de la commission : {review_comment}").classes(
+                "text-body2 text-red-10 whitespace-pre-line"
+            ).mark(f"piece-comment-{piece_id}")
         if model_url or form_url:
             with ui.row().classes("items-center gap-4"):
                 if model_url:

@@ -288,6 +288,7 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             max_bytes=max_bytes,
             on_file=send,
             on_not_concerned=not_concerned,
+            review_comment=current.review_comment,
         )
 
     async def redraw() -> None:
