@@ -873,3 +873,7 @@ FORMATION_PIECES = "Pièces justificatives"
 FORMATION_QUESTIONS = "Questions"
 FORMATION_CONTACT = "Contact"
 FORMATION_SEE = "Voir la formation {label}"
+DISK_FULL = (
+    "Votre fichier n'a pas pu être enregistré : l'espace disque du serveur est plein. Réessayez plus tard ; "
+    "ce que vous aviez déjà envoyé est conservé."
+)

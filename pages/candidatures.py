@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from datetime import date
 
 from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse, Response
 from nicegui import app, run, ui
+from sqlalchemy.exc import SQLAlchemyError
 
 from components.banner import banner
 from components.confirm import confirm
@@ -23,6 +25,7 @@ from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
 from pages.layout import file_statuses, page_frame, sign_in_address, this_address
 
+log = logging.getLogger(__name__)
 FILES = "/compte/fichiers"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
 OUTCOMES = {
@@ -300,6 +303,10 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             await run.io_bound(service.send_piece, me.session_id, candidature_id, piece_id, name, data)
         except Refused as refused:
             ui.notify(refused.message, type="negative", multi_line=True, timeout=10000)
+            return
+        except (SQLAlchemyError, OSError):  # the database or the disk failed: said, never silent
+            log.exception("a pièce could not be kept")
+            ui.notify(messages.SETUP_SAVE_FAILED, type="negative", multi_line=True, timeout=10000)
             return
         await redraw()
         ui.notify(f"Fichier reçu : {piece.piece.label}", type="positive")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 import secrets
@@ -50,12 +51,19 @@ def safe_name(name: str, content_type: str) -> str:
 
 
 def store(folder: Path, data: bytes) -> str:
-    """Write the bytes under a random name (atomically, readable by the platform alone) and return that name."""
+    """Write the bytes under a random name (atomically, readable by the platform alone) and return that name.
+    A full disk is said in French (Refused) and leaves nothing behind; any other failure too leaves nothing."""
     data_folder.make_folder(folder)
     stored = secrets.token_hex(20)
     temporary = folder / f".{stored}.part"
-    data_folder.write_private(temporary, data, sync=True)
-    temporary.replace(folder / stored)
+    try:
+        data_folder.write_private(temporary, data, sync=True)
+        temporary.replace(folder / stored)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise Refused(messages.DISK_FULL) from error
+        raise
     return stored
 
 
