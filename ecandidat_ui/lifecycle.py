@@ -31,6 +31,7 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
     platform.parameters.seed(former)
     platform.site_messages.seed(former.get("home_message"))
     if demo:
+        platform.campaigns.ensure_demo(date.today())
         apply_offer(platform.db, demo_offer(date.today()))
         for role, mail, link in platform.staff.ensure_demo_staff(DEMO_STAFF):
             log.info("Gestion de démonstration : %s, %s, %s", role, mail, link or "compte déjà activé")

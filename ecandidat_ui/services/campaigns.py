@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
@@ -80,6 +80,29 @@ class CampaignService:
             )
             session.add(campaign)
             return campaign
+
+    def ensure_demo(self, today: date) -> None:
+        """--demo: besides the active campaign, last year's archived and next year's waiting to be activated, so
+        that every state of the « Campagnes » screen can be seen (added once, never over real ones)."""
+        year = academic_year(today)
+        with self.db.session() as session:
+            known = set(session.exec(select(Campaign.code)).all())
+            for offset, archived in ((-1, True), (1, False)):
+                code = str(year + offset)
+                if code in known:
+                    continue
+                start = date(year + offset, 9, 1)
+                session.add(
+                    Campaign(
+                        code=code,
+                        label=f"Campagne {year + offset}-{year + offset + 1}",
+                        starts_on=start,
+                        ends_on=date(year + offset + 1, 8, 31),
+                        candidates_end_on=date(year + offset + 1, 8, 31),
+                        activated_at=utcnow() - timedelta(days=365) if archived else None,
+                        archived_at=utcnow() - timedelta(days=1) if archived else None,
+                    )
+                )
 
     # --- the administrators' screen ------------------------------------------------------------------
 

@@ -14,12 +14,14 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from ecandidat_ui import messages, pdf
-from ecandidat_ui.platform import Platform
+from ecandidat_ui.lifecycle import prepare
+from ecandidat_ui.platform import Platform, build_platform
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Actor, Role
+from ecandidat_ui.settings import load_settings
 from models import Campaign, Commission, Formation, FormationPiece, FormationQuestion, JournalEntry, Piece, Question
 from tests.sessions import actor
 from tests.unit.test_candidatures import ready_candidate
@@ -627,3 +629,14 @@ def test_signed_out_nothing_is_read_or_written(platform: Platform, world):
         with pytest.raises(StaffSessionEnded):
             call()
     assert platform.offer.formations() == []
+
+
+def test_the_demo_has_a_campaign_in_each_state(database_url: str):
+    platform = build_platform(load_settings())
+    prepare(platform, demo=True)
+    prepare(platform, demo=True)  # a second start adds nothing
+    with platform.db.session() as session:
+        campaigns = session.exec(select(Campaign).order_by(Campaign.code)).all()
+    states = [(c.is_active, c.archived_at is not None, c.activated_at is not None) for c in campaigns]
+    assert states == [(False, True, True), (True, False, True), (False, False, False)]  # archived, active, waiting
+    platform.db.dispose()
