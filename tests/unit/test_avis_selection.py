@@ -17,7 +17,7 @@ from models import Candidature, JournalEntry
 from tests.mailbox import Mailbox
 from tests.review_world import World, review_world
 from tests.unit.test_candidature_review import RIGHTS, member
-from tests.unit.test_candidature_review import admin as admin  # noqa: F401 - the fixture
+from tests.unit.test_candidature_review import admin as admin  # the fixture
 from tests.unit.test_decision_setup import motivation_id, type_id
 
 
