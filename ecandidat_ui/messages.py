@@ -887,8 +887,8 @@ AVIS_ENTER_INTRO = (
 )
 AVIS_SECTION = "Avis de la commission"
 AVIS_TYPE_FIELD = "Type de décision *"
-AVIS_MOTIVATION_FIELD = "Motivation (obligatoire pour un avis défavorable)"
-AVIS_RANK_FIELD = "Rang (obligatoire pour la liste complémentaire)"
+AVIS_MOTIVATION_FIELD = "Motivation (si défavorable)"
+AVIS_RANK_FIELD = "Rang (si liste complémentaire)"
 AVIS_COMMENT_FIELD = "Commentaire"
 AVIS_DONE = "{count} avis saisi(s)"
 AVIS_REFUSED = "{count} candidature(s) sans nouvel avis :"
