@@ -195,8 +195,12 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     for login in ("DECI0001", other_login):
         chair_table.locator("tbody tr").filter(has_text=login).get_by_role("checkbox").click()
     chair.get_by_role("button", name="Validation des avis").click()
+    expect(chair.get_by_role("dialog")).to_contain_text("2 candidature(s) sélectionnée(s)")
+    wait_still(chair)
+    shoot(chair, "gestion-review-avis-validation-desktop")
     chair.get_by_role("dialog").get_by_role("button", name="Valider les avis").click()
     expect(chair.get_by_role("dialog").filter(has_text="avis validé(s)")).to_contain_text("2 avis validé(s)")
+    shoot(chair, "gestion-review-avis-validated-desktop")
     context.close()
     decided = mail_about(mailbox, "marie@example.org", "Décision")
     assert "Très bon dossier" in decided.text
