@@ -877,3 +877,32 @@ DISK_FULL = (
     "Votre fichier n'a pas pu être enregistré : l'espace disque du serveur est plein. Réessayez plus tard ; "
     "ce que vous aviez déjà envoyé est conservé."
 )
+
+
+# --- « Saisie des avis » and « Validation des avis » on a selection (issue 8) -------------------------------
+AVIS_ALREADY_VALIDATED = "L'avis de cette candidature est déjà validé"
+AVIS_NONE_TO_VALIDATE = "Aucun avis n'a été saisi pour cette candidature"
+AVIS_TYPE_REQUIRED = "Choisissez un type de décision en service"
+AVIS_RANK_INVALID = "Le rang est obligatoire pour la liste complémentaire : un nombre entier de 1 à {max}"
+AVIS_COMMENT_TOO_LONG = "Le commentaire ne peut pas dépasser {max} caractères"
+AVIS_ENTER = "Saisie des avis"
+AVIS_ENTER_INTRO = (
+    "{count} candidature(s) sélectionnée(s). Le candidat ne verra l'avis qu'une fois validé ; un avis déjà validé "
+    "n'est pas modifié."
+)
+AVIS_SECTION = "Avis de la commission"
+AVIS_TYPE_FIELD = "Type de décision *"
+AVIS_MOTIVATION_FIELD = "Motivation (si défavorable)"
+AVIS_RANK_FIELD = "Rang (si liste complémentaire)"
+AVIS_COMMENT_FIELD = "Commentaire"
+AVIS_DONE = "{count} avis saisi(s)"
+AVIS_REFUSED = "{count} candidature(s) sans nouvel avis :"
+AVIS_VALIDATE = "Validation des avis"
+AVIS_VALIDATE_INTRO = (
+    "{count} candidature(s) sélectionnée(s). Chaque candidat recevra le mail de son type de décision : la "
+    "validation est définitive."
+)
+AVIS_VALIDATE_CONFIRM = "Valider les avis"
+AVIS_VALIDATED_DONE = "{count} avis validé(s)"
+AVIS_VALIDATED_REFUSED = "{count} avis non validé(s) :"
+JOURNAL_ACTIONS.update({"candidature.avis": "Avis saisi", "candidature.avis_validation": "Avis validé"})

@@ -7,8 +7,9 @@ first in service of its type d'avis when only the avis is given; validating it s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Session, col, select, update
 
@@ -54,6 +55,8 @@ DECISION_OF_AVIS = {
 AVIS_OF_DECISION = {decision: avis for avis, decision in DECISION_OF_AVIS.items()}
 PIECE_COMMENT_MAX = 500
 BULK_MAX = 200  # rows of one action on a selection, as the original's « Action » (≤ 200)
+RANK_MAX = 9999
+AVIS_COMMENT_MAX = 1000
 FALLBACK_MAIL = "candidature_decision"  # when no type of decision exists for the avis
 
 
@@ -86,6 +89,88 @@ class ReviewService:
             raise InvalidInput({"status": messages.REVIEW_STATUS_REQUIRED}) from None
         if status is FileStatus.WAITING:
             raise InvalidInput({"status": messages.REVIEW_STATUS_REQUIRED})
+
+        def why_not(candidature: Candidature) -> str:
+            return messages.REVIEW_SAME_STATUS.format(status=status) if candidature.status == status else ""
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            before = candidature.status
+            apply_status(session, self.settings, candidature, status)
+            journal.record(
+                session,
+                actor,
+                "candidature.status",
+                ("candidature", candidature.id),
+                {"status": before},
+                {"status": status.value},
+                label=label,
+            )
+
+        return self._on_selection(actor, candidature_ids, Action.SET_STATUS, why_not, apply)
+
+    def enter_avis(self, actor: Actor, candidature_ids: Iterable[int], values: Mapping[str, object]) -> BulkResult:
+        """« Saisie des avis » on a selection, in one transaction: the type de décision (in service), its
+        motivation (a Défavorable), its rank (a Liste complémentaire) and a comment, recorded on each candidature
+        the actor may give an avis on whose avis is not yet validated; journaled row by row, the others listed
+        with the reason. The candidate sees nothing until the avis is validated."""
+        with self.db.session() as session:
+            chosen = avis_values(session, values)
+
+        def why_not(candidature: Candidature) -> str:
+            return messages.AVIS_ALREADY_VALIDATED if candidature.decision_validated_at is not None else ""
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            before = _avis_snapshot(candidature)
+            record(session, candidature, **chosen)
+            journal.record(
+                session,
+                actor,
+                "candidature.avis",
+                ("candidature", candidature.id),
+                before,
+                _avis_snapshot(candidature),
+                label=label,
+            )
+
+        return self._on_selection(actor, candidature_ids, Action.ENTER_AVIS, why_not, apply)
+
+    def validate_avis(self, actor: Actor, candidature_ids: Iterable[int]) -> BulkResult:
+        """« Validation des avis » on a selection, in one transaction: each avis entered and not yet validated,
+        on a commission the actor may validate for, is stamped validated and its type's mail queued with it;
+        journaled row by row, the others listed with the reason."""
+
+        def why_not(candidature: Candidature) -> str:
+            if not candidature.decision:
+                return messages.AVIS_NONE_TO_VALIDATE
+            return messages.AVIS_ALREADY_VALIDATED if candidature.decision_validated_at is not None else ""
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            validate(session, self.settings, candidature)
+            session.add(candidature)
+            journal.record(
+                session,
+                actor,
+                "candidature.avis_validation",
+                ("candidature", candidature.id),
+                {"decision": candidature.decision, "validated": False},
+                {"decision": candidature.decision, "validated": True},
+                label=label,
+            )
+
+        return self._on_selection(actor, candidature_ids, Action.VALIDATE_AVIS, why_not, apply)
+
+    def _on_selection(
+        self,
+        actor: Actor,
+        candidature_ids: Iterable[int],
+        action: Action,
+        why_not: Callable[[Candidature], str],
+        apply: Callable[[Session, Actor, Candidature, str], None],
+    ) -> BulkResult:
+        """An action on the rows ticked, in one transaction: each row the actor may do it on (its commission's
+        right, its campaign not archived, transmitted, nothing `why_not` objects to) is claimed by its version —
+        a colleague's change since it was read is not overwritten — then `apply`'d; the others are listed with
+        their reason."""
         ids = list(dict.fromkeys(int(one) for one in candidature_ids))
         if not ids:
             raise Refused(messages.REVIEW_NOTHING_SELECTED)
@@ -113,18 +198,17 @@ class ReviewService:
                 candidature, account, formation, archived = rows[candidature_id]
                 name = f"{account.last_name} {account.first_name} — {formation.code}"
                 reason = rights.refusal(
-                    actor, Action.SET_STATUS, centre_id=formation.centre_id, commission_id=formation.commission_id
+                    actor, action, centre_id=formation.centre_id, commission_id=formation.commission_id
                 )
                 if not reason and archived is not None:
                     reason = messages.CANDIDATURE_ARCHIVED
                 if not reason and candidature.transmitted_at is None:
                     reason = messages.REVIEW_NOT_TRANSMITTED_REASON
-                if not reason and candidature.status == status:
-                    reason = messages.REVIEW_SAME_STATUS.format(status=status)
+                reason = reason or why_not(candidature)
                 if reason:
                     result.refused.append(RefusedRow(candidature_id, name, reason))
                     continue
-                claimed = session.exec(  # a colleague's change of this row since it was read is not overwritten
+                claimed = session.exec(
                     update(Candidature)
                     .where(col(Candidature.id) == candidature_id, col(Candidature.version) == candidature.version)
                     .values(version=Candidature.version + 1)
@@ -133,17 +217,7 @@ class ReviewService:
                     result.refused.append(RefusedRow(candidature_id, name, messages.REVIEW_CHANGED_MEANWHILE))
                     continue
                 session.refresh(candidature)
-                before = candidature.status
-                apply_status(session, self.settings, candidature, status)
-                journal.record(
-                    session,
-                    actor,
-                    "candidature.status",
-                    ("candidature", candidature_id),
-                    {"status": before},
-                    {"status": status.value},
-                    label=f"{account.login} — {formation.code}",
-                )
+                apply(session, actor, candidature, f"{account.login} — {formation.code}")
                 result.changed.append(candidature_id)
         return result
 
@@ -221,11 +295,7 @@ class ReviewService:
             if decision is Decision.UNFAVORABLE and decision_type_id is not None and motivation is None:
                 raise Refused(messages.MOTIVATION_REQUIRED)
             candidature = session.get(Candidature, candidature_id)
-            candidature.decision, candidature.decision_rank = decision, rank
-            candidature.decision_type_id = decision_type.id if decision_type else None
-            candidature.decision_motivation_id = motivation.id if motivation else None
-            candidature.decision_comment, candidature.decision_validated_at = comment, None
-            session.add(CandidatureEvent(candidature_id=candidature_id, text=f"Avis saisi : {decision}"))
+            record(session, candidature, decision, decision_type, motivation, rank, comment)
 
     def validate_decision(self, candidature_id: int) -> None:
         with self.db.session() as session:
@@ -233,6 +303,75 @@ class ReviewService:
             if not candidature.decision:
                 raise Refused("Aucun avis à valider")
             validate(session, self.settings, candidature)
+
+
+def record(
+    session: Session,
+    candidature: Candidature,
+    decision: Decision,
+    decision_type: DecisionType | None,
+    motivation: Motivation | None,
+    rank: int | None,
+    comment: str,
+) -> None:
+    """The avis written on the candidature, not validated, with its history line."""
+    candidature.decision, candidature.decision_rank = decision, rank
+    candidature.decision_type_id = decision_type.id if decision_type else None
+    candidature.decision_motivation_id = motivation.id if motivation else None
+    candidature.decision_comment, candidature.decision_validated_at = comment, None
+    session.add(candidature)
+    session.add(CandidatureEvent(candidature_id=candidature.id, text=f"Avis saisi : {decision}"))
+
+
+def avis_values(session: Session, values: Mapping[str, object]) -> dict[str, Any]:
+    """What the « Saisie des avis » form gives, checked (InvalidInput at the fields): a type in service, a
+    motivation in service for a Défavorable, a rank (1 or more) for a Liste complémentaire, a comment."""
+    errors: dict[str, str] = {}
+    decision_type = motivation = rank = None
+    type_id = _whole(values.get("decision_type_id"))
+    if type_id is not None:
+        decision_type = session.get(DecisionType, type_id)
+    if decision_type is None or not decision_type.active:
+        errors["decision_type_id"] = messages.AVIS_TYPE_REQUIRED
+        decision = None
+    else:
+        decision = DECISION_OF_AVIS[AvisKind(decision_type.avis)]
+    if decision is Decision.UNFAVORABLE:
+        motivation_id = _whole(values.get("motivation_id"))
+        motivation = session.get(Motivation, motivation_id) if motivation_id is not None else None
+        if motivation is None or not motivation.active:
+            errors["motivation_id"] = messages.MOTIVATION_REQUIRED
+    if decision is Decision.COMPLEMENTARY_LIST:
+        rank = _whole(values.get("rank"))
+        if rank is None or not 1 <= rank <= RANK_MAX:
+            errors["rank"] = messages.AVIS_RANK_INVALID.format(max=RANK_MAX)
+    comment = " ".join(str(values.get("comment") or "").split())
+    if len(comment) > AVIS_COMMENT_MAX:
+        errors["comment"] = messages.AVIS_COMMENT_TOO_LONG.format(max=AVIS_COMMENT_MAX)
+    if errors:
+        raise InvalidInput(errors)
+    return {
+        "decision": decision,
+        "decision_type": decision_type,
+        "motivation": motivation,
+        "rank": rank,
+        "comment": comment,
+    }
+
+
+def _whole(value: object) -> int | None:
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _avis_snapshot(candidature: Candidature) -> dict[str, object]:
+    return {
+        "decision": candidature.decision,
+        "decision_type_id": candidature.decision_type_id,
+        "motivation_id": candidature.decision_motivation_id,
+        "rank": candidature.decision_rank,
+        "comment": candidature.decision_comment,
+    }
 
 
 def validate(session: Session, settings: Settings, candidature: Candidature) -> None:

@@ -12,6 +12,7 @@ on that candidature at each request.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -35,7 +36,6 @@ from ecandidat_ui.services.candidature_table import (
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Action, Actor
-from ecandidat_ui.services.setup_access import BulkResult
 from ecandidat_ui.services.staff import StaffSessionEnded
 from models import FileStatus
 from models.clock import in_paris
@@ -141,6 +141,8 @@ class CandidaturesScreen:
         self.scope: str | None = None
         self.table: DataTable | None = None
         self.may_set_status = not rights.visible(actor, Action.SET_STATUS).nothing
+        self.may_enter_avis = not rights.visible(actor, Action.ENTER_AVIS).nothing
+        self.may_validate_avis = not rights.visible(actor, Action.VALIDATE_AVIS).nothing
         self.dialogs = ui.element("div")
 
     async def load(self) -> None:
@@ -175,7 +177,7 @@ class CandidaturesScreen:
             row_label="last_name",
             sort_by="last_name",
             empty_text=messages.REVIEW_NONE,
-            selectable=self.may_set_status,
+            selectable=self.may_set_status or self.may_enter_avis or self.may_validate_avis,
             marker="review-table",
         )
         self.table.table.add_slot("body-cell-tags", TAGS_CELL)
@@ -191,6 +193,14 @@ class CandidaturesScreen:
                 ui.button(messages.REVIEW_SET_STATUS, icon="fact_check", on_click=self.ask_status).props(
                     "no-caps"
                 ).mark("review-set-status")
+            if self.may_enter_avis:
+                ui.button(messages.AVIS_ENTER, icon="rate_review", on_click=self.ask_avis).props("no-caps").mark(
+                    "review-enter-avis"
+                )
+            if self.may_validate_avis:
+                ui.button(messages.AVIS_VALIDATE, icon="verified", on_click=self.ask_validation).props("no-caps").mark(
+                    "review-validate-avis"
+                )
         self.scope_select.on_value_change(self.scope_chosen)
         await self.show_scope()
 
@@ -243,39 +253,111 @@ class CandidaturesScreen:
     def ask_status(self) -> None:
         """« Saisie du statut du dossier » of the rows ticked: the statut chosen, then what changed and what was
         refused, row by row."""
+        self._on_selection(
+            Selection(
+                messages.REVIEW_SET_STATUS,
+                messages.REVIEW_SET_STATUS_INTRO,
+                messages.REVIEW_STATUS_DONE,
+                messages.REVIEW_STATUS_REFUSED,
+                "review-status",
+            ),
+            STATUS_SECTIONS,
+            lambda rows, values: self.platform.review.set_statuses(self.actor, rows, values.get("status")),
+        )
+
+    async def ask_avis(self) -> None:
+        """« Saisie des avis » of the rows ticked: a type de décision in service, its motivation or rank when it
+        needs one, a comment."""
+        if not self.table.selected:
+            ui.notify(messages.REVIEW_NOTHING_SELECTED, type="warning")
+            return
+        types = await run.io_bound(self.platform.decision_types.options)
+        motivations = await run.io_bound(self.platform.motivations.options)
+        self._on_selection(
+            Selection(
+                messages.AVIS_ENTER, messages.AVIS_ENTER_INTRO, messages.AVIS_DONE, messages.AVIS_REFUSED, "avis"
+            ),
+            avis_sections(types, motivations),
+            lambda rows, values: self.platform.review.enter_avis(self.actor, rows, values),
+        )
+
+    def ask_validation(self) -> None:
+        """« Validation des avis » of the rows ticked: confirmed, then each candidate mailed their decision."""
+        self._on_selection(
+            Selection(
+                messages.AVIS_VALIDATE,
+                messages.AVIS_VALIDATE_INTRO,
+                messages.AVIS_VALIDATED_DONE,
+                messages.AVIS_VALIDATED_REFUSED,
+                "avis-validation",
+                messages.AVIS_VALIDATE_CONFIRM,
+            ),
+            [],
+            lambda rows, values: self.platform.review.validate_avis(self.actor, rows),
+        )
+
+    def _on_selection(self, selection: Selection, sections: list[Section], act) -> None:
+        """The dialog of an action on the rows ticked; once saved, the table and counts reloaded and what changed
+        and what was refused shown, row by row."""
         selected = self.table.selected
         if not selected:
             ui.notify(messages.REVIEW_NOTHING_SELECTED, type="warning")
             return
 
         async def save(values: dict[str, Any]) -> None:
-            result = await run.io_bound(self.platform.review.set_statuses, self.actor, selected, values.get("status"))
+            result = await run.io_bound(act, selected, values)
             self.table.clear_selection()
             await self.table.refresh()
             await self.show_scope()
-            self.show_result(result)
+            with self.dialogs:
+                show_bulk_result(selection.title, selection.done, selection.refused, result, marker=selection.marker)
 
-        intro = messages.REVIEW_SET_STATUS_INTRO.format(count=len(selected))
         with self.dialogs:
             SetupDialog(
-                messages.REVIEW_SET_STATUS,
-                STATUS_SECTIONS,
+                selection.title,
+                sections,
                 {},
                 save,
-                intro=intro,
-                save_label="Enregistrer",
-                marker="review-status-dialog",
+                intro=selection.intro.format(count=len(selected)),
+                save_label=selection.save_label,
+                marker=f"{selection.marker}-dialog",
             ).open()
 
-    def show_result(self, result: BulkResult) -> None:
-        with self.dialogs:
-            show_bulk_result(
-                messages.REVIEW_SET_STATUS,
-                messages.REVIEW_STATUS_DONE,
-                messages.REVIEW_STATUS_REFUSED,
-                result,
-                marker="review-status",
-            )
+
+@dataclass(frozen=True)
+class Selection:
+    """The French texts of an action on a selection, and the marker its dialogs carry for the tests."""
+
+    title: str
+    intro: str
+    done: str
+    refused: str
+    marker: str
+    save_label: str = "Enregistrer"
+
+
+def avis_sections(types: list[tuple[int, str, str]], motivations: list[tuple[int, str]]) -> list[Section]:
+    return [
+        Section(
+            messages.AVIS_SECTION,
+            [
+                Field(
+                    "decision_type_id",
+                    messages.AVIS_TYPE_FIELD,
+                    "select",
+                    options={type_id: label for type_id, label, _ in types},
+                ),
+                Field(
+                    "motivation_id",
+                    messages.AVIS_MOTIVATION_FIELD,
+                    "select",
+                    options={motivation_id: label for motivation_id, label in motivations},
+                ),
+                Field("rank", messages.AVIS_RANK_FIELD, "number", max_length=4),
+                Field("comment", messages.AVIS_COMMENT_FIELD, "textarea", max_length=1000),
+            ],
+        )
+    ]
 
 
 COUNT_CSS = """

@@ -150,6 +150,61 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_have_count(0)  # no longer Incomplet
     assert "Complet" in mail_about(mailbox, "marie@example.org", ": Complet").subject
 
+    # « Saisie des avis » on two rows by the member; their président validates and the candidate gets the mail
+    page.get_by_label("Statut du dossier").click()
+    page.get_by_role("option", name="Tous", exact=True).click()
+    expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
+    rows = table.locator("tbody tr").filter(has_not_text="DECI0001")
+    other_row = rows.filter(has_not_text="Non transmise").filter(has_not_text="Incomplet").first
+    other_login = other_row.get_by_role("link").inner_text()
+    two = [
+        table.locator("tbody tr").filter(has_text="DECI0001"),
+        table.locator("tbody tr").filter(has_text=other_login),
+    ]
+    for row in two:
+        row.get_by_role("checkbox").click()
+    page.get_by_role("button", name="Saisie des avis").click()
+    form = page.get_by_role("dialog")
+    form.get_by_role("button", name="Enregistrer").click()
+    expect(form.get_by_text("Choisissez un type de décision en service")).to_be_visible()
+    form.get_by_label("Type de décision *").click()
+    page.get_by_role("option", name="Avis favorable", exact=True).click()
+    form.get_by_label("Commentaire").fill("Très bon dossier")
+    wait_still(page)
+    violations = audit(page, "avis form")
+    shoot(page, "gestion-review-avis-form-desktop")
+    page.set_viewport_size(PHONE)
+    wait_still(page)
+    shoot(page, "gestion-review-avis-form-phone")
+    page.set_viewport_size(DESKTOP)
+    blocking = [violation for violation in violations if violation.blocking]
+    assert not blocking, report(blocking)
+    form.get_by_role("button", name="Enregistrer").click()
+    done = page.get_by_role("dialog").filter(has_text="avis saisi(s)")
+    expect(done).to_contain_text("2 avis saisi(s)")
+    done.get_by_role("button", name="Fermer").click()
+    expect(page.get_by_role("button", name="Validation des avis")).to_have_count(0)  # a member does not validate
+    with platform_of(demo_app.url, demo_app.data_dir, mailbox) as staff_platform:
+        president = staff_member(
+            Role.COMMISSION_MEMBER, commission_id=commission.id, president=True, platform=staff_platform
+        )
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
+    chair = context.new_page()
+    sign_in_staff(chair, demo_app.url, president, "/gestion/candidatures")
+    chair_table = chair.locator(".data-table")
+    for login in ("DECI0001", other_login):
+        chair_table.locator("tbody tr").filter(has_text=login).get_by_role("checkbox").click()
+    chair.get_by_role("button", name="Validation des avis").click()
+    expect(chair.get_by_role("dialog")).to_contain_text("2 candidature(s) sélectionnée(s)")
+    wait_still(chair)
+    shoot(chair, "gestion-review-avis-validation-desktop")
+    chair.get_by_role("dialog").get_by_role("button", name="Valider les avis").click()
+    expect(chair.get_by_role("dialog").filter(has_text="avis validé(s)")).to_contain_text("2 avis validé(s)")
+    shoot(chair, "gestion-review-avis-validated-desktop")
+    context.close()
+    decided = mail_about(mailbox, "marie@example.org", "Décision")
+    assert "Très bon dossier" in decided.text
+
     # a manager of another centre, typing the addresses, gets nothing
     context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
     other = context.new_page()

@@ -137,12 +137,61 @@ async def test_the_statut_of_a_selection_is_set_and_the_refused_rows_are_listed(
     assert {r["last_name"] for r in found if r["status"] == "Complet"} == {"BAILLON", "MOREAU"}
 
 
+async def test_avis_are_entered_on_a_selection_their_fields_checked_then_validated(user: User):
+    made = world()
+    manager = staff_member(Role.CENTRE_MANAGER, centre_id=made.centres["SCI"])
+    await sign_in_staff(user, manager, f"{TABLE}?commission=centre-{made.centres['SCI']}")
+    await rows_when(user, "review-table", lambda rows: len(rows) == 4)
+    chosen = [made.candidatures[name] for name in ("marie", "paul", "jeanne")]
+    user.find(marker="review-table").trigger("selection", {"keys": chosen, "added": True})
+    await click(user, "review-enter-avis")
+    await user.should_see(marker="avis-dialog")
+    await see(user, messages.AVIS_ENTER_INTRO.format(count=3))
+    user.find(marker="save").click()
+    kind = user.find(marker="decision_type_id").elements.pop()
+    await until(lambda: kind.error == messages.AVIS_TYPE_REQUIRED)
+    kind.value = next(key for key, label in kind.options.items() if label == "Avis défavorable")
+    user.find(marker="comment").elements.pop().value = "Trop juste"
+    user.find(marker="save").click()
+    motivation = user.find(marker="motivation_id").elements.pop()
+    await until(lambda: motivation.error == messages.MOTIVATION_REQUIRED)
+    assert user.find(marker="comment").elements.pop().value == "Trop juste"  # what was typed is kept
+    motivation.value = next(key for key, label in motivation.options.items() if label == "Dossier insuffisant")
+    user.find(marker="save").click()
+    await user.should_see(marker="avis-result")
+    await see(user, messages.AVIS_DONE.format(count=2))
+    await see(user, messages.AVIS_REFUSED.format(count=1))
+    await see(user, messages.REVIEW_NOT_TRANSMITTED_REASON)
+    found = await rows_when(user, "review-table", lambda rows: sum(r["avis"] == "Défavorable" for r in rows) == 2)
+    assert {r["last_name"] for r in found if r["avis"] == "Défavorable"} == {"BAILLON", "MOREAU"}
+    user.find(marker="avis-close").click()
+
+    user.find(marker="review-table").trigger("selection", {"keys": chosen, "added": True})
+    await click(user, "review-validate-avis")
+    await user.should_see(marker="avis-validation-dialog")
+    user.find(marker="save").click()
+    await user.should_see(marker="avis-validation-result")
+    await see(user, messages.AVIS_VALIDATED_DONE.format(count=2))
+    await rows_when(user, "review-table", lambda rows: sum(r["validated"] == "Oui" for r in rows) == 2)
+
+
+async def test_a_commission_member_enters_avis_but_only_their_president_validates(user: User):
+    made = world()
+    member = staff_member(Role.COMMISSION_MEMBER, commission_id=made.commissions["SCI-MASTERS"])
+    await sign_in_staff(user, member, TABLE)
+    await rows_when(user, "review-table", lambda rows: len(rows) == 3)
+    await user.should_see(marker="review-enter-avis")
+    await user.should_not_see(marker="review-validate-avis")
+
+
 async def test_a_read_only_member_has_no_selection_nor_review_buttons(user: User):
     made = world()
     reader = staff_member(Role.READ_ONLY)
     await sign_in_staff(user, reader, TABLE)
     await rows_when(user, "review-table", lambda rows: len(rows) >= 1)
     await user.should_not_see(marker="review-set-status")
+    await user.should_not_see(marker="review-enter-avis")
+    await user.should_not_see(marker="review-validate-avis")
     assert not user.find(marker="review-table").elements.pop().props.get("selectable")
     await user.open(f"/gestion/candidatures/{made.candidatures['marie']}")
     await user.should_see(marker="review-piece-CV")
