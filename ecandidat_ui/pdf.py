@@ -17,11 +17,10 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 
-from ecandidat_ui import refdata
 from ecandidat_ui.services import fields
 from ecandidat_ui.services.candidate_file import CandidateFile
 from ecandidat_ui.services.candidatures import CandidatureView
-from ecandidat_ui.services.file_rules import CIVILITIES, OBTAINED
+from ecandidat_ui.services.file_summary import file_sections
 from models import Account
 from models.clock import in_paris
 
@@ -46,24 +45,9 @@ def recapitulatif(institution: str, account: Account, file: CandidateFile, view:
     pdf = _document(institution, "Récapitulatif de candidature", running=f"{view.formation.label} · {account.login}")
     _section(pdf, "Candidature")
     _pairs(pdf, _candidature_pairs(account, view))
-    _section(pdf, "Informations personnelles")
-    _pairs(pdf, _personal_pairs(account, file))
-    _section(pdf, "Adresse")
-    _pairs(pdf, _address_pairs(file))
-    _section(pdf, "Baccalauréat")
-    _pairs(pdf, _bac_pairs(file))
-    if file.results:
-        _section(pdf, "Cursus interne")
-        for result in file.results:
-            grade = f" · {result.grade}/{result.scale}" if result.grade else ""
-            mention = f" · {result.mention}" if result.mention else ""
-            _line(pdf, f"{result.academic_year} · {result.code} {result.label} · {result.result}{mention}{grade}")
-    _section(pdf, "Cursus externe")
-    _entries(pdf, [_cursus_pairs(entry) for entry in file.external], _no_cursus(file))
-    _section(pdf, "Stages")
-    _entries(pdf, [_internship_pairs(entry) for entry in file.internships], "Aucun stage")
-    _section(pdf, "Expériences professionnelles")
-    _entries(pdf, [_experience_pairs(entry) for entry in file.experiences], "Aucune expérience professionnelle")
+    for section in file_sections(account, file):
+        _section(pdf, section.title)
+        _entries(pdf, section.groups, section.none)
     if view.formation.paperless:
         _section(pdf, "Pièces justificatives")
         for piece in view.pieces:
@@ -93,107 +77,6 @@ def _candidature_pairs(account: Account, view: CandidatureView) -> list[tuple[st
         ("Transmise le", f"{in_paris(c.transmitted_at):%d/%m/%Y à %H:%M}" if c.transmitted_at else "non"),
         ("Date limite de retour", f"{view.return_by:%d/%m/%Y}"),
     ]
-
-
-def _personal_pairs(account: Account, file: CandidateFile) -> list[tuple[str, str]]:
-    pairs = [("Adresse mail", account.mail)]
-    personal = file.personal
-    if personal is None:
-        return [("Nom", account.last_name), ("Prénom", account.first_name), *pairs]
-    nationality = refdata.country_by_code(personal.nationality)
-    return [
-        ("Civilité", CIVILITIES.get(personal.civility, personal.civility)),
-        ("Nom de naissance", personal.birth_name),
-        ("Nom d'usage", personal.usual_name),
-        ("Prénom", personal.first_name),
-        ("Autre prénom", personal.other_first_name),
-        ("Date de naissance", f"{personal.birth_date:%d/%m/%Y}" if personal.birth_date else ""),
-        ("Lieu de naissance", _place(personal.birth_country, personal.birth_commune, personal.birth_city)),
-        ("Nationalité", nationality.nationality if nationality else ""),
-        ("INE", personal.ine),
-        ("Téléphone fixe", personal.phone),
-        ("Téléphone portable", personal.mobile),
-        *pairs,
-    ]
-
-
-def _address_pairs(file: CandidateFile) -> list[tuple[str, str]]:
-    address = file.address
-    if address is None:
-        return [("Adresse", "non renseignée")]
-    commune = refdata.commune_by_insee(address.commune)
-    town = f"{address.postal_code} {commune.name}" if commune else address.foreign_city
-    country = refdata.country_by_code(address.country)
-    lines = [address.line1, address.line2, address.line3, town, country.name if country else ""]
-    return [("Adresse", "\n".join(line for line in lines if line))]
-
-
-def _bac_pairs(file: CandidateFile) -> list[tuple[str, str]]:
-    bac = file.bac
-    if bac is None:
-        return [("Baccalauréat", "non renseigné")]
-    if not bac.has_bac:
-        return [("Baccalauréat", "Je n'ai pas le bac")]
-    series = refdata.bac_series_by_code(bac.series)
-    kept = [refdata.specialite_by_code(code) for code in bac.specialties]
-    dropped = refdata.specialite_by_code(bac.dropped_specialty)
-    school = refdata.lycee_by_uai(bac.school)
-    mention = refdata.mention_by_code(bac.mention)
-    return [
-        ("Année d'obtention", str(bac.year or "")),
-        ("Série", series.label if series else bac.series),
-        ("Spécialités de Terminale", ", ".join(s.label for s in kept if s)),
-        ("Spécialité abandonnée en Première", dropped.label if dropped else ""),
-        ("Lieu d'obtention", _place(bac.country, bac.commune, "")),
-        ("Lycée", school.label if school else ""),
-        ("Mention", mention.label if mention else ""),
-    ]
-
-
-def _cursus_pairs(entry) -> list[tuple[str, str]]:
-    diploma = refdata.diploma_type_by_code(entry.diploma_type)
-    return [
-        ("Année", str(entry.year)),
-        ("Formation", diploma.label if diploma else entry.diploma_type),
-        ("Libellé et niveau", entry.label),
-        ("Établissement", entry.school_name),
-        ("Lieu", _place(entry.country, entry.commune, "")),
-        ("Obtenu", OBTAINED.get(entry.obtained, entry.obtained)),
-        ("Mention", refdata.CURSUS_MENTIONS.get(entry.mention, entry.mention)),
-    ]
-
-
-def _internship_pairs(entry) -> list[tuple[str, str]]:
-    hours = f"{entry.hours_per_week} h/semaine" if entry.hours_per_week else ""
-    return [
-        ("Année", str(entry.year)),
-        ("Durée", ", ".join(part for part in (entry.duration, hours) if part)),
-        ("Employeur / organisme", entry.employer),
-        ("Description", entry.description),
-    ]
-
-
-def _experience_pairs(entry) -> list[tuple[str, str]]:
-    return [
-        ("Année", str(entry.year)),
-        ("Fonction", entry.title),
-        ("Durée", entry.duration),
-        ("Employeur", entry.employer),
-        ("Description", entry.description),
-    ]
-
-
-def _no_cursus(file: CandidateFile) -> str:
-    no_studies = file.flags is not None and file.flags.no_higher_education
-    return "Je n'ai pas suivi d'études après le bac" if no_studies else "Aucun cursus"
-
-
-def _place(country_code: str, commune_code: str, city: str) -> str:
-    commune = refdata.commune_by_insee(commune_code)
-    if commune is not None:
-        return commune.label
-    country = refdata.country_by_code(country_code)
-    return ", ".join(part for part in (city, country.name if country else "") if part)
 
 
 def letter(

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, or_
 from sqlmodel import Session, col, select
 
-from ecandidat_ui import messages, refdata
+from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
@@ -352,53 +352,3 @@ def candidature_row(
         "confirmed": confirmed,
         "transmitted": f"{in_paris(candidature.transmitted_at):%d/%m/%Y}" if candidature.transmitted_at else "",
     }
-
-
-def file_sections(account: Account, file: CandidateFile) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The candidate's file as (section title, [(label, value)]), read-only, for the candidature window."""
-    personal = file.personal
-    identity = [("N° dossier", account.login), ("Nom", account.last_name), ("Prénom", account.first_name)]
-    identity.append(("Adresse mail", account.mail))
-    if personal is not None:
-        country = refdata.country_by_code(personal.nationality)
-        identity += [
-            ("Civilité", personal.civility),
-            ("Nom de naissance", personal.birth_name),
-            ("Date de naissance", f"{personal.birth_date:%d/%m/%Y}" if personal.birth_date else ""),
-            ("Nationalité", country.nationality if country else ""),
-            ("INE", personal.ine),
-            ("Téléphone", personal.mobile or personal.phone),
-        ]
-    sections = [(messages.REVIEW_SECTION_IDENTITY, [(label, value) for label, value in identity if value])]
-    if file.address is not None:
-        address = file.address
-        commune = refdata.commune_by_insee(address.commune)
-        town = f"{address.postal_code} {commune.name}" if commune else address.foreign_city
-        country = refdata.country_by_code(address.country)
-        lines = [address.line1, address.line2, address.line3, town, country.name if country else ""]
-        sections.append((messages.REVIEW_SECTION_ADDRESS, [("Adresse", ", ".join(p for p in lines if p))]))
-    if file.bac is not None:
-        bac = file.bac
-        series = refdata.bac_series_by_code(bac.series)
-        text = f"{bac.year} — {series.label}" if bac.has_bac and series else messages.REVIEW_NO_BAC
-        sections.append((messages.REVIEW_SECTION_BAC, [("Baccalauréat", text)]))
-    cursus = [(str(entry.year), f"{entry.label} ({entry.school_name or entry.school})") for entry in file.external]
-    if file.flags is not None and file.flags.no_higher_education:
-        cursus.append((messages.REVIEW_SECTION_CURSUS, messages.REVIEW_NO_STUDIES))
-    sections.append((messages.REVIEW_SECTION_CURSUS, cursus))
-    sections.append(
-        (
-            messages.REVIEW_SECTION_INTERNSHIPS,
-            [(str(item.year), f"{item.employer}, {item.duration} : {item.description}") for item in file.internships],
-        )
-    )
-    sections.append(
-        (
-            messages.REVIEW_SECTION_EXPERIENCES,
-            [
-                (str(entry.year), f"{entry.title} — {entry.employer}, {entry.duration}. {entry.description}".strip())
-                for entry in file.experiences
-            ],
-        )
-    )
-    return sections

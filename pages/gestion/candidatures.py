@@ -30,10 +30,10 @@ from ecandidat_ui.services.candidature_table import (
     NO_AVIS,
     STATUSES,
     StaffCandidature,
-    file_sections,
     shown_status,
 )
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.file_summary import file_sections
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.staff import StaffSessionEnded
@@ -418,14 +418,14 @@ class CandidatureWindow:
                 history_tab = ui.tab("historique", messages.REVIEW_TAB_HISTORY).mark("review-tab-history")
             with ui.tab_panels(tabs, value=pieces_tab).classes("w-full"):
                 with ui.tab_panel(file_tab):
-                    for title, pairs in file_sections(account, data.file):
-                        ui.label(title).classes("text-subtitle1 text-weight-bold").props(
+                    for section in file_sections(account, data.file):
+                        ui.label(section.title).classes("text-subtitle1 text-weight-bold").props(
                             'role="heading" aria-level="3"'
                         )
-                        if pairs:
-                            _pairs(pairs)
-                        else:
-                            ui.label(messages.REVIEW_NOTHING).classes("text-body2 text-grey-9")
+                        for group in section.groups:
+                            _pairs(group)
+                        if not section.groups:
+                            ui.label(section.none or messages.REVIEW_NOTHING).classes("text-body2 text-grey-9")
                 with ui.tab_panel(pieces_tab):
                     self.pieces()
                 with ui.tab_panel(questions_tab):
