@@ -24,6 +24,7 @@ from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
 from pages.layout import file_statuses, page_frame, sign_in_address, this_address
+from pages.private_files import private_file, uploaded_file
 
 log = logging.getLogger(__name__)
 FILES = "/compte/fichiers"
@@ -97,12 +98,7 @@ def register(platform: Platform) -> None:
         piece = next((p.piece for p in view.pieces if p.piece.id == piece_id), None) if view else None
         if piece is None or not piece.template_file:
             raise HTTPException(status_code=404)
-        return FileResponse(
-            platform.pieces.folder / piece.template_file,
-            media_type=piece.template_type,
-            filename=piece.template_name,
-            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
-        )
+        return private_file(platform.pieces.folder / piece.template_file, piece.template_type, piece.template_name)
 
     @app.get(FILES + "/{file_id}")
     def download(request: Request, file_id: RowId) -> FileResponse:
@@ -111,13 +107,7 @@ def register(platform: Platform) -> None:
         row = platform.candidatures.file_of(me.account.id, file_id) if me else None
         if row is None:
             raise HTTPException(status_code=404)
-        return FileResponse(
-            platform.settings.uploads_dir / row.stored_name,
-            media_type=row.content_type,
-            filename=row.original_name,
-            content_disposition_type="inline",
-            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
-        )
+        return uploaded_file(platform.settings.uploads_dir, row)
 
 
 async def apply_to(platform: Platform, actor: str, formation_id: int, label: str) -> None:

@@ -41,6 +41,7 @@ from models import FileStatus
 from models.clock import in_paris
 from pages.gestion.attempt import failed, run_action
 from pages.gestion.shell import Screen, frame, gestion_screen, may_open, refusal, sign_in_page
+from pages.private_files import uploaded_file
 
 SCREEN = Screen("/gestion/candidatures", "Candidatures", "Candidatures", Action.VIEW_CANDIDATURES)
 WINDOW_PATH = "/gestion/candidatures/{candidature_id}"
@@ -120,13 +121,7 @@ def register(platform: Platform) -> None:
             row = platform.candidature_table.file(actor, candidature_id, file_id)
         except (Refused, StaffSessionEnded):
             raise HTTPException(status_code=404) from None
-        return FileResponse(
-            platform.settings.uploads_dir / row.stored_name,
-            media_type=row.content_type,
-            filename=row.original_name,
-            content_disposition_type="inline",
-            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
-        )
+        return uploaded_file(platform.settings.uploads_dir, row)
 
 
 def _number(text: str) -> str:
