@@ -45,7 +45,8 @@ class AskedScreen:
     ) -> None:
         self.platform, self.actor, self.service = platform, actor, service
         self.sections, self.texts = sections, texts
-        self.centres: dict[Any, str] = {}
+        self.centres: dict[Any, str] = {}  # the reaches the member may give
+        self.visible: dict[int, str] = {}  # the centres the member sees, to name a read-only row's reach
         self.dialogs = ui.element("div")
         self.table = DataTable(
             columns,
@@ -69,6 +70,7 @@ class AskedScreen:
     async def load_centres(self) -> None:
         """The reaches the member may give: every centre (scolarité) and the centres where they may act."""
         centres = dict(await run.io_bound(self.platform.centres.options, self.actor, self.service.action))
+        self.visible = dict(await run.io_bound(self.platform.centres.options, self.actor, Action.VIEW_SETUP))
         every = {EVERY_CENTRE: messages.EVERY_CENTRE} if self.service.may_edit_every_centre(self.actor) else {}
         self.centres = {**every, **centres}
         self.new_button.set_visibility(bool(self.centres))
@@ -134,8 +136,7 @@ class AskedScreen:
     def _centre_label(self, centre_id: int | None) -> str:
         if centre_id is None:
             return messages.EVERY_CENTRE
-        shown = dict(self.platform.centres.options(self.actor, Action.VIEW_SETUP))
-        return shown.get(centre_id, str(centre_id))
+        return self.visible.get(centre_id, str(centre_id))
 
     async def delete(self, item_id: int) -> None:
         row = next((row for row in self.table.rows if row["id"] == item_id), None)
