@@ -409,9 +409,8 @@ def _paper_file(view: CandidatureView) -> None:
             ui.label(messages.PAPER_FILE_PIECES).classes("text-subtitle1 text-bold q-mt-sm")
             with ui.element("ul").classes("list-disc q-pl-lg text-body1").mark("paper-pieces"):
                 for piece in view.pieces:
-                    ui.element("li").text = piece.piece.label + (
-                        " (si vous êtes concerné)" if piece.piece.conditional else ""
-                    )
+                    with ui.element("li"):
+                        ui.label(piece.piece.label + (messages.PAPER_IF_CONCERNED if piece.piece.conditional else ""))
 
 
 def _line(label: str, value: str, marker: str = "") -> None:

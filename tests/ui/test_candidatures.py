@@ -253,7 +253,9 @@ async def test_a_paper_file_shows_the_steps_and_the_address_and_no_upload(user: 
     await user.should_see("Envoyez le tout par courrier à l'adresse ci-dessous")
     address = user.find(marker="paper-address").elements.pop().text
     assert address.startswith("Commission") and "1 avenue de l'Université" in address
-    await user.should_see(marker="paper-pieces")
+    listed = user.find(marker="paper-pieces").elements.pop()
+    names = [label.text for label in listed.descendants() if isinstance(label, ui.label)]
+    assert names and all(name.strip() for name in names)  # each pièce to post is named, none blank
     await user.should_not_see(kind=ui.upload)
     await user.should_not_see(marker="transmit")
     await user.should_see(marker="recapitulatif")
