@@ -554,6 +554,6 @@ def _pairs(pairs: list[tuple[str, str]], marker: str | None = None) -> None:
                 with ui.element("dt").classes("text-body2 text-weight-medium"):
                     ui.label(f"{label} :")
                 with ui.element("dd").classes("text-body2 q-ma-none"):
-                    ui.label(value)
+                    ui.label(value).classes("whitespace-pre-line")  # an address keeps its lines
     if marker:
         element.mark(marker)
