@@ -8,6 +8,7 @@ def register_all(platform: Platform) -> None:
     from pages.gestion import (
         activation,
         campagnes,
+        candidature_window,
         candidatures,
         centres,
         commissions,
@@ -48,5 +49,6 @@ def register_all(platform: Platform) -> None:
         decisions,
         tags,
         candidatures,
+        candidature_window,
     ):
         module.register(platform)

@@ -50,7 +50,7 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     expect(counts).to_contain_text("Non transmise")
     table = page.locator(".data-table")
     expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
-    page.get_by_label("Statut du dossier").click()
+    page.get_by_role("combobox", name="Statut du dossier").click()
     page.get_by_role("option", name="En attente", exact=True).click()
     page.get_by_label("Rechercher").fill("baillon")
     expect(table.get_by_role("row")).to_have_count(2)  # the header and Marie's row
@@ -123,7 +123,7 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
 
     # back to the table: Complet set on the incomplete files, ticked together; those not sent again are refused
     open_page(page, demo_app.url + "/gestion/candidatures")
-    page.get_by_label("Statut du dossier").click()
+    page.get_by_role("combobox", name="Statut du dossier").click()
     page.get_by_role("option", name="Incomplet", exact=True).click()
     expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
     incomplete = table.locator("tbody tr").count()
@@ -151,7 +151,7 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     assert "Complet" in mail_about(mailbox, "marie@example.org", ": Complet").subject
 
     # « Saisie des avis » on two rows by the member; their président validates and the candidate gets the mail
-    page.get_by_label("Statut du dossier").click()
+    page.get_by_role("combobox", name="Statut du dossier").click()
     page.get_by_role("option", name="Tous", exact=True).click()
     expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
     rows = table.locator("tbody tr").filter(has_not_text="DECI0001")
