@@ -137,3 +137,17 @@ def password_dialog(on_save: OnSave, strength: Callable[[str], int]) -> FormDial
         dialog.form.password("current", "Mot de passe actuel *")
         new_password_fields(dialog.form, strength)
     return dialog
+
+
+def deletion_dialog(login: str, on_save: OnSave) -> FormDialog:
+    """« Supprimer mon compte »: the candidate types their login to confirm; the button says it is for good."""
+    dialog = FormDialog(
+        messages.PRIVACY_DELETE,
+        on_save,
+        intro=messages.PRIVACY_DELETE_INTRO.format(login=login),
+        save_label=messages.PRIVACY_DELETE_CONFIRM,
+    )
+    dialog.save_button.props("color=negative")
+    with dialog.body:
+        dialog.form.text("login", messages.PRIVACY_DELETE_LOGIN + " *", max_length=10, autocomplete="off")
+    return dialog

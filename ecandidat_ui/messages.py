@@ -501,6 +501,16 @@ PARAMETERS = {  # code: (label, explanation)
         "Adresse de la documentation",
         "Facultative : ajoute « Consulter la documentation » vers ce site sur la page Assistance.",
     ),
+    "dpo_mail": (
+        "Adresse mail du délégué à la protection des données",
+        "Donnée aux candidats sur la page « Données personnelles » pour exercer leurs droits (RGPD).",
+    ),
+    "retention_years": (
+        "Durée de conservation des dossiers transmis (années)",
+        "Après la fin de la dernière campagne où il a transmis une candidature, le dossier d'un candidat est "
+        "conservé ce nombre d'années ; il ne peut pas supprimer son compte avant. Annoncée sur la page "
+        "« Données personnelles ».",
+    ),
 }
 PARAMETER_YES = "Oui"
 PARAMETER_NO = "Non"
@@ -898,3 +908,63 @@ AVIS_VALIDATE_CONFIRM = "Valider les avis"
 AVIS_VALIDATED_DONE = "{count} avis validé(s)"
 AVIS_VALIDATED_REFUSED = "{count} avis non validé(s) :"
 JOURNAL_ACTIONS.update({"candidature.avis": "Avis saisi", "candidature.avis_validation": "Avis validé"})
+
+# Données personnelles: the notice and the candidate's self-service (RGPD)
+PRIVACY_TITLE = "Données personnelles"
+PRIVACY_SECTIONS = (
+    (
+        "Responsable du traitement",
+        "{etablissement} est responsable du traitement des données que vous saisissez sur cette plateforme de "
+        "candidature.",
+    ),
+    (
+        "Finalités",
+        "Vos données servent à créer votre compte, à constituer votre dossier, à transmettre vos candidatures aux "
+        "commissions pédagogiques qui les examinent, à vous informer de leur suivi et des décisions, et, si vous "
+        "êtes admis, à préparer votre inscription. Le traitement repose sur l'exécution d'une mission d'intérêt "
+        "public (article 6-1-e du RGPD).",
+    ),
+    (
+        "Destinataires",
+        "Les services de scolarité et les membres des commissions chargés de l'examen des candidatures "
+        "{de_etablissement}, chacun pour les formations qui le concernent. Vos données ne sont ni vendues ni "
+        "transmises à des tiers.",
+    ),
+    (
+        "Durée de conservation",
+        "Tant que vous n'avez transmis aucune candidature, vous pouvez supprimer votre compte à tout moment ; un "
+        "compte dont l'adresse mail n'a pas été validée est supprimé après {unvalidated_days} jours. Un dossier "
+        "transmis est conservé {retention_years} an(s) après la fin de la dernière campagne dans laquelle vous avez "
+        "candidaté, pour l'examen des candidatures et les éventuels recours.",
+    ),
+    (
+        "Vos droits",
+        "Vous pouvez accéder à vos données et en obtenir une copie (« Télécharger mes données » une fois connecté), "
+        "les rectifier dans « Mon compte », demander leur effacement ou la limitation de leur traitement, et vous "
+        "opposer à celui-ci. Pour exercer ces droits, écrivez au délégué à la protection des données : {dpo}. "
+        "Si vous estimez, après l'avoir contacté, que vos droits ne sont pas respectés, vous pouvez adresser une "
+        "réclamation à la CNIL (www.cnil.fr).",
+    ),
+)
+PRIVACY_MY_DATA = "Mes données"
+PRIVACY_MY_DATA_INTRO = (
+    "Téléchargez une copie de tout ce que la plateforme conserve sur vous : un fichier ZIP contenant vos "
+    "informations (donnees.json) et les pièces que vous avez déposées."
+)
+PRIVACY_DOWNLOAD = "Télécharger mes données"
+PRIVACY_DOWNLOAD_READY = "Votre copie est prête : le téléchargement commence."
+PRIVACY_DELETE = "Supprimer mon compte"
+PRIVACY_DELETE_INTRO = (
+    "La suppression est définitive : votre compte, votre dossier, vos candidatures non transmises et vos pièces "
+    "sont effacés. Pour confirmer, saisissez votre login (numéro de dossier) : {login}."
+)
+PRIVACY_DELETE_LOGIN = "Votre login (numéro de dossier)"
+PRIVACY_DELETE_CONFIRM = "Supprimer définitivement"
+PRIVACY_DELETED = "Votre compte a été supprimé. Un mail de confirmation vous a été envoyé."
+ERASURE_BAD_LOGIN = "Ce n'est pas votre login : saisissez-le tel qu'il est affiché pour confirmer la suppression"
+ERASURE_KEPT = (
+    "Vous avez transmis une candidature : votre dossier est conservé par l'établissement pour son examen et les "
+    "éventuels recours, jusqu'au {date}. Vous ne pouvez pas supprimer votre compte avant cette date ; pour toute "
+    "demande, écrivez au délégué à la protection des données."
+)
+PRIVACY_LINK = "Données personnelles : vos droits et la conservation de vos données"

@@ -22,6 +22,7 @@ from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.offer_file import OfferFileService
 from ecandidat_ui.services.parameters import ParameterService
+from ecandidat_ui.services.personal_data import PersonalDataService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
@@ -58,6 +59,7 @@ class Platform:
     decision_types: DecisionTypeService
     motivations: MotivationService
     tags: TagService
+    personal_data: PersonalDataService  # the candidate's copy of their data, and the erasure of their account
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
@@ -95,6 +97,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         decision_types=DecisionTypeService(db),
         motivations=MotivationService(db),
         tags=TagService(db),
+        personal_data=PersonalDataService(db, settings, sessions),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         session_cookie=SessionCookie(
             sessions,

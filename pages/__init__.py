@@ -16,9 +16,22 @@ def register_all(platform: Platform) -> None:
         health,
         home,
         offer,
+        privacy,
     )
 
     platform.session_cookie.install()
-    for module in (home, connection, assistance, offer, account_links, account, cas, candidatures, health, formation):
+    for module in (
+        home,
+        connection,
+        assistance,
+        offer,
+        account_links,
+        account,
+        cas,
+        candidatures,
+        health,
+        formation,
+        privacy,
+    ):
         module.register(platform)
     gestion.register_all(platform)

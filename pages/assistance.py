@@ -29,6 +29,7 @@ def register(platform: Platform) -> None:
                         f"Envoyer un mail au référent de l'application: {values.contact_mail}",
                         f"mailto:{values.contact_mail}",
                     )
+                    _link("shield", messages.PRIVACY_LINK, "/donnees-personnelles")
 
 
 def _questions(questions: list[FaqItem]) -> None:
@@ -49,4 +50,4 @@ def _link(icon: str, text: str, target: str) -> None:
         with ui.item_section().props("avatar"):
             ui.icon(icon, color="primary").props('aria-hidden="true"')
         with ui.item_section():
-            ui.link(text, target, new_tab=not target.startswith("mailto:")).classes("text-primary text-body1")
+            ui.link(text, target, new_tab=target.startswith("http")).classes("text-primary text-body1")

@@ -13,6 +13,7 @@ from pages.layout import ACCOUNT_PAGES, file_statuses, page_frame
 INFOS = {
     "mail_changed": messages.MAIL_CHANGED,
     "signed_out": messages.SIGNED_OUT,
+    "account_deleted": messages.PRIVACY_DELETED,
 }
 
 
@@ -57,6 +58,9 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus])
     institution, contact = platform.settings.institution_name, platform.parameters.current().contact_mail
     with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
         ui.label(messages.DATA_PROTECTION.format(etablissement=institution, contact=contact)).classes("text-body2 p-2")
+        ui.link(messages.PRIVACY_LINK, "/donnees-personnelles").classes("text-primary text-body2 p-2").mark(
+            "privacy-link"
+        )
 
 
 def _file_progress(statuses: dict[Tab, TabStatus]) -> None:

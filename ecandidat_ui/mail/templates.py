@@ -26,6 +26,13 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Pour valider votre compte et choisir votre mot de passe, suivez ce lien :\n{lien}\n\n"
         "Ce lien est valable {jours} jours. Passé ce délai, un compte non validé est supprimé.",
     ),
+    "account_deleted": (
+        "Suppression de votre compte eCandidat",
+        "Bonjour {prenom} {nom},\n\n"
+        "Comme vous l'avez demandé, votre compte eCandidat {de_etablissement} (login {login}) a été supprimé, "
+        "avec votre dossier et les pièces que vous aviez déposées.\n\n"
+        "Si vous n'êtes pas à l'origine de cette demande, répondez à ce message.",
+    ),
     "activation_resent": (
         "Validation de votre compte eCandidat",
         "Bonjour {prenom} {nom},\n\n"
@@ -180,6 +187,11 @@ CATALOGUE: dict[str, MailKind] = {
         (*CANDIDATE, "lien", "jours"),
         ("lien",),
         "le lien de validation du compte",
+    ),
+    "account_deleted": MailKind(
+        "Suppression de compte",
+        "Envoyé au candidat qui a supprimé son compte depuis « Mes données personnelles ».",
+        CANDIDATE,
     ),
     "activation_resent": MailKind(
         "Nouveau lien de validation",

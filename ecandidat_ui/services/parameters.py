@@ -49,6 +49,8 @@ class Parameters:
     contact_mail: str = "contact.ecandidat@example.org"
     faq_url: str = ""
     documentation_url: str = ""
+    dpo_mail: str = "dpo@example.org"
+    retention_years: int = 1
 
     @property
     def upload_max_bytes(self) -> int:
@@ -103,6 +105,8 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("contact_mail", Kind.MAIL),
         Definition("faq_url", Kind.URL),
         Definition("documentation_url", Kind.URL),
+        Definition("dpo_mail", Kind.MAIL),
+        Definition("retention_years", Kind.INTEGER, 1, 10),
     )
 }
 
