@@ -77,6 +77,9 @@ def housekeep(platform: Platform) -> None:
     deleted = platform.accounts.delete_unvalidated()
     if deleted:
         log.info("deleted %s accounts never validated", deleted)
+    purged = platform.personal_data.purge_expired(date.today())
+    if purged:
+        log.info("deleted %s accounts whose retention ran out (Paramètres: retention_years)", purged)
     platform.sessions.delete_expired()
     platform.staff.delete_expired_sessions()
     with platform.db.session() as session:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, SQLModel, col, delete, select
+from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
@@ -119,28 +119,64 @@ class PersonalDataService:
         for name in stored:
             uploads.remove(self.settings.uploads_dir, name)
 
+    def purge_expired(self, today: date) -> int:
+        """Delete the accounts whose retention has run out: a file that reached a commission, in campaigns all
+        ended more than the retention ago (housekeeping, daily). Returns how many went."""
+        with self.db.session() as session:
+            years = parameters.current(session).retention_years
+            cutoff = _years_after(today, -years)
+            last_end = (
+                select(Candidature.account_id, func.max(Campaign.ends_on).label("last_end"))
+                .join(Campaign, col(Candidature.campaign_id) == Campaign.id)
+                .group_by(col(Candidature.account_id))
+                .subquery()
+            )
+            expired = list(
+                session.exec(
+                    select(last_end.c.account_id).where(
+                        last_end.c.last_end < cutoff,
+                        select(Candidature.id)
+                        .where(Candidature.account_id == last_end.c.account_id, _reached())
+                        .exists(),
+                    )
+                ).all()
+            )
+            if not expired:
+                return 0
+            stored = list(
+                session.exec(select(UploadedFile.stored_name).where(col(UploadedFile.account_id).in_(expired))).all()
+            )
+            for model in (Candidature, UploadedFile):
+                session.exec(delete(model).where(col(model.account_id).in_(expired)))
+            session.exec(delete(Account).where(col(Account.id).in_(expired)))
+        for name in stored:
+            uploads.remove(self.settings.uploads_dir, name)
+        return len(expired)
+
 
 def kept_message(erasure: Erasure) -> str:
     return messages.ERASURE_KEPT.format(date=f"{erasure.kept_until:%d/%m/%Y}" if erasure.kept_until else "")
 
 
 def _erasure(session: Session, account: Account) -> Erasure:
-    """Allowed while no candidature ever reached a commission: transmitted now, or handed back (Incomplet) or
-    decided, which it was before."""
-    reached = (
+    """Allowed while no candidature ever reached a commission; else kept until the retention after the end of
+    the last campaign the candidate applied in."""
+    mine = Candidature.account_id == account.id
+    if session.exec(select(Candidature.id).where(mine, _reached())).first() is None:
+        return Erasure(True)
+    last_end = session.exec(
+        select(func.max(Campaign.ends_on)).join(Candidature, col(Candidature.campaign_id) == Campaign.id).where(mine)
+    ).one()
+    return Erasure(False, _years_after(last_end, parameters.current(session).retention_years))
+
+
+def _reached():
+    """A candidature that reached a commission: transmitted now, or handed back (Incomplet) or decided."""
+    return (
         col(Candidature.transmitted_at).is_not(None)
         | (col(Candidature.status) != FileStatus.WAITING)
         | (col(Candidature.decision) != "")
     )
-    last_end = session.exec(
-        select(Campaign.ends_on)
-        .join(Candidature, col(Candidature.campaign_id) == Campaign.id)
-        .where(Candidature.account_id == account.id, reached)
-        .order_by(col(Campaign.ends_on).desc())
-    ).first()
-    if last_end is None:
-        return Erasure(True)
-    return Erasure(False, _years_after(last_end, parameters.current(session).retention_years))
 
 
 def _years_after(day: date, years: int) -> date:

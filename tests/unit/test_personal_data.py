@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
@@ -116,3 +117,21 @@ def test_a_transmitted_file_is_kept_until_the_retention_ends(platform: Platform,
     assert kept.value.errors["login"] == messages.ERASURE_KEPT.format(date=f"{erasure.kept_until:%d/%m/%Y}")
     with platform.db.session() as session:
         assert session.get(Account, account.id) is not None
+
+
+def test_housekeeping_deletes_the_files_whose_retention_ran_out(platform: Platform):
+    kept, _, candidature = _applied_with_a_piece(platform)
+    with platform.db.session() as session:
+        row = session.get(Candidature, candidature.id)
+        row.transmitted_at = utcnow()
+        session.add(row)
+        ends_on = session.get(Campaign, row.campaign_id).ends_on
+    never_sent = ready_candidate(platform, "paul@example.org")  # nothing transmitted: not the purge's business
+    retention_end = ends_on.replace(year=ends_on.year + 1)
+    assert platform.personal_data.purge_expired(retention_end) == 0  # the last day of the retention: kept
+    assert platform.personal_data.purge_expired(retention_end + timedelta(days=1)) == 1
+    with platform.db.session() as session:
+        assert session.get(Account, kept.id) is None
+        assert session.exec(select(UploadedFile)).all() == []
+        assert session.get(Account, never_sent.id) is not None
+    assert list(platform.settings.uploads_dir.iterdir()) == []
