@@ -77,6 +77,9 @@ def housekeep(platform: Platform) -> None:
     deleted = platform.accounts.delete_unvalidated()
     if deleted:
         log.info("deleted %s accounts never validated", deleted)
+    reminded = platform.reminders.send_due(date.today())
+    if reminded:
+        log.info("queued %s reminders before a deadline", reminded)
     purged = platform.personal_data.purge_expired(date.today())
     if purged:
         log.info("deleted %s accounts whose retention ran out (Paramètres: retention_years)", purged)

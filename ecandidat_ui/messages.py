@@ -511,6 +511,12 @@ PARAMETERS = {  # code: (label, explanation)
         "conservé ce nombre d'années ; il ne peut pas supprimer son compte avant. Annoncée sur la page "
         "« Données personnelles ».",
     ),
+    "reminder_days": (
+        "Rappels avant les dates limites (jours)",
+        "Ce nombre de jours avant la date limite de retour, un mail rappelle au candidat de transmettre sa "
+        "candidature ; avant la date limite de confirmation, de confirmer ou renoncer s'il est admis. Un seul rappel "
+        "de chaque sorte par candidature. 0 : pas de rappel.",
+    ),
 }
 PARAMETER_YES = "Oui"
 PARAMETER_NO = "Non"
@@ -968,3 +974,6 @@ ERASURE_KEPT = (
     "demande, écrivez au délégué à la protection des données."
 )
 PRIVACY_LINK = "Données personnelles : vos droits et la conservation de vos données"
+
+# Reminders and the candidate's agenda
+CALENDAR_ADD = "Ajouter à mon agenda"

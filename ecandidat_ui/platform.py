@@ -23,6 +23,7 @@ from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.offer_file import OfferFileService
 from ecandidat_ui.services.parameters import ParameterService
 from ecandidat_ui.services.personal_data import PersonalDataService
+from ecandidat_ui.services.reminders import ReminderService
 from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
@@ -59,6 +60,7 @@ class Platform:
     decision_types: DecisionTypeService
     motivations: MotivationService
     tags: TagService
+    reminders: ReminderService  # mails before a return or confirmation deadline
     personal_data: PersonalDataService  # the candidate's copy of their data, and the erasure of their account
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
@@ -97,6 +99,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         decision_types=DecisionTypeService(db),
         motivations=MotivationService(db),
         tags=TagService(db),
+        reminders=ReminderService(db, settings),
         personal_data=PersonalDataService(db, settings, sessions),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         session_cookie=SessionCookie(

@@ -12,7 +12,15 @@ from models.candidate_file import (
     PostalAddress,
     ProExperience,
 )
-from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
+from models.candidature import (
+    Answer,
+    Candidature,
+    CandidatureEvent,
+    FileStatus,
+    PieceState,
+    Reminder,
+    UploadedFile,
+)
 from models.content import FaqEntry, Parameter, SiteMessage
 from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
 from models.mail import MailTemplate, OutboxMail
@@ -75,6 +83,7 @@ __all__ = [
     "ProExperience",
     "Question",
     "QuestionKind",
+    "Reminder",
     "SiteMessage",
     "StaffAddress",
     "StaffGrant",

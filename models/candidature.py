@@ -88,3 +88,11 @@ class PieceState(SQLModel, table=True):
     )
     review: str = Field(default="", max_length=20, description="Validée or Refusée, once staff checked it")
     review_comment: str = Field(default="", max_length=500, description="why, told to the candidate")
+
+
+class Reminder(SQLModel, table=True):
+    """A reminder mailed about a candidature's deadline: one per kind, ever (the key says so to every process)."""
+
+    candidature_id: int = Field(foreign_key="candidature.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True, max_length=20, description="ReminderKind")
+    sent_at: datetime = Field(default_factory=utcnow)

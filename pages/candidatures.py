@@ -18,16 +18,18 @@ from components.missing_dialog import show_missing
 from components.piece_upload import piece_card
 from ecandidat_ui import messages, pdf
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services.calendar import candidate_calendar
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
 from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
 from pages.errors import RowId
 from pages.layout import file_statuses, page_frame, sign_in_address, this_address
-from pages.private_files import private_file, uploaded_file
+from pages.private_files import HEADERS, private_file, uploaded_file
 
 log = logging.getLogger(__name__)
 FILES = "/compte/fichiers"
+CALENDAR_PATH = "/compte/agenda.ics"
 # What was just done, shown on the page that follows (a notification would vanish with the page left).
 OUTCOMES = {
     "enregistree": messages.APPLIED,
@@ -100,6 +102,20 @@ def register(platform: Platform) -> None:
             raise HTTPException(status_code=404)
         return private_file(platform.pieces.folder / piece.template_file, piece.template_type, piece.template_name)
 
+    @app.get(CALENDAR_PATH)
+    def calendar_file(request: Request) -> Response:
+        """« Ajouter à mon agenda »: the signed-in candidate's deadlines, as an iCalendar file."""
+        me = platform.session_cookie.of_request(request)
+        if me is None:
+            raise HTTPException(status_code=404)
+        views = platform.candidatures.list(me.account.id)
+        content = candidate_calendar(views, platform.settings.institution_name, platform.settings.link)
+        return Response(
+            content,
+            media_type="text/calendar",
+            headers={"Content-Disposition": 'attachment; filename="mes-dates-limites.ics"', **HEADERS},
+        )
+
     @app.get(FILES + "/{file_id}")
     def download(request: Request, file_id: RowId) -> FileResponse:
         """A file the signed-in candidate sent, never anyone else's."""
@@ -133,7 +149,12 @@ async def apply_to(platform: Platform, actor: str, formation_id: int, label: str
 def candidatures_list(platform: Platform, account_id: int) -> None:
     """The Candidatures tab: Formation, Date limite de retour, Statut du dossier, Décision."""
     views = platform.candidatures.list(account_id)
-    ui.button("Nouvelle candidature", icon="add", on_click=lambda: ui.navigate.to("/offre")).mark("new-candidature")
+    with ui.row().classes("gap-2"):
+        ui.button("Nouvelle candidature", icon="add", on_click=lambda: ui.navigate.to("/offre")).mark("new-candidature")
+        if views:
+            ui.button(messages.CALENDAR_ADD, icon="event", on_click=lambda: ui.download.from_url(CALENDAR_PATH)).props(
+                "outline"
+            ).mark("calendar")
     if not views:
         ui.label("Vous n'avez encore aucune candidature.").classes("text-body1").mark("no-application")
         return

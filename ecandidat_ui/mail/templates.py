@@ -26,6 +26,20 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "Pour valider votre compte et choisir votre mot de passe, suivez ce lien :\n{lien}\n\n"
         "Ce lien est valable {jours} jours. Passé ce délai, un compte non validé est supprimé.",
     ),
+    "reminder_return": (
+        "Rappel : votre candidature à la formation {formation} n'est pas transmise",
+        "Bonjour {prenom} {nom},\n\n"
+        "Votre candidature à la formation « {formation} » n'a pas encore été transmise à la commission. "
+        "La date limite de retour est le {date} : passé cette date, elle ne pourra plus l'être.\n\n"
+        "Complétez-la et transmettez-la ici :\n{lien}",
+    ),
+    "reminder_confirmation": (
+        "Rappel : confirmez votre inscription à la formation {formation}",
+        "Bonjour {prenom} {nom},\n\n"
+        "Vous avez été admis à la formation « {formation} » et n'avez pas encore répondu. Confirmez votre "
+        "inscription, ou désistez-vous, avant le {date} : passé cette date, la place pourra être proposée à un "
+        "autre candidat.\n\nRépondez ici :\n{lien}",
+    ),
     "account_deleted": (
         "Suppression de votre compte eCandidat",
         "Bonjour {prenom} {nom},\n\n"
@@ -187,6 +201,22 @@ CATALOGUE: dict[str, MailKind] = {
         (*CANDIDATE, "lien", "jours"),
         ("lien",),
         "le lien de validation du compte",
+    ),
+    "reminder_return": MailKind(
+        "Rappel avant la date limite de retour",
+        "Envoyé une fois, quelques jours avant la date limite de retour (Paramètres), au candidat dont la "
+        "candidature n'est pas transmise.",
+        (*CANDIDATE, "formation", "date", "lien"),
+        ("lien",),
+        "la candidature",
+    ),
+    "reminder_confirmation": MailKind(
+        "Rappel avant la date limite de confirmation",
+        "Envoyé une fois, quelques jours avant la date limite de confirmation (Paramètres), au candidat admis qui "
+        "n'a ni confirmé ni renoncé.",
+        (*CANDIDATE, "formation", "date", "lien"),
+        ("lien",),
+        "la candidature",
     ),
     "account_deleted": MailKind(
         "Suppression de compte",

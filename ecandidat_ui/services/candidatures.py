@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select, update
@@ -14,6 +14,7 @@ from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import asked, fields, parameters, uploads
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
+from ecandidat_ui.services.dates import confirmation_deadline
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, default_type, validate
 from ecandidat_ui.services.sessions import SessionService
@@ -34,7 +35,7 @@ from models import (
     Question,
     UploadedFile,
 )
-from models.clock import in_paris, utcnow
+from models.clock import utcnow
 
 ANSWER_MAX = 2000
 WITHDRAWAL_REASON_MAX = 500
@@ -114,12 +115,10 @@ class CandidatureView:
 
     @property
     def confirm_deadline(self) -> date | None:
-        c, formation = self.candidature, self.formation
-        if formation.confirm_by:
-            return formation.confirm_by
-        if formation.confirm_delay_days and c.decision_validated_at:
-            return in_paris(c.decision_validated_at).date() + timedelta(days=formation.confirm_delay_days)
-        return None
+        formation = self.formation
+        return confirmation_deadline(
+            self.candidature.decision_validated_at, formation.confirm_by, formation.confirm_delay_days
+        )
 
     def can_answer_offer(self, today: date) -> bool:
         """A favourable decision waits for the candidate to confirm or withdraw, until the deadline."""

@@ -6,7 +6,7 @@ whatever the server's own zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from models.clock import in_paris
 
@@ -22,3 +22,13 @@ def add_years(day: date, years: int) -> date:
 def date_time(value: datetime | None) -> str:
     """« 05/03/2027 14:07 », French time; empty for no time."""
     return "" if value is None else in_paris(value).strftime("%d/%m/%Y %H:%M")
+
+
+def confirmation_deadline(decision_validated_at: datetime | None, confirm_by: date | None, delay_days: int | None):
+    """« Date limite de confirmation »: the formation's date, or its delay after the decision was validated (the
+    day in French time); None when the formation sets neither."""
+    if confirm_by:
+        return confirm_by
+    if delay_days and decision_validated_at:
+        return in_paris(decision_validated_at).date() + timedelta(days=delay_days)
+    return None

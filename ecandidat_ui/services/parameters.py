@@ -51,6 +51,7 @@ class Parameters:
     documentation_url: str = ""
     dpo_mail: str = "dpo@example.org"
     retention_years: int = 1
+    reminder_days: int = 3
 
     @property
     def upload_max_bytes(self) -> int:
@@ -107,6 +108,7 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("documentation_url", Kind.URL),
         Definition("dpo_mail", Kind.MAIL),
         Definition("retention_years", Kind.INTEGER, 1, 10),
+        Definition("reminder_days", Kind.INTEGER, 0, 30),
     )
 }
 

@@ -22,6 +22,7 @@ from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services import parameters, uploads
+from ecandidat_ui.services.dates import add_years
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.settings import Settings
@@ -124,7 +125,7 @@ class PersonalDataService:
         ended more than the retention ago (housekeeping, daily). Returns how many went."""
         with self.db.session() as session:
             years = parameters.current(session).retention_years
-            cutoff = _years_after(today, -years)
+            cutoff = add_years(today, -years)
             last_end = (
                 select(Candidature.account_id, func.max(Campaign.ends_on).label("last_end"))
                 .join(Campaign, col(Candidature.campaign_id) == Campaign.id)
@@ -167,7 +168,7 @@ def _erasure(session: Session, account: Account) -> Erasure:
     last_end = session.exec(
         select(func.max(Campaign.ends_on)).join(Candidature, col(Candidature.campaign_id) == Campaign.id).where(mine)
     ).one()
-    return Erasure(False, _years_after(last_end, parameters.current(session).retention_years))
+    return Erasure(False, add_years(last_end, parameters.current(session).retention_years))
 
 
 def _reached():
@@ -177,13 +178,6 @@ def _reached():
         | (col(Candidature.status) != FileStatus.WAITING)
         | (col(Candidature.decision) != "")
     )
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _everything(session: Session, account: Account) -> dict[str, Any]:
