@@ -977,3 +977,22 @@ PRIVACY_LINK = "Données personnelles : vos droits et la conservation de vos don
 
 # Reminders and the candidate's agenda
 CALENDAR_ADD = "Ajouter à mon agenda"
+
+# The candidate's home: a card per candidature
+DASHBOARD_TITLE = "Mes candidatures"
+DASHBOARD_NONE = "Vous n'avez pas encore de candidature cette campagne."
+DASHBOARD_FIND = "Trouver une formation"
+DASHBOARD_MISSING_PIECES = "{count} pièce{s} manquante{s}"
+DASHBOARD_MISSING_ANSWERS = "{count} question{s} sans réponse"
+DASHBOARD_RETURN_BY = "Date limite de retour : {date}"
+DASHBOARD_CONFIRM_BY = "Répondre avant le {date}"
+DASHBOARD_TOO_LATE = "La date limite de retour est dépassée"
+DASHBOARD_COMPLETE = "Compléter ma candidature"
+DASHBOARD_TRANSMIT = "Transmettre ma candidature"
+DASHBOARD_POST = "Envoyer mon dossier papier"
+DASHBOARD_ANSWER = "Confirmer ou renoncer"
+DASHBOARD_TRANSMITTED = "Transmise à la commission"
+DASHBOARD_WITHDRAWN = "Désistement enregistré"
+DASHBOARD_CONFIRMED = "{decision} — inscription confirmée"
+DASHBOARD_OPEN = "Voir la candidature"
+DASHBOARD_URGENT = "Bientôt"

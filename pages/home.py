@@ -1,10 +1,15 @@
+from datetime import date
+
 from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, password_dialog
 from components.banner import banner
+from components.candidature_cards import candidature_cards
 from components.staff_markdown import staff_markdown
 from ecandidat_ui import messages, security
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import candidate_dashboard
+from ecandidat_ui.services.candidate_dashboard import Card
 from ecandidat_ui.services.candidate_file import REQUIRED_TABS, Tab, TabStatus, missing_required
 from ecandidat_ui.web_session import SignedIn
 from pages.connection_cards import connection_cards
@@ -23,6 +28,9 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.signed_in()
         account = me.account if me else None
         statuses = await file_statuses(platform, account)
+        cards = (
+            await run.io_bound(candidate_dashboard.cards, platform.candidatures, account.id, date.today()) if me else []
+        )
         with page_frame(platform, "Accueil", "/", account, statuses=statuses):
             if info in INFOS:
                 banner(INFOS[info], "info")
@@ -33,10 +41,10 @@ def register(platform: Platform) -> None:
             if me is None:
                 connection_cards(platform)
             else:
-                _signed_in(platform, me, statuses)
+                _signed_in(platform, me, statuses, cards)
 
 
-def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus]) -> None:
+def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus], cards: list[Card]) -> None:
     account = me.account
     with ui.card().classes("w-full p-4 sm:p-6 gap-2"):
         ui.label(messages.WELCOME.format(name=account.display_name)).classes("text-h6").mark("welcome")
@@ -55,6 +63,7 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus])
                 on_click=lambda: _change_password(platform, me.session_id),
             ).props("outline").mark("change-password")
     _file_progress(statuses)
+    candidature_cards(cards)
     institution, contact = platform.settings.institution_name, platform.parameters.current().contact_mail
     with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
         ui.label(messages.DATA_PROTECTION.format(etablissement=institution, contact=contact)).classes("text-body2 p-2")

@@ -1,4 +1,5 @@
-"""« Ajouter à mon agenda » in Chromium: the candidate downloads their deadlines and the file reads back."""
+"""The candidate's home cards and « Ajouter à mon agenda » in Chromium: the card says what is missing and leads
+to the candidature; the deadlines download as a file that reads back."""
 
 from __future__ import annotations
 
@@ -51,5 +52,21 @@ def test_a_candidate_adds_their_deadlines_to_their_agenda(app: RunningApp, page:
         assert stranger.request.get(app.url + "/compte/agenda.ics").status == 404
     finally:
         stranger.close()
+
+    # the home page: a card per candidature, what is missing, the date, the next step
+    open_page(page, app.url)
+    cards = page.get_by_role("region", name="Mes candidatures")
+    card = cards.get_by_role("listitem").filter(has_text="Master Informatique")
+    expect(card.get_by_text("pièces manquantes")).to_be_visible()
+    expect(card.get_by_text(f"Date limite de retour : {return_by:%d/%m/%Y}")).to_be_visible()
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        wait_still(page)
+        violations += audit(page, f"accueil {name}")
+        assert not page.evaluate(OVERFLOW), f"the home page sticks out sideways at {name} width"
+        shoot(page, f"home-cards-{name}")
+    card.get_by_role("button", name="Compléter ma candidature").click()
+    expect(page.get_by_text("Pièces justificatives").first).to_be_visible()
+    assert "/compte/candidatures/" in page.url
     blocking = [violation for violation in violations if violation.blocking]
     assert not blocking, report(blocking)
