@@ -26,7 +26,10 @@ except SettingsError as error:
     sys.exit(f"eCandidat : {error}")
 
 platform = build_platform(settings)
-lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
+try:
+    lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
+except SettingsError as error:  # a setting this process does not share with the others (shared_settings.py)
+    sys.exit(f"eCandidat : {error}")
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)

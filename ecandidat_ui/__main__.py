@@ -1,5 +1,5 @@
 """Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`,
-`create-admin --mail MAIL --nom NOM --prenom PRENOM`, `backup DEST`, `restore SRC`."""
+`create-admin --mail MAIL --nom NOM --prenom PRENOM`, `backup DEST`, `restore SRC`, `shared-settings --reset`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from ecandidat_ui import backup
+from ecandidat_ui import backup, shared_settings
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import Platform, build_platform
 from ecandidat_ui.services.errors import InvalidInput
@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     save.add_argument("folder", type=Path)
     back = commands.add_parser("restore", help="remettre une sauvegarde en place (arrêtez la plateforme d'abord)")
     back.add_argument("folder", type=Path)
+    shared = commands.add_parser(
+        "shared-settings", help="oublier le secret et le dossier enregistrés (tous les processus arrêtés d'abord)"
+    )
+    shared.add_argument("--reset", action="store_true", required=True)
     args = parser.parse_args(argv)
     try:
         platform = build_platform(load_settings())
@@ -45,7 +49,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command in ("backup", "restore"):
         return save_or_restore(platform, args.command, args.folder)
-    prepare(platform)
+    if args.command == "shared-settings":
+        platform.db.upgrade()
+        shared_settings.reset(platform.db)
+        print("Secret et dossier oubliés : le prochain démarrage enregistre les siens.")
+        return 0
+    try:
+        prepare(platform)
+    except SettingsError as error:
+        print(f"eCandidat : {error}", file=sys.stderr)
+        return 2
     if args.command == "create-admin":
         return create_admin(platform, args.mail, args.nom, args.prenom)
     try:

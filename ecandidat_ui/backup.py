@@ -25,7 +25,7 @@ from models.clock import utcnow
 MANIFEST = "sauvegarde.json"
 SQLITE_FILE, POSTGRES_FILE = "ecandidat.sqlite3", "ecandidat.dump"
 FOLDERS = ("uploads", "signatures", "modeles")  # the files the platform keeps, each where the settings say
-FILES = ("storage_secret",)
+FILES = ("storage_secret", "installation")  # the secret, and the folder's mark (shared_settings.py)
 
 
 class BackupError(Exception):

@@ -19,7 +19,14 @@ PRIVATE_FILE = 0o600
 PRIVATE_UMASK = 0o077
 # What the platform keeps in the data folder; only these are visited at start, so that a data folder set to a
 # shared place never has anything else of it changed.
-OWN_FILES = ("storage_secret", "ecandidat.sqlite3", "ecandidat.sqlite3-wal", "ecandidat.sqlite3-shm")
+OWN_FILES = (
+    "storage_secret",
+    "installation",
+    "ecandidat.sqlite3",
+    "ecandidat.sqlite3-wal",
+    "ecandidat.sqlite3-shm",
+    "ecandidat.sqlite3.migration-lock",
+)
 OWN_FOLDERS = ("uploads", "outbox", "storage")
 
 
@@ -73,3 +80,18 @@ def write_private(path: Path, data: bytes, *, sync: bool = False) -> None:
         if sync:
             handle.flush()
             os.fsync(handle.fileno())
+
+
+def written_once(path: Path, data: bytes) -> str:
+    """The file's text, written with `data` if it did not exist. Several processes starting together on one
+    folder all get the text of the first one: the file appears whole, at once (a hard link), or not at all."""
+    if not path.exists():
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        write_private(temporary, data, sync=True)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first: its text is the one
+        finally:
+            temporary.unlink(missing_ok=True)
+    return path.read_text().strip()

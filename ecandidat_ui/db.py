@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from ecandidat_ui import data_folder
 from ecandidat_ui.folding import SQLITE_FUNCTION, fold_for_search
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 7140251  # PostgreSQL advisory lock of the migrations (any number no other code uses)
 
 
 class Database:
@@ -40,13 +42,15 @@ class Database:
         On SQLite, foreign keys are off meanwhile (as https://sqlite.org/lang_altertable.html asks): a migration
         that copies a table to change it drops the old one, which with foreign keys on would delete — or cascade
         to — every row pointing at it. They are checked before the commit instead."""
-        with self.engine.connect() as connection:
+        with self._migrating_alone(), self.engine.connect() as connection:
             sqlite = connection.dialect.name == "sqlite"
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside any transaction, or ignored
                 connection.commit()
             try:
                 with connection.begin():
+                    if not sqlite:  # processes started together: one migrates, the others wait, then find it done
+                        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                     config = alembic_config(self.url)
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
@@ -56,6 +60,26 @@ class Database:
                 if sqlite:
                     connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                     connection.commit()
+
+    @contextmanager
+    def _migrating_alone(self) -> Iterator[None]:
+        """On SQLite, a lock file beside the database keeps processes started together from migrating at once
+        (PostgreSQL has its advisory lock, taken in the migration's transaction)."""
+        path = _sqlite_file(self.url)
+        if path is None:
+            yield
+            return
+        lock_path = path.with_name(path.name + ".migration-lock")
+        if not path.parent.is_dir():  # nothing to lock beside: the engine will say so
+            yield
+            return
+        data_folder.create_private(lock_path)
+        with open(lock_path, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -81,9 +105,8 @@ def _engine(url: str) -> Engine:
 
 def _private_sqlite_file(url: str) -> None:
     """Create the SQLite file readable by its owner only (its -wal and -shm files take the same mode)."""
-    database = make_url(url).database or ""
-    path = Path(database)
-    if database and database != ":memory:" and not database.startswith("file:") and path.parent.is_dir():
+    path = _sqlite_file(url)
+    if path is not None and path.parent.is_dir():
         data_folder.create_private(path)
 
 
@@ -95,3 +118,13 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
     # searches fold case and accents in SQL (services.paging); SQLite's own lower() knows only ASCII
     connection.create_function(SQLITE_FUNCTION, 1, fold_for_search, deterministic=True)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite database, or None (PostgreSQL, SQLite in memory or given as a file: URI)."""
+    if not url.startswith("sqlite"):
+        return None
+    database = make_url(url).database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)

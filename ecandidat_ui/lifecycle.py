@@ -9,7 +9,7 @@ from datetime import date
 
 from nicegui import app, background_tasks
 
-from ecandidat_ui import demo_candidatures, event_limits, refdata
+from ecandidat_ui import demo_candidatures, event_limits, refdata, shared_settings
 from ecandidat_ui.demo import DEMO_STAFF, demo_offer
 from ecandidat_ui.mail.templates import seed_defaults
 from ecandidat_ui.platform import Platform
@@ -24,6 +24,7 @@ HOUSEKEEPING_EVERY = 3600.0
 def prepare(platform: Platform, *, demo: bool = False) -> None:
     """Bring the database to the newest schema, make sure a campaign exists; with demo, load the sample offer."""
     platform.db.upgrade()
+    shared_settings.check(platform.db, platform.settings)  # SettingsError when this process differs from the others
     platform.campaigns.ensure_default(date.today())
     with platform.db.session() as session:
         seed_defaults(session)

@@ -996,3 +996,17 @@ DASHBOARD_WITHDRAWN = "Désistement enregistré"
 DASHBOARD_CONFIRMED = "{decision} — inscription confirmée"
 DASHBOARD_OPEN = "Voir la candidature"
 DASHBOARD_URGENT = "Bientôt"
+
+# Several processes: the settings they must share, checked at start (ecandidat_ui/shared_settings.py)
+SHARED_SECRET_DIFFERS = (
+    "le secret de stockage (ECANDIDAT_STORAGE_SECRET, ou le fichier storage_secret du dossier de données) n'est pas "
+    "celui des autres processus de cette installation : donnez à chaque processus le même, sinon les connexions se "
+    "perdent d'un processus à l'autre. Pour le changer volontairement, arrêtez tous les processus puis lancez "
+    "« python -m ecandidat_ui shared-settings --reset »."
+)
+SHARED_FOLDER_DIFFERS = (
+    "le dossier de données ECANDIDAT_DATA_DIR={folder} n'est pas celui des autres processus de cette installation "
+    "(il n'a pas son fichier « installation ») : donnez à chaque processus le même dossier, partagé, sinon les "
+    "pièces déposées sur un processus manquent sur les autres. Pour changer volontairement de dossier, copiez-y "
+    "l'ancien en entier, ou arrêtez tous les processus puis lancez « python -m ecandidat_ui shared-settings --reset »."
+)

@@ -154,11 +154,7 @@ def load_settings() -> Settings:
 
 def _kept_secret(path: Path) -> str:
     """A secret generated on first start and kept in the data folder (readable by the owner only)."""
-    if path.exists():
-        return path.read_text().strip()
-    secret = secrets.token_urlsafe(48)
-    data_folder.write_private(path, secret.encode())
-    return secret
+    return data_folder.written_once(path, secrets.token_urlsafe(48).encode())
 
 
 def of_institution(settings: Settings) -> str:

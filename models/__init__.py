@@ -21,7 +21,7 @@ from models.candidature import (
     Reminder,
     UploadedFile,
 )
-from models.content import FaqEntry, Parameter, SiteMessage
+from models.content import FaqEntry, Parameter, SharedSetting, SiteMessage
 from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
 from models.mail import MailTemplate, OutboxMail
 from models.offer import (
@@ -84,6 +84,7 @@ __all__ = [
     "Question",
     "QuestionKind",
     "Reminder",
+    "SharedSetting",
     "SiteMessage",
     "StaffAddress",
     "StaffGrant",

@@ -33,3 +33,13 @@ class FaqEntry(SQLModel, table=True):
     question: str = Field(max_length=300)
     answer: str
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class SharedSetting(SQLModel, table=True):
+    """What every process of one installation must have the same (settings.py: storage secret, data folder),
+    recorded by the first start so that a process started otherwise is stopped with a clear message
+    (ecandidat_ui/shared_settings.py). Never a secret itself: a fingerprint, or an identifier."""
+
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=100)
+    set_at: datetime = Field(default_factory=utcnow)

@@ -1,5 +1,6 @@
 """Two processes of the platform behind one address: PostgreSQL holds the data, Redis the browsers' storage,
-so a candidate signed in on one process is signed in on the other."""
+so a candidate signed in on one process is signed in on the other; a process started with another data folder
+or secret does not start, and says why."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ecandidat_ui.db import Database
 from models import Account
 from models.clock import utcnow
 from tests.conftest import POSTGRES_URL, reset_postgres
-from tests.e2e.app_process import start_app
+from tests.e2e.app_process import AppDidNotStart, start_app
 from tests.e2e.steps import open_page
 from tests.mailbox import Mailbox
 
@@ -44,8 +45,9 @@ def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Pa
         "ECANDIDAT_REDIS_URL": REDIS_URL,
         "ECANDIDAT_STORAGE_SECRET": secrets.token_urlsafe(32),
     }
-    first = start_app(tmp_path / "premier", "127.0.0.1", mailbox.port, extra_env=shared)
-    second = start_app(tmp_path / "second", "127.0.0.1", mailbox.port, extra_env=shared)
+    folder = tmp_path / "donnees"  # one data folder for both: the pièces one writes, the other reads
+    first = start_app(folder, "127.0.0.1", mailbox.port, extra_env=shared)
+    second = start_app(folder, "127.0.0.1", mailbox.port, extra_env=shared)
     try:
         db = Database(POSTGRES_URL)
         with db.session() as session:
@@ -78,3 +80,24 @@ def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Pa
     finally:
         first.stop()
         second.stop()
+
+
+def test_a_process_with_another_folder_or_secret_does_not_start(tmp_path: Path, mailbox: Mailbox):
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
+    reset_postgres(POSTGRES_URL)
+    secret = secrets.token_urlsafe(32)
+    shared = {"ECANDIDAT_DATABASE_URL": POSTGRES_URL, "ECANDIDAT_STORAGE_SECRET": secret}
+    first = start_app(tmp_path / "donnees", "127.0.0.1", mailbox.port, extra_env=shared)
+    try:
+        with pytest.raises(AppDidNotStart) as stopped:
+            start_app(tmp_path / "ailleurs", "127.0.0.1", mailbox.port, extra_env=shared)
+        assert "le dossier de données ECANDIDAT_DATA_DIR=" in str(stopped.value)
+        assert "n'est pas celui des autres processus" in str(stopped.value)
+        other_secret = shared | {"ECANDIDAT_STORAGE_SECRET": secrets.token_urlsafe(32)}
+        with pytest.raises(AppDidNotStart) as stopped:
+            start_app(tmp_path / "donnees", "127.0.0.1", mailbox.port, extra_env=other_secret)
+        assert "le secret de stockage (ECANDIDAT_STORAGE_SECRET" in str(stopped.value)
+        assert "Traceback" not in str(stopped.value)
+    finally:
+        first.stop()
