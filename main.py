@@ -20,16 +20,24 @@ from pages import errors
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
+EX_CONFIG = 78  # sysexits.h: a wrong setting, which restarting will not mend (deploy/ecandidat@.service)
+
+
+def stop_on(error: SettingsError) -> None:
+    print(f"eCandidat : {error}", file=sys.stderr)
+    sys.exit(EX_CONFIG)
+
+
 try:
     settings = load_settings()
 except SettingsError as error:
-    sys.exit(f"eCandidat : {error}")
+    stop_on(error)
 
 platform = build_platform(settings)
 try:
     lifecycle.prepare(platform, demo=settings.demo or "--demo" in sys.argv[1:])
 except SettingsError as error:  # a setting this process does not share with the others (shared_settings.py)
-    sys.exit(f"eCandidat : {error}")
+    stop_on(error)
 lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
