@@ -10,12 +10,12 @@ from urllib.parse import quote
 from fastapi import HTTPException, Path
 from nicegui import run, ui
 
+from components.offer_list import window_label
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import FormationDetails
 from pages.candidatures import apply_to
 from pages.layout import file_statuses, page_frame, sign_in_address
-from pages.offer import window_label
 
 FormationCode = Annotated[str, Path(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9_.\-]+$")]
 

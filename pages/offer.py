@@ -10,18 +10,13 @@ from urllib.parse import quote, urlencode
 
 from nicegui import run, ui
 
+from components.offer_list import OfferLine, offer_list
 from ecandidat_ui import messages
 from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer import OfferedFormation
 from pages.candidatures import apply_to
 from pages.layout import file_statuses, page_frame, sign_in_address
-
-STATES = {
-    "open": ("Candidatures ouvertes", "text-green-9"),
-    "future": ("Candidatures à venir", "text-blue-10"),
-    "closed": ("Candidatures closes", "text-grey-8"),
-}
 
 
 def register(platform: Platform) -> None:
@@ -126,45 +121,30 @@ def _lazy(box: ui.expansion, build) -> None:
 
 
 def _centre_content(formations: list[OfferedFormation], listing: Listing) -> None:
-    for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type):
-        ui.label(diploma).classes("text-subtitle2 text-primary pt-2 px-2").props('role="heading" aria-level="2"')
-        with ui.list().props("separator").classes("w-full"):
-            for formation in of_type:
-                _formation_item(formation, listing)
+    by_id = {formation.id: formation for formation in formations}
+
+    async def apply(formation_id: int) -> None:
+        await listing.on_apply(by_id[formation_id])
+
+    groups = [
+        (diploma, [_line(formation, listing) for formation in of_type])
+        for diploma, of_type in groupby(formations, key=lambda f: f.diploma_type)
+    ]
+    offer_list(groups, apply).mark("offer-list")
 
 
-def _formation_item(formation: OfferedFormation, listing: Listing) -> None:
-    with ui.item().classes("w-full").mark(f"formation-{formation.code}"):
-        _formation_text(formation, formation.window_state(listing.today))
-        candidature_id = listing.applied.get(formation.id)
-        if candidature_id is not None:
-            with ui.item_section().props("side"):
-                seen = ui.link(messages.OFFER_ALREADY_APPLIED, f"/compte/candidatures/{candidature_id}")
-                seen.classes("text-bold text-primary").mark(f"applied-{formation.code}")
-                seen.props["aria-label"] = messages.OFFER_SEE_CANDIDATURE.format(label=formation.label)
-        elif formation.is_open(listing.today):
-            with ui.item_section().props("side"):
-                apply = ui.button("Candidater", icon="how_to_reg", on_click=lambda: listing.on_apply(formation))
-                apply.props("outline").mark(f"apply-{formation.code}")
-                apply.props["aria-label"] = f"Candidater à {formation.label}"
-
-
-def _formation_text(formation: OfferedFormation, window: str) -> None:
-    with ui.item_section():
-        with ui.item_label().classes("text-body1 text-bold"):  # the formation's own page, to read before applying
-            ui.link(formation.label, f"/formation/{quote(formation.code, safe='')}").classes("text-primary").mark(
-                f"see-{formation.code}"
-            )
-        mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
-        ui.item_label(f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}").props(
-            "caption"
-        ).classes("text-grey-9")
-        window_label(ui.item_label, window).props("caption")
-
-
-def window_label(element, window: str) -> ui.element:
-    """« Candidatures ouvertes », « à venir » or « closes » in its colour (a literal class of STATES)."""
-    return element(STATES[window][0]).classes("text-bold").classes(STATES[window][1])
+def _line(formation: OfferedFormation, listing: Listing) -> OfferLine:
+    candidature_id = listing.applied.get(formation.id)
+    mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
+    return OfferLine(
+        id=formation.id,
+        label=formation.label,
+        page=f"/formation/{quote(formation.code, safe='')}",
+        dates=f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}",
+        window=formation.window_state(listing.today),
+        open=formation.is_open(listing.today),
+        candidature=f"/compte/candidatures/{candidature_id}" if candidature_id is not None else "",
+    )
 
 
 def _count(total: int, open_now: int) -> str:

@@ -86,3 +86,27 @@ async def until(condition, timeout: float = 5.0) -> None:
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.02)
+
+
+async def offer_line(user: User, code: str, timeout: float = 5.0) -> dict:
+    """A formation's line in the offer. Its lines are the rows of one element (components/offer_list.py): the
+    user fixture reads them there, as the browser's template shows them."""
+    page = f"/formation/{code}"
+
+    def found() -> dict | None:
+        rows = (row for table in user.find(marker="offer-list").elements for row in table.rows)
+        return next((row for row in rows if row.get("page") == page), None)
+
+    await until(lambda: found() is not None, timeout)
+    return found()
+
+
+def offer_lines(user: User) -> list[dict]:
+    return [row for table in user.find(marker="offer-list").elements for row in table.rows if "id" in row]
+
+
+async def apply_to_line(user: User, code: str) -> None:
+    """« Candidater » on a formation's line, as its button does: the list's `apply` event with the id."""
+    line = await offer_line(user, code)
+    assert line["open"] and not line["candidature"], f"{code} offers no « Candidater »: {line}"
+    user.find(marker="offer-list").trigger("apply", line["id"])

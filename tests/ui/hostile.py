@@ -24,7 +24,7 @@ PROPS_STRING = 'x" :class="alert(1)" @click="alert(2)" v-bind:id="alert(3)'
 VALUES = [SHORT, LONG, BOUND, PROPS_STRING]
 
 # Props our own code sets with a literal (never data): the only bound ones allowed.
-LITERAL_BOUND_PROPS = {":grid"}
+LITERAL_BOUND_PROPS = {":grid", ":rows-per-page-options"}
 INJECTED_KEYS = {"title", "onclick", "data-pwned", "class", "click", "v-html", "v-bind:id"}
 
 
@@ -50,6 +50,8 @@ def shown_texts(elements: Iterable[ui.element]) -> list[str]:
             value = element.props.get(key)
             if isinstance(value, str):
                 texts.append(value)
+        if isinstance(element, ui.table):  # rows shown by a template ({{ }}), e.g. the offer's lines
+            texts.extend(value for row in element.rows for value in row.values() if isinstance(value, str))
         options = getattr(element, "options", None)
         if isinstance(options, dict):
             texts.extend(str(label) for label in options.values())

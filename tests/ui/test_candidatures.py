@@ -23,7 +23,18 @@ from ecandidat_ui.settings import load_settings
 from models import Account, FileStatus
 from tests.mailbox import Mailbox
 from tests.sessions import actor
-from tests.ui.helpers import PASSWORD, field, fill, see, sign_in, until, validated_account
+from tests.ui.helpers import (
+    PASSWORD,
+    apply_to_line,
+    field,
+    fill,
+    offer_line,
+    offer_lines,
+    see,
+    sign_in,
+    until,
+    validated_account,
+)
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -51,8 +62,8 @@ async def ready_candidate(user: User, mailbox: Mailbox) -> None:
 async def apply_from_offer(user: User, search: str, label: str, code: str) -> None:
     """Search the offer, click « Candidater » on the formation and answer « Oui »."""
     await user.open(f"/offre?recherche={search}")
-    await see(user, label)
-    user.find(marker=f"apply-{code}").click()
+    assert label in (await offer_line(user, code))["label"]
+    await apply_to_line(user, code)
     await user.should_see(marker="apply-yes")
     user.find(marker="apply-yes").click()
 
@@ -65,8 +76,8 @@ async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: Us
     await user.should_see("UFR Sciences et Techniques")
     field(user, "search").value = "économie gestion"
     await see(user, "1 formation")
-    await user.should_see("Licence Économie et gestion")
-    await user.should_see("Candidatures ouvertes")
+    [line] = offer_lines(user)
+    assert (line["label"], line["window_text"]) == ("Licence Économie et gestion", "Candidatures ouvertes")
 
 
 async def test_a_search_that_matches_nothing_says_so_and_clears(user: User):
@@ -86,21 +97,20 @@ async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user:
     await see(user, "Pièces justificatives")
     candidature_page = user.back_history[-1].split("?")[0]
     await user.open("/offre?recherche=licence histoire")
-    await see(user, messages.OFFER_ALREADY_APPLIED)
+    line = await offer_line(user, "L1-HIST")
     badges = {e.props.get("aria-label") for e in user.find(kind=ui.icon).elements}
     assert {"complet", "à compléter"} <= badges  # the menu's badges on the offer too (a candidature to send)
-    await user.should_not_see(marker="apply-L1-HIST")
-    link = user.find(marker="applied-L1-HIST").elements.pop()
-    assert link.props["href"] == candidature_page
+    assert line["candidature"] == candidature_page  # « Déjà candidaté », a link to it, instead of « Candidater »
     await user.open("/offre?recherche=licence droit")  # the others still offer « Candidater »
-    await user.should_see(marker="apply-L1-DROIT")
+    line = await offer_line(user, "L1-DROIT")
+    assert line["open"] and not line["candidature"]
 
 
 async def test_apply_send_pieces_answer_and_transmit(user: User, mailbox: Mailbox):
     await ready_candidate(user, mailbox)
     await user.open("/offre?recherche=informatique genie logiciel")
-    await see(user, "Master Informatique, parcours génie logiciel")
-    user.find(marker="apply-M1-INFO").click()
+    assert (await offer_line(user, "M1-INFO"))["label"] == "Master Informatique, parcours génie logiciel"
+    await apply_to_line(user, "M1-INFO")
     await see(user, "Voulez-vous candidater à la formation 'Master Informatique, parcours génie logiciel' ?")
     user.find(marker="apply-yes").click()
     await see(user, "Pièces justificatives")
@@ -216,13 +226,12 @@ async def test_candidater_signed_out_comes_back_to_the_formation_after_sign_in(u
     apply_offer(platform.db, demo_offer(date.today()))
     platform.db.dispose()
     await user.open("/offre?recherche=licence histoire")
-    await see(user, "Licence Histoire")
-    user.find(marker="apply-L1-HIST").click()
+    await apply_to_line(user, "L1-HIST")
     await see(user, "Je ne suis pas étudiant à")
     fill(user, login=login, password=PASSWORD)
     user.find(marker="sign-in").click()
     await see(user, "1 formation")
-    await user.should_see(marker="apply-L1-HIST")
+    assert (await offer_line(user, "L1-HIST"))["open"]
     assert field(user, "search").value == "Licence Histoire"
 
 
@@ -234,7 +243,7 @@ async def test_candidater_with_an_incomplete_file_names_each_missing_tab_before_
     await sign_in(user, login)
     await see(user, messages.CONNECTED_AS.format(login=login))
     await user.open("/offre?recherche=licence histoire")
-    user.find(marker="apply-L1-HIST").click()
+    await apply_to_line(user, "L1-HIST")
     await see(user, messages.MISSING_INTRO_APPLY)
     await user.should_not_see(marker="apply-yes")  # no « Voulez-vous candidater ? » for what cannot be done
     links = [e for e in user.find(marker="missing").elements.pop().descendants() if isinstance(e, ui.link)]
@@ -267,8 +276,7 @@ async def test_a_formation_has_its_own_page_to_read_before_applying(user: User, 
     apply_offer(platform.db, demo_offer(date.today()))
     platform.db.dispose()
     await user.open("/offre?recherche=informatique genie logiciel")  # from the offer, by its title
-    link = user.find(marker="see-M1-INFO").elements.pop()
-    assert link.props["href"] == "/formation/M1-INFO"
+    assert (await offer_line(user, "M1-INFO"))["page"] == "/formation/M1-INFO"
     await user.open("/formation/M1-INFO")  # a stable address to share
     await see(user, "Master Informatique, parcours génie logiciel")
     for text in (

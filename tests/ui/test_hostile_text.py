@@ -19,7 +19,7 @@ from models import Account, Question
 from tests.mailbox import Mailbox
 from tests.sessions import actor
 from tests.ui import hostile
-from tests.ui.helpers import PASSWORD, field, fill, see, sign_in, validated_account
+from tests.ui.helpers import PASSWORD, apply_to_line, field, fill, offer_line, see, sign_in, validated_account
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 
@@ -136,10 +136,11 @@ async def test_staff_texts_stay_text_on_the_offer_and_the_candidature(user: User
     hostile.assert_clean(user.client)
     [centre] = user.find(marker="centre").elements
     assert centre.props["toggle-aria-label"] == f"{hostile.PROPS_STRING} 1 formation, dont 1 ouverte"
-    assert field(user, "apply-M1-X").props["aria-label"] == f"Candidater à {hostile.LONG}"
+    line = await offer_line(user, "M1-X")
+    assert line["label"] == hostile.LONG  # the template binds it: « Candidater à » + the label, as text
     hostile.assert_shown_literally(user.client, hostile.SHORT)  # the type of diploma, as a heading
 
-    user.find(marker="apply-M1-X").click()
+    await apply_to_line(user, "M1-X")
     await user.should_see(marker="apply-yes")
     user.find(marker="apply-yes").click()
     await see(user, "Pièces justificatives")
