@@ -912,7 +912,6 @@ AVIS_HISTORY_COLUMNS = {
     "validated": "Validé",
 }
 AVIS_BY = "{when} par {who}"
-AVIS_BY_NOBODY = "{when}"
 AVIS_NOT_VALIDATED = "Non validé"
 AVIS_ENTER_ONE = "Saisir un avis"
 AVIS_ENTER_ONE_INTRO = "Le candidat ne verra l'avis qu'une fois validé."
