@@ -93,7 +93,8 @@ class CandidatureWindow:
         except Refused as refused:
             ui.label(refused.message).classes("text-negative text-body1").props('role="alert"').mark("review-refused")
             return
-        ui.add_css(WINDOW_CSS + NOTES_CSS)
+        ui.add_css(WINDOW_CSS)
+        ui.add_css(NOTES_CSS)
         add_styles()
         self.dialogs = ui.element("div")  # outside the body, which is rebuilt once a dialog saved
         self.body = ui.column().classes("w-full gap-4")
