@@ -66,3 +66,7 @@ NOTES_CSS = """
 .notes-list { list-style: none; }
 .notes-item + .notes-item { border-top: 1px solid #d1d5db; }
 """
+
+
+def add_note_styles() -> None:
+    ui.add_css(NOTES_CSS)

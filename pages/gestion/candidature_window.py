@@ -13,7 +13,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 
-from components.candidature_notes import NOTES_CSS, NoteRow, avis_history, note_list
+from components.candidature_notes import NoteRow, add_note_styles, avis_history, note_list
 from components.confirm import confirm
 from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles, tag_chip
@@ -94,7 +94,7 @@ class CandidatureWindow:
             ui.label(refused.message).classes("text-negative text-body1").props('role="alert"').mark("review-refused")
             return
         ui.add_css(WINDOW_CSS)
-        ui.add_css(NOTES_CSS)
+        add_note_styles()
         add_styles()
         self.dialogs = ui.element("div")  # outside the body, which is rebuilt once a dialog saved
         self.body = ui.column().classes("w-full gap-4")
