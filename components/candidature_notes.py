@@ -1,5 +1,5 @@
-"""The staff's parts of the candidature window that list what was written: the history of avis (a table, one
-element whatever its length) and the bloc-notes (newest first, one's own notes with a « Supprimer »).
+"""The staff's parts of the candidature window that list what was written: the history of avis (latest first) and
+the bloc-notes (newest first, one's own notes with a « Supprimer »).
 
 Both take rows already worded by the page, and callbacks; neither reads the database."""
 
@@ -13,19 +13,37 @@ from nicegui import ui
 from ecandidat_ui import messages
 
 
-def avis_history(rows: Sequence[dict[str, str]], *, marker: str = "avis-history") -> ui.element:
-    """The « Historique des avis »: rows of `messages.AVIS_HISTORY_COLUMNS`'s keys (and `id`), the latest first."""
+@dataclass(frozen=True)
+class AvisRow:
+    """An avis of the history, worded: « Avis favorable », « Motif, Rang 2 », « Saisi le … par … », « Validé le … »
+    or « Non validé »."""
+
+    id: int
+    decision: str
+    detail: str
+    comment: str
+    entered: str
+    validated: str
+
+
+def avis_history(rows: Sequence[AvisRow], *, marker: str = "avis-history") -> ui.element:
+    """The « Historique des avis », the latest first: a short list (a candidature gets few avis), each avis a
+    heading and its lines, readable at any width without scrolling sideways."""
     if not rows:
         return ui.label(messages.AVIS_HISTORY_NONE).classes("text-body2").mark(f"{marker}-none")
-    columns = [
-        {"name": name, "label": label, "field": name, "align": "left"}
-        for name, label in messages.AVIS_HISTORY_COLUMNS.items()
-    ]
-    table = ui.table(columns=columns, rows=list(rows), row_key="id").classes("w-full avis-history")
-    table.props("flat bordered wrap-cells hide-pagination")
-    table.props["pagination"] = {"rowsPerPage": 0}
-    table.props["title"] = messages.AVIS_HISTORY_TITLE
-    return table.mark(marker)
+    with ui.element("ul").classes("w-full q-pl-none q-my-none notes-list").mark(marker) as listing:
+        listing.props["aria-label"] = messages.AVIS_HISTORY_TITLE
+        for row in rows:
+            with ui.element("li").classes("w-full q-py-sm notes-item").mark(f"{marker}-item"):
+                title = f"{row.decision} — {row.detail}" if row.detail else row.decision
+                ui.label(title).classes("text-body1 text-weight-medium").props('role="heading" aria-level="4"')
+                ui.label(row.entered).classes("text-body2").mark(f"{marker}-entered")
+                ui.label(row.validated).classes("text-body2").mark(f"{marker}-validated")
+                if row.comment:
+                    ui.label(messages.AVIS_COMMENT_LINE.format(comment=row.comment)).classes(
+                        "text-body2 break-words whitespace-pre-line"
+                    )
+    return listing
 
 
 @dataclass(frozen=True)

@@ -904,14 +904,10 @@ JOURNAL_ACTIONS.update({"candidature.avis": "Avis saisi", "candidature.avis_vali
 AVIS_TAB = "Avis"
 AVIS_HISTORY_TITLE = "Historique des avis"
 AVIS_HISTORY_NONE = "Aucun avis n'a encore été saisi pour cette candidature."
-AVIS_HISTORY_COLUMNS = {
-    "decision": "Décision",
-    "detail": "Motif, rang",
-    "comment": "Commentaire",
-    "entered": "Saisi",
-    "validated": "Validé",
-}
-AVIS_BY = "{when} par {who}"
+AVIS_ENTERED_ON = "Saisi le {when}"
+AVIS_VALIDATED_ON = "Validé le {when}"
+AVIS_BY = "{line} par {who}"
+AVIS_COMMENT_LINE = "Commentaire : {comment}"
 AVIS_NOT_VALIDATED = "Non validé"
 AVIS_ENTER_ONE = "Saisir un avis"
 AVIS_ENTER_ONE_INTRO = "Le candidat ne verra l'avis qu'une fois validé."

@@ -251,7 +251,8 @@ class ReviewService:
 
     def tag_choices(self, actor: Actor, candidature_ids: Iterable[object]) -> dict[int, str]:
         """The tags that may be put on these candidatures: in service, the institution's and those of their
-        centres (named with their centre when the candidatures are of several centres)."""
+        centres (named with their centre — or the institution — when the candidatures are of several centres or
+        two tags have the same label)."""
         ids = [int(one) for one in candidature_ids if str(one).isdigit()][:BULK_MAX]
         with self.db.session() as session:
             fresh = rights.signed_in(session, actor)
@@ -274,7 +275,14 @@ class ReviewService:
                 .where(col(Tag.active), or_(col(Tag.centre_id).is_(None), col(Tag.centre_id).in_(centres)))
                 .order_by(col(Tag.label), col(Centre.label))
             ).all()
-        return {tag.id: f"{tag.label} ({centre})" if centre and len(centres) > 1 else tag.label for tag, centre in rows}
+        labels = [tag.label.lower() for tag, _ in rows]
+
+        def named(tag: Tag, centre: str | None) -> str:
+            if len(centres) > 1 or labels.count(tag.label.lower()) > 1:  # whose tag it is, when it may be unclear
+                return f"{tag.label} ({centre or messages.TAG_EVERY_CENTRE})"
+            return tag.label
+
+        return {tag.id: named(tag, centre) for tag, centre in rows}
 
     def candidature_tags(self, actor: Actor, candidature_id: object) -> CandidatureTags:
         """The tags on one candidature and those that may be put on it, for its window."""

@@ -13,7 +13,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 
-from components.candidature_notes import NoteRow, add_note_styles, avis_history, note_list
+from components.candidature_notes import AvisRow, NoteRow, add_note_styles, avis_history, note_list
 from components.confirm import confirm
 from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles, tag_chip
@@ -256,8 +256,8 @@ class CandidatureWindow:
 
     async def duplicate(self) -> None:
         if await run_action(self.platform.review.duplicate_avis, self.actor, self.data.view.candidature.id):
-            ui.notify(messages.AVIS_DUPLICATED, type="positive")
             await self.reload()
+            self.notify(messages.AVIS_DUPLICATED)
 
     def notes_panel(self) -> None:
         ui.label(messages.NOTES_TAB).classes("text-subtitle1 text-weight-bold").props('role="heading" aria-level="3"')
@@ -289,8 +289,8 @@ class CandidatureWindow:
             field.run_method("focus")
             return
         if added is not None:
-            ui.notify(messages.NOTES_ADDED, type="positive")
             await self.reload()
+            self.notify(messages.NOTES_ADDED)
 
     async def delete_note(self, note: NoteRow) -> None:
         if not await confirm(
@@ -301,8 +301,13 @@ class CandidatureWindow:
         ):
             return
         if await run_action(self.platform.notes.delete, self.actor, note.id):
-            ui.notify(messages.NOTES_DELETED, type="positive")
             await self.reload()
+            self.notify(messages.NOTES_DELETED)
+
+    def notify(self, message: str) -> None:
+        """Said once the window is rebuilt (the button clicked is gone: the message is given from outside it)."""
+        with self.dialogs:
+            ui.notify(message, type="positive")
 
     def pieces(self) -> None:
         view = self.data.view
@@ -414,22 +419,25 @@ def _when(moment) -> str:
     return f"{in_paris(moment):%d/%m/%Y %H:%M}"
 
 
-def _by(moment, who: str) -> str:
-    return messages.AVIS_BY.format(when=_when(moment), who=who) if who else _when(moment)
+def _by(line: str, moment, who: str) -> str:
+    said = line.format(when=_when(moment))
+    return messages.AVIS_BY.format(line=said, who=who) if who else said
 
 
-def _avis_row(line: AvisLine) -> dict[str, object]:
+def _avis_row(line: AvisLine) -> AvisRow:
     detail = [line.motivation] if line.motivation else []
     if line.rank:
         detail.append(f"Rang {line.rank}")
-    return {
-        "id": line.id,
-        "decision": line.decision_type or line.decision,
-        "detail": ", ".join(detail),
-        "comment": line.comment,
-        "entered": _by(line.entered_at, line.entered_by),
-        "validated": _by(line.validated_at, line.validated_by) if line.validated_at else messages.AVIS_NOT_VALIDATED,
-    }
+    return AvisRow(
+        id=line.id,
+        decision=line.decision_type or line.decision,
+        detail=", ".join(detail),
+        comment=line.comment,
+        entered=_by(messages.AVIS_ENTERED_ON, line.entered_at, line.entered_by),
+        validated=_by(messages.AVIS_VALIDATED_ON, line.validated_at, line.validated_by)
+        if line.validated_at
+        else messages.AVIS_NOT_VALIDATED,
+    )
 
 
 def _note_heading(note: NoteLine) -> str:

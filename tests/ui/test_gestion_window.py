@@ -62,12 +62,11 @@ async def test_a_member_tags_enters_and_duplicates_an_avis_and_writes_notes_in_t
     await click(user, "review-avis-duplicate")
     await see(user, messages.AVIS_DUPLICATED)
     user.find(marker="review-tab-avis").click()
-    history = user.find(marker="review-avis-history").elements.pop()
-    await until(lambda: len(history.rows) == 2)
-    assert [row["decision"] for row in history.rows] == ["Avis favorable", "Avis favorable"]
-    assert all(row["entered"].endswith("par Claire MARTIN") for row in history.rows)
-    assert {row["validated"] for row in history.rows} == {messages.AVIS_NOT_VALIDATED}
-    assert history.rows[0]["comment"] == "Très bon dossier"
+    await until(lambda: len(user.find(marker="review-avis-history-item").elements) == 2)
+    assert all(text.endswith("par Claire MARTIN") for text in texts(user, "review-avis-history-entered"))
+    assert texts(user, "review-avis-history-validated") == [messages.AVIS_NOT_VALIDATED] * 2
+    await user.should_see("Avis favorable")
+    await user.should_see("Commentaire : Très bon dossier")
 
     user.find(marker="review-tab-notes").click()
     await user.should_see(messages.NOTES_NONE)

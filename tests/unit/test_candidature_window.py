@@ -182,10 +182,17 @@ def test_tags_are_put_on_a_selection_only_of_their_centre_or_the_institution(
     review = platform.review
     assert review.tag_choices(admin, [c["marie"], c["jeanne"]]) == {everywhere.id: "Alternance", science.id: "Boursier"}
     assert review.tag_choices(admin, [c["marie"], c["hugo"]]) == {
-        everywhere.id: "Alternance",
+        everywhere.id: "Alternance (Tous les centres)",
         science.id: "Boursier (UFR Sciences)",
         letters.id: "Lettres (UFR Lettres)",
     }
+    twin = tags.create(admin, {"label": "alternance", "colour": "vert", "centre_id": world.centres["SCI"]})
+    assert review.tag_choices(admin, [c["marie"]]) == {
+        everywhere.id: "Alternance (Tous les centres)",
+        twin.id: "alternance (UFR Sciences)",
+        science.id: "Boursier",
+    }
+    tags.delete(admin, twin.id)
     with pytest.raises(InvalidInput) as nothing:
         review.change_tags(admin, [c["marie"]], [], [])
     assert nothing.value.errors == {"add": messages.TAGS_NOTHING_CHOSEN}
