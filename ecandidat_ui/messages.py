@@ -948,7 +948,8 @@ TAGS_TITLE = "Tags"
 TAGS_NONE = "Aucun tag"
 TAGS_CHANGE = "Modifier les tags"
 TAGS_CHANGE_INTRO = "Les tags aident l'équipe à trier les candidatures ; le candidat ne les voit pas."
-TAGS_FIELD = "Tags de la candidature"
+TAGS_ONE_SECTION = "Tags de la candidature"
+TAGS_FIELD = "Tags choisis"
 TAGS_SAVED = "Tags enregistrés"
 JOURNAL_ACTIONS.update(
     {

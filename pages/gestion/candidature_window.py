@@ -213,7 +213,7 @@ class CandidatureWindow:
         institution's (and those it has)."""
         candidature_id = self.data.view.candidature.id
         section = Section(
-            messages.TAGS_SECTION, [Field("tag_ids", messages.TAGS_FIELD, "multiselect", options=self.tags.choices)]
+            messages.TAGS_ONE_SECTION, [Field("tag_ids", messages.TAGS_FIELD, "multiselect", options=self.tags.choices)]
         )
 
         async def save(values: dict) -> str:

@@ -57,7 +57,7 @@ def test_a_manager_tags_gives_an_avis_and_writes_notes_in_the_window(
     # a tag on this candidature
     page.get_by_role("button", name="Modifier les tags").click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Tags de la candidature").click()
+    dialog.get_by_label("Tags choisis").click()
     page.get_by_role("option", name="Entretien à prévoir").click()
     page.keyboard.press("Escape")
     audit_dialog(page, "tags-dialog")

@@ -15,8 +15,8 @@ from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Actor, Role
 from models import CandidatureNote, CandidatureTag, JournalEntry
 from tests.review_world import World, review_world
+from tests.unit.test_candidature_review import RIGHTS, member
 from tests.unit.test_candidature_review import admin as admin  # the fixture
-from tests.unit.test_candidature_review import member
 from tests.unit.test_decision_setup import motivation_id, type_id
 
 
@@ -259,3 +259,53 @@ def test_the_window_sets_the_tags_of_its_candidature(platform: Platform, admin: 
     reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
     with pytest.raises(Refused):
         review.set_tags(reader, marie, [])
+
+
+# profile (tests/unit/test_candidature_review.py RIGHTS): the bloc-notes read, written, and tags put — on Marie
+# (SCI-MASTERS), Jeanne (SCI-LICENCES), Hugo (LSH)
+Y, N = True, False
+NOTES_AND_TAGS = {
+    "admin": ((Y, Y, Y), (Y, Y, Y)),
+    "scolarite": ((Y, Y, Y), (Y, Y, Y)),
+    "gestionnaire": ((Y, Y, N), (Y, Y, N)),
+    "gestionnaire_lecture": ((Y, Y, N), (N, N, N)),
+    "gestionnaire_limite": ((Y, N, N), (Y, N, N)),
+    "membre": ((Y, N, N), (Y, N, N)),
+    "president": ((Y, N, N), (Y, N, N)),
+    "lecture": ((Y, Y, Y), (N, N, N)),
+    "gestionnaire_autre_centre": ((N, N, Y), (N, N, Y)),
+}
+
+
+@pytest.mark.parametrize("profile", list(NOTES_AND_TAGS))
+def test_the_rights_of_each_profile_over_the_bloc_notes_and_the_tags(
+    platform: Platform, admin: Actor, world: World, profile: str
+):
+    (role, scope), _, _ = RIGHTS[profile]
+    read, written = NOTES_AND_TAGS[profile]
+    grant = {
+        "centre_id": world.centres.get(scope.get("centre")),
+        "commission_id": world.commissions.get(scope.get("commission")),
+        "commission_ids": [world.commissions[scope["limited_to"]]] if "limited_to" in scope else [],
+        "read_only": scope.get("read_only", False),
+        "president": scope.get("president", False),
+    }
+    someone = member(platform, admin, f"{profile}@example.org", role, **grant)
+    rows = [world.candidatures[name] for name in ("marie", "jeanne", "hugo")]
+    everywhere = platform.tags.create(admin, {"label": "Alternance", "colour": "bleu", "centre_id": None})
+    for row, may_read, may_write in zip(rows, read, written, strict=True):
+        platform.notes.add(admin, row, "Note de l'administrateur")
+        if may_read:
+            assert len(platform.notes.notes(someone, row)) == 1 and platform.review.avis_history(someone, row) == []
+        else:
+            with pytest.raises(Refused):
+                platform.notes.notes(someone, row)
+            with pytest.raises(Refused):
+                platform.review.avis_history(someone, row)
+        if may_write:
+            platform.notes.add(someone, row, "Vu")
+        else:
+            with pytest.raises(Refused):
+                platform.notes.add(someone, row, "Vu")
+    result = platform.review.change_tags(someone, rows, [everywhere.id], [])
+    assert result.changed == [row for row, allowed in zip(rows, written, strict=True) if allowed], profile
