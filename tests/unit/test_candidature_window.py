@@ -6,9 +6,11 @@ service of its centre or the institution's; every write checked in the service a
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from ecandidat_ui import messages
+from ecandidat_ui.db import Database
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.review import Decision
@@ -18,6 +20,7 @@ from tests.review_world import World, review_world
 from tests.unit.test_candidature_review import RIGHTS, member
 from tests.unit.test_candidature_review import admin as admin  # the fixture
 from tests.unit.test_decision_setup import motivation_id, type_id
+from tests.unit.test_migrations import NOW, at_revision
 
 
 @pytest.fixture
@@ -309,3 +312,30 @@ def test_the_rights_of_each_profile_over_the_bloc_notes_and_the_tags(
                 platform.notes.add(someone, row, "Vu")
     result = platform.review.change_tags(someone, rows, [everywhere.id], [])
     assert result.changed == [row for row, allowed in zip(rows, written, strict=True) if allowed], profile
+
+
+def test_the_avis_already_given_begin_the_history_when_the_database_upgrades(database_url: str):
+    db = Database(database_url)
+    with at_revision(db, database_url, "b3e1c7a4d925") as connection:
+        for statement in (
+            "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')",
+            "INSERT INTO formation (id, code, label, centre_id, diploma_type, keywords, url, opens_on, closes_on, "
+            "paperless) VALUES (1, 'L1', 'Licence', 1, '', '', '', '2027-03-01', '2027-04-30', true)",
+            "INSERT INTO campaign (id, code, label, starts_on, ends_on, candidates_end_on, is_active) VALUES "
+            "(1, '2026', 'Campagne 2026', '2026-09-01', '2027-08-31', '2027-08-31', true)",
+            f"INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
+            f"VALUES (1, 'AB12CD34', 'DURAND', 'Marie', 'm@example.org', 'm@example.org', '{NOW}', true), "
+            f"(2, 'EF56GH78', 'MOREAU', 'Paul', 'p@example.org', 'p@example.org', '{NOW}', true)",
+            f"INSERT INTO candidature (id, account_id, formation_id, campaign_id, created_at, status, decision, "
+            f"decision_rank, decision_comment, decision_validated_at, withdrawal_reason, version) VALUES "
+            f"(1, 1, 1, 1, '{NOW}', 'Complet', 'Liste complémentaire', 3, 'Bien', '2027-01-11 09:00:00', '', 1), "
+            f"(2, 2, 1, 1, '{NOW}', 'Complet', '', NULL, '', NULL, '', 1)",
+        ):
+            connection.execute(text(statement))
+    db.upgrade()
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT candidature_id, decision, rank, comment, entered_by, validated_by FROM avisentry")
+        ).all()
+    assert [tuple(row) for row in rows] == [(1, "Liste complémentaire", 3, "Bien", None, None)]
+    db.dispose()
