@@ -145,7 +145,8 @@ class CandidatureWindow:
             ]
             _pairs(summary, "review-summary")
             self.tag_line()
-            may_enter = self.allows(Action.ENTER_AVIS) and not view.archived
+            # an avis validated is final: no new one (the service says so too)
+            may_enter = self.allows(Action.ENTER_AVIS) and not view.archived and not candidature.decision_validated_at
             if may_enter:
                 with ui.row().classes("gap-2"):
                     ui.button(messages.AVIS_ENTER_ONE, icon="rate_review", on_click=self.ask_avis).props(

@@ -339,3 +339,21 @@ def test_the_avis_already_given_begin_the_history_when_the_database_upgrades(dat
         ).all()
     assert [tuple(row) for row in rows] == [(1, "Liste complémentaire", 3, "Bien", None, None)]
     db.dispose()
+
+
+def test_the_demo_candidatures_with_an_avis_have_its_history(platform: Platform):
+    from ecandidat_ui.lifecycle import prepare
+    from models import AvisEntry, Candidature
+
+    prepare(platform, demo=True)
+    with platform.db.session() as session:
+        given = session.exec(select(Candidature).where(Candidature.decision != "")).all()
+        entries = {entry.candidature_id: entry for entry in session.exec(select(AvisEntry))}
+    assert given and {candidature.id for candidature in given} == set(entries)
+    for candidature in given:
+        entry = entries[candidature.id]
+        assert (entry.decision, entry.rank, entry.validated_at is None) == (
+            candidature.decision,
+            candidature.decision_rank,
+            candidature.decision_validated_at is None,
+        )
