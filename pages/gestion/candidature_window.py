@@ -428,7 +428,7 @@ def _by(line: str, moment, who: str) -> str:
 def _avis_row(line: AvisLine) -> AvisRow:
     detail = [line.motivation] if line.motivation else []
     if line.rank:
-        detail.append(f"Rang {line.rank}")
+        detail.append(messages.AVIS_RANK_LINE.format(rank=line.rank))
     return AvisRow(
         id=line.id,
         decision=line.decision_type or line.decision,

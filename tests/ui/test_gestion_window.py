@@ -123,12 +123,15 @@ async def test_tags_are_added_and_removed_on_a_selection(user: User):
     )
 
 
-async def test_a_read_only_member_reads_the_notes_and_avis_and_changes_nothing(user: User):
+async def test_a_read_only_member_reads_the_notes_and_the_avis_validated_and_changes_nothing(user: User):
     made = world()
     platform = test_platform()
     try:
         admin = _setup_admin(platform)
         platform.notes.add(admin, made.candidatures["marie"], "Appeler la candidate")
+        favourable = next(key for key, label, _ in platform.decision_types.options() if label == "Avis favorable")
+        platform.review.enter_avis(admin, [made.candidatures["marie"]], {"decision_type_id": favourable})
+        platform.review.validate_avis(admin, [made.candidatures["marie"]])
     finally:
         platform.db.dispose()
     reader = staff_member(Role.READ_ONLY)
@@ -142,5 +145,8 @@ async def test_a_read_only_member_reads_the_notes_and_avis_and_changes_nothing(u
     user.find(marker="review-tab-notes").click()
     await user.should_see("Appeler la candidate")
     await user.should_not_see(marker="review-note-field")
+    await user.should_not_see(marker="review-avis-duplicate")
     user.find(marker="review-tab-avis").click()
-    await user.should_see(messages.AVIS_HISTORY_NONE)
+    await until(lambda: len(texts(user, "review-avis-history-validated")) == 1)
+    [validated] = texts(user, "review-avis-history-validated")
+    assert validated.startswith("Validé le ") and validated.endswith(" par Premier ADMIN")
