@@ -11,6 +11,7 @@ from nicegui.testing import User
 from ecandidat_ui import messages
 from ecandidat_ui.services.rights import Role
 from tests.review_world import World
+from tests.ui import hostile
 from tests.ui.gestion_helpers import _setup_admin, sign_in_staff, staff_member, test_platform
 from tests.ui.helpers import see, until
 from tests.ui.test_gestion_offer import click, rows_when
@@ -150,3 +151,29 @@ async def test_a_read_only_member_reads_the_notes_and_the_avis_validated_and_cha
     await until(lambda: len(texts(user, "review-avis-history-validated")) == 1)
     [validated] = texts(user, "review-avis-history-validated")
     assert validated.startswith("Validé le ") and validated.endswith(" par Premier ADMIN")
+
+
+async def test_hostile_notes_tags_and_comments_stay_text_in_the_window(user: User):
+    made = world()
+    marie = made.candidatures["marie"]
+    platform = test_platform()
+    try:
+        admin = _setup_admin(platform)
+        tag = platform.tags.create(admin, {"label": hostile.SHORT, "colour": "rouge", "centre_id": None})
+        platform.review.change_tags(admin, [marie], [tag.id], [])
+        platform.notes.add(admin, marie, hostile.PROPS_STRING)
+        favourable = next(key for key, label, _ in platform.decision_types.options() if label == "Avis favorable")
+        platform.review.enter_avis(admin, [marie], {"decision_type_id": favourable, "comment": hostile.BOUND})
+    finally:
+        platform.db.dispose()
+    member = staff_member(Role.COMMISSION_MEMBER, commission_id=made.commissions["SCI-MASTERS"])
+    await sign_in_staff(user, member, f"{TABLE}/{marie}")
+    await see(user, "BAILLON MARIE")
+    await until(lambda: texts(user, "review-tag") == [hostile.SHORT])
+    hostile.assert_shown_literally(user.client, hostile.PROPS_STRING)
+    hostile.assert_shown_literally(user.client, f"Commentaire : {hostile.BOUND}")
+    hostile.assert_clean(user.client)
+    await click(user, "review-tags-change")
+    await user.should_see(marker="review-tags-dialog")
+    assert hostile.SHORT in user.find(marker="tag_ids").elements.pop().options.values()
+    hostile.assert_clean(user.client)
