@@ -362,13 +362,14 @@ class ReviewService:
                     )
                 )
             after = (before | set(adding)) - set(removing)
-            journal.record(
+            names = dict(session.exec(select(Tag.id, Tag.label).where(col(Tag.id).in_(before | after))).all())
+            journal.record(  # the tags by their labels, as the staff member chose them
                 session,
                 actor,
                 "candidature.tags",
                 ("candidature", candidature.id),
-                {"tags": sorted(before)},
-                {"tags": sorted(after)},
+                {"tags": sorted(names[tag_id] for tag_id in before)},
+                {"tags": sorted(names[tag_id] for tag_id in after)},
                 label=label,
             )
 
