@@ -25,6 +25,7 @@ from ecandidat_ui.services.fields import mail_key
 from models import (
     Account,
     Answer,
+    AvisEntry,
     Baccalaureate,
     Campaign,
     Candidature,
@@ -188,6 +189,17 @@ def _candidature(
     session.add(candidature)
     session.flush()
     session.add(CandidatureEvent(candidature_id=candidature.id, at=created, text="Candidature créée"))
+    if avis:  # its history of avis (entered by no staff member of the demo)
+        session.add(
+            AvisEntry(
+                candidature_id=candidature.id,
+                decision=avis,
+                rank=candidature.decision_rank,
+                comment=candidature.decision_comment,
+                entered_at=created + timedelta(days=6),
+                validated_at=candidature.decision_validated_at,
+            )
+        )
     if transmitted:
         session.add(
             CandidatureEvent(candidature_id=candidature.id, at=candidature.transmitted_at, text="Candidature transmise")

@@ -1010,3 +1010,63 @@ SHARED_FOLDER_DIFFERS = (
     "pièces déposées sur un processus manquent sur les autres. Pour changer volontairement de dossier, copiez-y "
     "l'ancien en entier, ou arrêtez tous les processus puis lancez « python -m ecandidat_ui shared-settings --reset »."
 )
+
+# --- Candidature window: history of avis, bloc-notes, tags on candidatures (issue 8, items 2 and 3) ------------
+AVIS_TAB = "Avis"
+AVIS_HISTORY_TITLE = "Historique des avis"
+AVIS_HISTORY_NONE = "Aucun avis n'a encore été saisi pour cette candidature."
+AVIS_ENTERED_ON = "Saisi le {when}"
+AVIS_VALIDATED_ON = "Validé le {when}"
+AVIS_BY = "{line} par {who}"
+AVIS_COMMENT_LINE = "Commentaire : {comment}"
+AVIS_RANK_LINE = "Rang {rank}"
+AVIS_NOT_VALIDATED = "Non validé"
+AVIS_ENTER_ONE = "Saisir un avis"
+AVIS_ENTER_ONE_INTRO = "Le candidat ne verra l'avis qu'une fois validé."
+AVIS_ENTERED = "Avis saisi"
+AVIS_DUPLICATE = "Dupliquer la dernière décision"
+AVIS_DUPLICATED = "La dernière décision a été saisie à nouveau"
+AVIS_NOTHING_TO_DUPLICATE = "Aucun avis n'a encore été saisi pour cette candidature : rien à dupliquer"
+NOTES_TAB = "Bloc-notes"
+NOTES_INTRO = "Notes internes de l'équipe : elles ne sont jamais montrées au candidat."
+NOTES_FIELD = "Nouvelle note"
+NOTES_ADD = "Ajouter la note"
+NOTES_ADDED = "Note ajoutée"
+NOTES_NONE = "Aucune note pour cette candidature."
+NOTES_REQUIRED = "Écrivez la note avant de l'ajouter"
+NOTES_TOO_LONG = "Une note ne peut pas dépasser {max} caractères"
+NOTES_UNKNOWN = "Cette note n'existe plus"
+NOTES_NOT_YOURS = "Vous ne pouvez supprimer que vos propres notes"
+NOTES_DELETE = "Supprimer"
+NOTES_DELETE_LABEL = "Supprimer la note du {when}"
+NOTES_DELETED = "Note supprimée"
+NOTES_LIST = "Notes, de la plus récente à la plus ancienne"
+NOTES_BY = "{when} — {who}"
+TAGS_ACTION = "Tags"
+TAGS_ACTION_INTRO = (
+    "{count} candidature(s) sélectionnée(s). Choisissez les tags à ajouter et ceux à retirer (tags en service du "
+    "centre et de l'établissement)."
+)
+TAGS_SECTION = "Tags des candidatures"
+TAGS_ADD_FIELD = "Tags à ajouter"
+TAGS_REMOVE_FIELD = "Tags à retirer"
+TAGS_DONE = "{count} candidature(s) modifiée(s)"
+TAGS_REFUSED = "{count} candidature(s) non modifiée(s) :"
+TAGS_NOTHING_CHOSEN = "Choisissez au moins un tag à ajouter ou à retirer"
+TAGS_BOTH = "Un même tag ne peut pas être à la fois ajouté et retiré"
+TAGS_UNKNOWN = "Ce tag n'existe pas ou n'est plus en service"
+TAGS_OTHER_CENTRE = "Tag d'un autre centre : {tags}"
+TAGS_TITLE = "Tags"
+TAGS_NONE = "Aucun tag"
+TAGS_CHANGE = "Modifier les tags"
+TAGS_CHANGE_INTRO = "Les tags aident l'équipe à trier les candidatures ; le candidat ne les voit pas."
+TAGS_ONE_SECTION = "Tags de la candidature"
+TAGS_FIELD = "Tags choisis"
+TAGS_SAVED = "Tags enregistrés"
+JOURNAL_ACTIONS.update(
+    {
+        "candidature.tags": "Tags d'une candidature modifiés",
+        "candidature.note": "Note ajoutée au bloc-notes",
+        "candidature.note_delete": "Note supprimée du bloc-notes",
+    }
+)

@@ -19,6 +19,7 @@ from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
 from ecandidat_ui.services.mail_texts import MailTextService
+from ecandidat_ui.services.notes import NoteService
 from ecandidat_ui.services.offer import OfferService
 from ecandidat_ui.services.offer_file import OfferFileService
 from ecandidat_ui.services.parameters import ParameterService
@@ -63,6 +64,7 @@ class Platform:
     reminders: ReminderService  # mails before a return or confirmation deadline
     personal_data: PersonalDataService  # the candidate's copy of their data, and the erasure of their account
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
+    notes: NoteService  # the bloc-notes of a candidature, for staff only
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -102,6 +104,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         reminders=ReminderService(db, settings),
         personal_data=PersonalDataService(db, settings, sessions),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
+        notes=NoteService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

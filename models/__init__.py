@@ -1,6 +1,7 @@
 """SQLModel tables, one module per aggregate. Importing this package registers every table."""
 
 from models.account import Account, AccountToken, IssuedLogin, TokenPurpose
+from models.avis import AvisEntry, CandidatureNote
 from models.campaign import Campaign
 from models.candidate_file import (
     Baccalaureate,
@@ -52,11 +53,13 @@ __all__ = [
     "Account",
     "AccountToken",
     "Answer",
+    "AvisEntry",
     "AvisKind",
     "Baccalaureate",
     "Campaign",
     "Candidature",
     "CandidatureEvent",
+    "CandidatureNote",
     "CandidatureTag",
     "Centre",
     "Commission",

@@ -8,9 +8,13 @@ first in service of its type d'avis when only the avis is given; validating it s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import delete, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select, update
 
 from ecandidat_ui import messages
@@ -24,15 +28,21 @@ from ecandidat_ui.services.setup_access import BulkResult, RefusedRow, found
 from ecandidat_ui.settings import Settings
 from models import (
     Account,
+    AvisEntry,
     AvisKind,
     Campaign,
     Candidature,
     CandidatureEvent,
+    CandidatureTag,
+    Centre,
     DecisionType,
     FileStatus,
     Formation,
     Motivation,
     PieceState,
+    StaffMember,
+    Tag,
+    TagColour,
 )
 from models.clock import utcnow
 
@@ -67,6 +77,30 @@ STATUS_DETAILS = {
     FileStatus.COMPLETE: "Votre dossier est complet ; il sera examiné par la commission.\n",
     FileStatus.WAITING: "",
 }
+
+
+@dataclass(frozen=True)
+class AvisLine:
+    """One avis of the « Historique des avis », as the window shows it (names empty: no staff member)."""
+
+    id: int
+    decision: str
+    decision_type: str
+    motivation: str
+    rank: int | None
+    comment: str
+    entered_by: str
+    entered_at: datetime
+    validated_by: str
+    validated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CandidatureTags:
+    """The tags on a candidature — (id, label, colour key) — and those that may be chosen for it: id → label."""
+
+    on: list[tuple[int, str, str]]
+    choices: dict[int, str]
 
 
 class ReviewService:
@@ -121,7 +155,7 @@ class ReviewService:
 
         def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
             before = _avis_snapshot(candidature)
-            record(session, candidature, **chosen)
+            record(session, candidature, **chosen, by=actor.id)
             journal.record(
                 session,
                 actor,
@@ -145,7 +179,7 @@ class ReviewService:
             return messages.AVIS_ALREADY_VALIDATED if candidature.decision_validated_at is not None else ""
 
         def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
-            validate(session, self.settings, candidature)
+            validate(session, self.settings, candidature, by=actor.id)
             session.add(candidature)
             journal.record(
                 session,
@@ -158,6 +192,188 @@ class ReviewService:
             )
 
         return self._on_selection(actor, candidature_ids, Action.VALIDATE_AVIS, why_not, apply)
+
+    def duplicate_avis(self, actor: Actor, candidature_id: int) -> BulkResult:
+        """« Dupliquer la dernière décision »: the last avis of this candidature entered again — same type,
+        motivation, rank and comment — by the same path as « Saisie des avis » (its right, its checks, its
+        journal line). Refused, with the reason, when it may not be."""
+        with self.db.session() as session:
+            checked(session, actor, Action.ENTER_AVIS, candidature_id)
+            last = _last_entry(session, int(candidature_id))
+            if last is None:
+                raise Refused(messages.AVIS_NOTHING_TO_DUPLICATE)
+            values = {
+                "decision_type_id": last.decision_type_id,
+                "motivation_id": last.motivation_id,
+                "rank": last.rank,
+                "comment": last.comment,
+            }
+        try:
+            result = self.enter_avis(actor, [int(candidature_id)], values)
+        except InvalidInput as invalid:  # a type or a motivation since put out of service
+            raise Refused(" ; ".join(invalid.errors.values())) from None
+        if result.refused:
+            raise Refused(result.refused[0].reason)
+        return result
+
+    def avis_history(self, actor: Actor, candidature_id: object) -> list[AvisLine]:
+        """« Historique des avis »: every avis entered on the candidature, the latest first, with who entered and
+        who validated it — for who may see the candidature."""
+        entered, validated = aliased(StaffMember), aliased(StaffMember)
+        with self.db.session() as session:
+            _, candidature, _ = checked(session, actor, Action.VIEW_CANDIDATURES, candidature_id)
+            rows = session.exec(
+                select(AvisEntry, DecisionType.label, Motivation.label, entered, validated)
+                .outerjoin(DecisionType, col(DecisionType.id) == col(AvisEntry.decision_type_id))
+                .outerjoin(Motivation, col(Motivation.id) == col(AvisEntry.motivation_id))
+                .outerjoin(entered, col(entered.id) == col(AvisEntry.entered_by))
+                .outerjoin(validated, col(validated.id) == col(AvisEntry.validated_by))
+                .where(AvisEntry.candidature_id == candidature.id)
+                .order_by(col(AvisEntry.id).desc())
+            ).all()
+        return [
+            AvisLine(
+                id=entry.id,
+                decision=entry.decision,
+                decision_type=type_label or "",
+                motivation=motivation or "",
+                rank=entry.rank,
+                comment=entry.comment,
+                entered_by=entered_by.display_name if entered_by else "",
+                entered_at=entry.entered_at,
+                validated_by=validated_by.display_name if validated_by else "",
+                validated_at=entry.validated_at,
+            )
+            for entry, type_label, motivation, entered_by, validated_by in rows
+        ]
+
+    # --- tags on candidatures --------------------------------------------------------------------------
+
+    def tag_choices(self, actor: Actor, candidature_ids: Iterable[object]) -> dict[int, str]:
+        """The tags that may be put on these candidatures: in service, the institution's and those of their
+        centres (named with their centre — or the institution — when the candidatures are of several centres or
+        two tags have the same label)."""
+        ids = [int(one) for one in candidature_ids if str(one).isdigit()][:BULK_MAX]
+        with self.db.session() as session:
+            fresh = rights.signed_in(session, actor)
+            places = session.exec(
+                select(Formation.centre_id, Formation.commission_id)
+                .join(Candidature, col(Candidature.formation_id) == col(Formation.id))
+                .where(col(Candidature.id).in_(ids))
+                .distinct()
+            ).all()
+            centres = sorted(
+                {
+                    centre_id
+                    for centre_id, commission_id in places
+                    if rights.allows(fresh, Action.VIEW_CANDIDATURES, centre_id=centre_id, commission_id=commission_id)
+                }
+            )
+            rows = session.exec(
+                select(Tag, Centre.label)
+                .outerjoin(Centre, col(Centre.id) == col(Tag.centre_id))
+                .where(col(Tag.active), or_(col(Tag.centre_id).is_(None), col(Tag.centre_id).in_(centres)))
+                .order_by(col(Tag.label), col(Centre.label))
+            ).all()
+        labels = [tag.label.lower() for tag, _ in rows]
+
+        def named(tag: Tag, centre: str | None) -> str:
+            if len(centres) > 1 or labels.count(tag.label.lower()) > 1:  # whose tag it is, when it may be unclear
+                return f"{tag.label} ({centre or messages.TAG_EVERY_CENTRE})"
+            return tag.label
+
+        return {tag.id: named(tag, centre) for tag, centre in rows}
+
+    def candidature_tags(self, actor: Actor, candidature_id: object) -> CandidatureTags:
+        """The tags on one candidature and those that may be put on it, for its window."""
+        with self.db.session() as session:
+            _, candidature, _ = checked(session, actor, Action.VIEW_CANDIDATURES, candidature_id)
+            rows = session.exec(
+                select(Tag)
+                .join(CandidatureTag, col(CandidatureTag.tag_id) == col(Tag.id))
+                .where(CandidatureTag.candidature_id == candidature.id)
+                .order_by(col(Tag.label))
+            ).all()
+        on = [(tag.id, tag.label, _colour(tag)) for tag in rows]
+        choices = self.tag_choices(actor, [candidature.id])
+        choices.update((tag_id, label) for tag_id, label, _ in on if tag_id not in choices)
+        return CandidatureTags(on, choices)
+
+    def set_tags(self, actor: Actor, candidature_id: int, tag_ids: Iterable[object]) -> None:
+        """The candidature's tags become those chosen (from its window): the ones added and removed go through
+        `change_tags`; Refused with the reason when they may not."""
+        chosen = {int(one) for one in tag_ids or [] if str(one).isdigit()}
+        current = {tag_id for tag_id, _, _ in self.candidature_tags(actor, candidature_id).on}
+        if chosen == current:
+            return
+        result = self.change_tags(actor, [candidature_id], sorted(chosen - current), sorted(current - chosen))
+        if result.refused:
+            raise Refused(result.refused[0].reason)
+
+    def change_tags(
+        self, actor: Actor, candidature_ids: Iterable[int], add: Iterable[object], remove: Iterable[object]
+    ) -> BulkResult:
+        """« Saisie des tags » on a selection, in one transaction: the tags to add (in service) and to remove, on
+        each candidature the actor may tag — a tag is put only on a candidature of its centre, or is the whole
+        institution's; journaled row by row, the others listed with the reason."""
+        adding = list(dict.fromkeys(int(one) for one in add or [] if str(one).isdigit()))
+        removing = list(dict.fromkeys(int(one) for one in remove or [] if str(one).isdigit()))
+        errors: dict[str, str] = {}
+        if not adding and not removing:
+            errors["add"] = messages.TAGS_NOTHING_CHOSEN
+        if set(adding) & set(removing):
+            errors["remove"] = messages.TAGS_BOTH
+        ids = [int(one) for one in candidature_ids]
+        with self.db.session() as session:
+            tags = {tag.id: tag for tag in session.exec(select(Tag).where(col(Tag.id).in_(adding + removing)))}
+            if any(tag_id not in tags or not tags[tag_id].active for tag_id in adding):
+                errors["add"] = messages.TAGS_UNKNOWN
+            if any(tag_id not in tags for tag_id in removing):
+                errors["remove"] = messages.TAGS_UNKNOWN
+            centres = dict(
+                session.exec(
+                    select(Candidature.id, Formation.centre_id)
+                    .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+                    .where(col(Candidature.id).in_(ids[: BULK_MAX + 1]))
+                ).all()
+            )
+        if errors:
+            raise InvalidInput(errors)
+
+        def why_not(candidature: Candidature) -> str:
+            elsewhere = [
+                tags[tag_id].label
+                for tag_id in adding
+                if tags[tag_id].centre_id not in (None, centres.get(candidature.id))
+            ]
+            return messages.TAGS_OTHER_CENTRE.format(tags=", ".join(elsewhere)) if elsewhere else ""
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            before = set(
+                session.exec(select(CandidatureTag.tag_id).where(CandidatureTag.candidature_id == candidature.id))
+            )
+            for tag_id in adding:
+                if tag_id not in before:
+                    session.add(CandidatureTag(candidature_id=candidature.id, tag_id=tag_id))
+            if removing:
+                session.exec(
+                    delete(CandidatureTag).where(
+                        col(CandidatureTag.candidature_id) == candidature.id, col(CandidatureTag.tag_id).in_(removing)
+                    )
+                )
+            after = (before | set(adding)) - set(removing)
+            names = dict(session.exec(select(Tag.id, Tag.label).where(col(Tag.id).in_(before | after))).all())
+            journal.record(  # the tags by their labels, as the staff member chose them
+                session,
+                actor,
+                "candidature.tags",
+                ("candidature", candidature.id),
+                {"tags": sorted(names[tag_id] for tag_id in before)},
+                {"tags": sorted(names[tag_id] for tag_id in after)},
+                label=label,
+            )
+
+        return self._on_selection(actor, ids, Action.SET_TAGS, why_not, apply)
 
     def _on_selection(
         self,
@@ -313,14 +529,36 @@ def record(
     motivation: Motivation | None,
     rank: int | None,
     comment: str,
+    *,
+    by: int | None = None,
 ) -> None:
-    """The avis written on the candidature, not validated, with its history line."""
+    """The avis written on the candidature, not validated, with its history line and its entry in the history of
+    avis (`by`: the staff member who entered it)."""
     candidature.decision, candidature.decision_rank = decision, rank
     candidature.decision_type_id = decision_type.id if decision_type else None
     candidature.decision_motivation_id = motivation.id if motivation else None
     candidature.decision_comment, candidature.decision_validated_at = comment, None
     session.add(candidature)
     session.add(CandidatureEvent(candidature_id=candidature.id, text=f"Avis saisi : {decision}"))
+    session.add(_entry_of(candidature, by))
+
+
+def _entry_of(candidature: Candidature, by: int | None) -> AvisEntry:
+    return AvisEntry(
+        candidature_id=candidature.id,
+        decision=candidature.decision,
+        decision_type_id=candidature.decision_type_id,
+        motivation_id=candidature.decision_motivation_id,
+        rank=candidature.decision_rank,
+        comment=candidature.decision_comment,
+        entered_by=by,
+    )
+
+
+def _last_entry(session: Session, candidature_id: int) -> AvisEntry | None:
+    return session.exec(
+        select(AvisEntry).where(AvisEntry.candidature_id == candidature_id).order_by(col(AvisEntry.id).desc())
+    ).first()
 
 
 def avis_values(session: Session, values: Mapping[str, object]) -> dict[str, Any]:
@@ -364,6 +602,20 @@ def _whole(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _avis_of(entry: AvisEntry) -> dict[str, object]:
+    return {
+        "decision": entry.decision,
+        "decision_type_id": entry.decision_type_id,
+        "motivation_id": entry.motivation_id,
+        "rank": entry.rank,
+        "comment": entry.comment,
+    }
+
+
+def _colour(tag: Tag) -> str:
+    return tag.colour if tag.colour in messages.TAG_COLOURS else TagColour.GREY.value
+
+
 def _avis_snapshot(candidature: Candidature) -> dict[str, object]:
     return {
         "decision": candidature.decision,
@@ -374,9 +626,15 @@ def _avis_snapshot(candidature: Candidature) -> dict[str, object]:
     }
 
 
-def validate(session: Session, settings: Settings, candidature: Candidature) -> None:
-    """Stamp the avis validated and send its type's mail (its comment only if the type shows it)."""
+def validate(session: Session, settings: Settings, candidature: Candidature, *, by: int | None = None) -> None:
+    """Stamp the avis validated — on the candidature and on its latest entry in the history of avis (`by`: the
+    staff member who validated it) — and send its type's mail (its comment only if the type shows it)."""
     candidature.decision_validated_at = utcnow()
+    entry = _last_entry(session, candidature.id)
+    if entry is None or entry.validated_at is not None or _avis_of(entry) != _avis_snapshot(candidature):
+        entry = _entry_of(candidature, None)  # an avis not entered through `record` (a promotion from the list)
+    entry.validated_by, entry.validated_at = by, candidature.decision_validated_at
+    session.add(entry)
     session.add(CandidatureEvent(candidature_id=candidature.id, text=f"Décision : {candidature.decision}"))
     decision_type = session.get(DecisionType, candidature.decision_type_id) if candidature.decision_type_id else None
     motivation = (

@@ -1,5 +1,7 @@
 """The candidature window at /gestion/candidatures/<id> (BACKOFFICE §3.2): the candidate's file read-only, the
-pièces opened inline and validated or refused, the questions and answers, the history.
+pièces opened inline and validated or refused, the questions and answers, the history; the candidature's tags
+(« Modifier les tags »), an avis entered for it alone or its last decision duplicated, the history of its avis
+(who entered, who validated) and its bloc-notes, for staff only.
 
 Files are served to staff by /gestion/fichiers/<candidature>/<file>, which checks the staff session and the right
 on that candidature at each request.
@@ -11,16 +13,23 @@ from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 
+from components.candidature_notes import AvisRow, NoteRow, add_note_styles, avis_history, note_list
+from components.confirm import confirm
+from components.setup_form import Field, Section, SetupDialog
+from components.tag_chip import add_styles, tag_chip
 from ecandidat_ui import gestion_session, messages
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidature_table import StaffCandidature, shown_status
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.file_summary import file_sections
-from ecandidat_ui.services.rights import Actor
+from ecandidat_ui.services.notes import NoteLine
+from ecandidat_ui.services.review import AvisLine, CandidatureTags
+from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.staff import StaffSessionEnded
 from models.clock import in_paris
-from pages.gestion.attempt import failed, run_action
-from pages.gestion.candidatures import SCREEN
+from pages.gestion.attempt import attempt, failed, run_action
+from pages.gestion.candidatures import SCREEN, avis_sections
 from pages.gestion.shell import frame, may_open, refusal, sign_in_page
 from pages.private_files import uploaded_file
 
@@ -70,6 +79,10 @@ class CandidatureWindow:
         self.actor = actor
         self.candidature_id = candidature_id
         self.data: StaffCandidature | None = None
+        self.history: list[AvisLine] = []
+        self.notes: list[NoteLine] = []
+        self.tags = CandidatureTags([], {})
+        self.tab = "pieces"
 
     async def load(self) -> None:
         ui.link(messages.REVIEW_BACK, SCREEN.path).classes("text-primary").mark("review-back")
@@ -81,15 +94,38 @@ class CandidatureWindow:
             ui.label(refused.message).classes("text-negative text-body1").props('role="alert"').mark("review-refused")
             return
         ui.add_css(WINDOW_CSS)
+        add_note_styles()
+        add_styles()
+        self.dialogs = ui.element("div")  # outside the body, which is rebuilt once a dialog saved
         self.body = ui.column().classes("w-full gap-4")
+        await self.read_staff_parts()
         self.build()
 
     async def reload(self) -> None:
         self.data = await run.io_bound(
             self.platform.candidature_table.candidature, self.actor, self.data.view.candidature.id
         )
+        await self.read_staff_parts()
         self.body.clear()
         self.build()
+
+    async def read_staff_parts(self) -> None:
+        """The history of avis, the bloc-notes and the tags, read in one trip off the event loop."""
+        candidature_id = self.data.view.candidature.id
+
+        def read() -> tuple[list[AvisLine], list[NoteLine], CandidatureTags]:
+            return (
+                self.platform.review.avis_history(self.actor, candidature_id),
+                self.platform.notes.notes(self.actor, candidature_id),
+                self.platform.review.candidature_tags(self.actor, candidature_id),
+            )
+
+        self.history, self.notes, self.tags = await run.io_bound(read)
+
+    def allows(self, action: Action) -> bool:
+        """Whether to offer the action here (the service checks it again when it is done)."""
+        formation = self.data.view.formation
+        return rights.allows(self.actor, action, centre_id=formation.centre_id, commission_id=formation.commission_id)
 
     def build(self) -> None:
         data = self.data
@@ -108,12 +144,27 @@ class CandidatureWindow:
                 ("Avis", candidature.decision or messages.REVIEW_NO_AVIS),
             ]
             _pairs(summary, "review-summary")
-            with ui.tabs().classes("w-full").props("align=left outside-arrows mobile-arrows") as tabs:
+            self.tag_line()
+            # an avis validated is final: no new one (the service says so too)
+            may_enter = self.allows(Action.ENTER_AVIS) and not view.archived and not candidature.decision_validated_at
+            if may_enter:
+                with ui.row().classes("gap-2"):
+                    ui.button(messages.AVIS_ENTER_ONE, icon="rate_review", on_click=self.ask_avis).props(
+                        "no-caps"
+                    ).mark("review-avis-one")
+                    if self.history:
+                        ui.button(messages.AVIS_DUPLICATE, icon="content_copy", on_click=self.duplicate).props(
+                            "outline no-caps"
+                        ).mark("review-avis-duplicate")
+            with ui.tabs(value=self.tab).classes("w-full").props("align=left outside-arrows mobile-arrows") as tabs:
                 file_tab = ui.tab("dossier", messages.REVIEW_TAB_FILE).mark("review-tab-file")
                 pieces_tab = ui.tab("pieces", messages.REVIEW_TAB_PIECES).mark("review-tab-pieces")
                 questions_tab = ui.tab("questions", messages.REVIEW_TAB_QUESTIONS).mark("review-tab-questions")
+                avis_tab = ui.tab("avis", messages.AVIS_TAB).mark("review-tab-avis")
+                notes_tab = ui.tab("notes", messages.NOTES_TAB).mark("review-tab-notes")
                 history_tab = ui.tab("historique", messages.REVIEW_TAB_HISTORY).mark("review-tab-history")
-            with ui.tab_panels(tabs, value=pieces_tab).classes("w-full"):
+            tabs.on_value_change(lambda event: setattr(self, "tab", event.value))
+            with ui.tab_panels(tabs, value=self.tab).classes("w-full"):
                 with ui.tab_panel(file_tab):
                     for section in file_sections(account, data.file):
                         ui.label(section.title).classes("text-subtitle1 text-weight-bold").props(
@@ -133,11 +184,131 @@ class CandidatureWindow:
                         ui.label(answer or messages.REVIEW_NO_ANSWER).classes("text-body2 q-mb-sm").mark(
                             "review-answer"
                         )
+                with ui.tab_panel(avis_tab):
+                    ui.label(messages.AVIS_HISTORY_TITLE).classes("text-subtitle1 text-weight-bold").props(
+                        'role="heading" aria-level="3"'
+                    )
+                    avis_history([_avis_row(line) for line in self.history], marker="review-avis-history")
+                with ui.tab_panel(notes_tab):
+                    self.notes_panel()
                 with ui.tab_panel(history_tab):
                     with ui.element("ul").classes("q-pl-md").mark("review-history"):
                         for event in view.history:
                             with ui.element("li"):
                                 ui.label(f"{_when(event.at)} — {event.text}").classes("text-body2")
+
+    def tag_line(self) -> None:
+        with ui.row().classes("items-center gap-2").mark("review-tags"):
+            ui.label(f"{messages.TAGS_TITLE} :").classes("text-body2 text-weight-medium")
+            for _, label, colour in self.tags.on:
+                tag_chip(label, colour).mark("review-tag")
+            if not self.tags.on:
+                ui.label(messages.TAGS_NONE).classes("text-body2 text-grey-9")
+            if self.allows(Action.SET_TAGS) and not self.data.view.archived:
+                ui.button(messages.TAGS_CHANGE, icon="sell", on_click=self.ask_tags).props("flat dense no-caps").mark(
+                    "review-tags-change"
+                )
+
+    def ask_tags(self) -> None:
+        """« Modifier les tags »: the candidature's tags chosen among those in service of its centre and the
+        institution's (and those it has)."""
+        candidature_id = self.data.view.candidature.id
+        section = Section(
+            messages.TAGS_ONE_SECTION, [Field("tag_ids", messages.TAGS_FIELD, "multiselect", options=self.tags.choices)]
+        )
+
+        async def save(values: dict) -> str:
+            await run.io_bound(self.platform.review.set_tags, self.actor, candidature_id, values.get("tag_ids") or [])
+            await self.reload()
+            return messages.TAGS_SAVED
+
+        with self.dialogs:
+            SetupDialog(
+                messages.TAGS_CHANGE,
+                [section],
+                {"tag_ids": [tag_id for tag_id, _, _ in self.tags.on]},
+                save,
+                intro=messages.TAGS_CHANGE_INTRO,
+                marker="review-tags-dialog",
+            ).open()
+
+    async def ask_avis(self) -> None:
+        """« Saisir un avis » for this candidature alone: the form of « Saisie des avis »."""
+        candidature_id = self.data.view.candidature.id
+        types = await run.io_bound(self.platform.decision_types.options)
+        motivations = await run.io_bound(self.platform.motivations.options)
+
+        async def save(values: dict) -> str:
+            result = await run.io_bound(self.platform.review.enter_avis, self.actor, [candidature_id], values)
+            if result.refused:
+                raise Refused(result.refused[0].reason)
+            await self.reload()
+            return messages.AVIS_ENTERED
+
+        with self.dialogs:
+            SetupDialog(
+                messages.AVIS_ENTER_ONE,
+                avis_sections(types, motivations),
+                {},
+                save,
+                intro=messages.AVIS_ENTER_ONE_INTRO,
+                marker="review-avis-dialog",
+            ).open()
+
+    async def duplicate(self) -> None:
+        if await run_action(self.platform.review.duplicate_avis, self.actor, self.data.view.candidature.id):
+            await self.reload()
+            self.notify(messages.AVIS_DUPLICATED)
+
+    def notes_panel(self) -> None:
+        ui.label(messages.NOTES_TAB).classes("text-subtitle1 text-weight-bold").props('role="heading" aria-level="3"')
+        ui.label(messages.NOTES_INTRO).classes("text-body2 text-grey-9")
+        may_write = self.allows(Action.WRITE_NOTES) and not self.data.view.archived
+        if may_write:
+            with ui.column().classes("w-full gap-1 q-mb-md"):
+                self.note_field = (
+                    ui.textarea(messages.NOTES_FIELD)
+                    .props("outlined autogrow counter maxlength=2000")
+                    .classes("w-full")
+                    .mark("review-note-field")
+                )
+                ui.button(messages.NOTES_ADD, icon="note_add", on_click=self.add_note).props("no-caps").mark(
+                    "review-note-add"
+                )
+        rows = [NoteRow(note.id, _note_heading(note), note.text, note.mine) for note in self.notes]
+        note_list(rows, self.delete_note if may_write else None, marker="review-notes")
+
+    async def add_note(self) -> None:
+        field = self.note_field
+        field.error = None
+        try:
+            added = await attempt(
+                run.io_bound(self.platform.notes.add, self.actor, self.data.view.candidature.id, field.value or "")
+            )
+        except InvalidInput as invalid:
+            field.error = invalid.errors.get("text")
+            field.run_method("focus")
+            return
+        if added is not None:
+            await self.reload()
+            self.notify(messages.NOTES_ADDED)
+
+    async def delete_note(self, note: NoteRow) -> None:
+        if not await confirm(
+            f"{messages.NOTES_DELETE_LABEL.format(when=note.heading)} ?",
+            yes=messages.NOTES_DELETE,
+            marker="review-note-delete",
+            danger=True,
+        ):
+            return
+        if await run_action(self.platform.notes.delete, self.actor, note.id):
+            await self.reload()
+            self.notify(messages.NOTES_DELETED)
+
+    def notify(self, message: str) -> None:
+        """Said once the window is rebuilt (the button clicked is gone: the message is given from outside it)."""
+        with self.dialogs:
+            ui.notify(message, type="positive")
 
     def pieces(self) -> None:
         view = self.data.view
@@ -247,6 +418,31 @@ class CandidatureWindow:
 
 def _when(moment) -> str:
     return f"{in_paris(moment):%d/%m/%Y %H:%M}"
+
+
+def _by(line: str, moment, who: str) -> str:
+    said = line.format(when=_when(moment))
+    return messages.AVIS_BY.format(line=said, who=who) if who else said
+
+
+def _avis_row(line: AvisLine) -> AvisRow:
+    detail = [line.motivation] if line.motivation else []
+    if line.rank:
+        detail.append(messages.AVIS_RANK_LINE.format(rank=line.rank))
+    return AvisRow(
+        id=line.id,
+        decision=line.decision_type or line.decision,
+        detail=", ".join(detail),
+        comment=line.comment,
+        entered=_by(messages.AVIS_ENTERED_ON, line.entered_at, line.entered_by),
+        validated=_by(messages.AVIS_VALIDATED_ON, line.validated_at, line.validated_by)
+        if line.validated_at
+        else messages.AVIS_NOT_VALIDATED,
+    )
+
+
+def _note_heading(note: NoteLine) -> str:
+    return messages.NOTES_BY.format(when=_when(note.written_at), who=note.author)
 
 
 def _pairs(pairs: list[tuple[str, str]], marker: str | None = None) -> None:

@@ -92,6 +92,7 @@ class CandidaturesScreen:
         self.may_set_status = not rights.visible(actor, Action.SET_STATUS).nothing
         self.may_enter_avis = not rights.visible(actor, Action.ENTER_AVIS).nothing
         self.may_validate_avis = not rights.visible(actor, Action.VALIDATE_AVIS).nothing
+        self.may_set_tags = not rights.visible(actor, Action.SET_TAGS).nothing
         self.dialogs = ui.element("div")
 
     async def load(self) -> None:
@@ -126,7 +127,7 @@ class CandidaturesScreen:
             row_label="last_name",
             sort_by="last_name",
             empty_text=messages.REVIEW_NONE,
-            selectable=self.may_set_status or self.may_enter_avis or self.may_validate_avis,
+            selectable=self.may_set_status or self.may_enter_avis or self.may_validate_avis or self.may_set_tags,
             marker="review-table",
         )
         self.table.table.add_slot("body-cell-tags", TAGS_CELL)
@@ -149,6 +150,10 @@ class CandidaturesScreen:
             if self.may_validate_avis:
                 ui.button(messages.AVIS_VALIDATE, icon="verified", on_click=self.ask_validation).props("no-caps").mark(
                     "review-validate-avis"
+                )
+            if self.may_set_tags:
+                ui.button(messages.TAGS_ACTION, icon="sell", on_click=self.ask_tags).props("no-caps").mark(
+                    "review-tags"
                 )
         self.scope_select.on_value_change(self.scope_chosen)
         await self.show_scope()
@@ -243,6 +248,26 @@ class CandidaturesScreen:
             ),
             [],
             lambda rows, values: self.platform.review.validate_avis(self.actor, rows),
+        )
+
+    async def ask_tags(self) -> None:
+        """« Tags » of the rows ticked: tags in service (of their centre, or the institution's) added, removed."""
+        if not self.table.selected:
+            ui.notify(messages.REVIEW_NOTHING_SELECTED, type="warning")
+            return
+        choices = await run.io_bound(self.platform.review.tag_choices, self.actor, self.table.selected)
+        fields = [
+            Field("add", messages.TAGS_ADD_FIELD, "multiselect", options=choices),
+            Field("remove", messages.TAGS_REMOVE_FIELD, "multiselect", options=choices),
+        ]
+        self._on_selection(
+            Selection(
+                messages.TAGS_ACTION, messages.TAGS_ACTION_INTRO, messages.TAGS_DONE, messages.TAGS_REFUSED, "tags"
+            ),
+            [Section(messages.TAGS_SECTION, fields)],
+            lambda rows, values: self.platform.review.change_tags(
+                self.actor, rows, values.get("add") or [], values.get("remove") or []
+            ),
         )
 
     def _on_selection(self, selection: Selection, sections: list[Section], act) -> None:
