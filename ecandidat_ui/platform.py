@@ -14,6 +14,7 @@ from ecandidat_ui.services.candidature_table import CandidatureTableService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
+from ecandidat_ui.services.dashboard import DashboardService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
@@ -59,6 +60,7 @@ class Platform:
     motivations: MotivationService
     tags: TagService
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
+    dashboard: DashboardService  # the gestion's « Tableau de bord »
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -96,6 +98,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         motivations=MotivationService(db),
         tags=TagService(db),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
+        dashboard=DashboardService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",
