@@ -1,5 +1,6 @@
 """« Tableau de bord » as the user fixture sees it: a commission member's lines (their formations only, the totals
-after them), the level and the chart changed, the XLSX downloaded; a member without any right refused."""
+after them), the level and the chart changed, the XLSX downloaded; a member without any right refused; the formation's
+« Promotion automatique de la liste complémentaire » in its form."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from openpyxl import load_workbook
 
 from ecandidat_ui import messages
 from ecandidat_ui.services.rights import Role
-from tests.ui.gestion_helpers import sign_in_staff, staff_member
-from tests.ui.helpers import until
-from tests.ui.test_gestion_offer import rows_when
+from models import Formation
+from tests.ui.gestion_helpers import sign_in_staff, staff_member, test_platform
+from tests.ui.helpers import field, see, until
+from tests.ui.test_gestion_offer import FORMATIONS, act, dialog_open, rows_when, world_and_admin
 from tests.ui.test_gestion_review import world
 
 DASHBOARD = "/gestion/tableau-de-bord"
@@ -56,3 +58,20 @@ async def test_a_member_without_rights_is_refused_and_has_no_menu_entry(user: Us
     member = staff_member(None)
     await sign_in_staff(user, member, DASHBOARD)
     await user.should_see(marker="gestion-refused")
+
+
+async def test_the_automatic_promotion_is_a_setting_of_the_formation_form(user: User):
+    admin, ids = world_and_admin()
+    await sign_in_staff(user, admin, FORMATIONS)
+    await rows_when(user, "formations-table", lambda found: len(found) == 2)
+    act(user, "formations-table", "edit", ids["L1-MATH"])
+    await dialog_open(user, "formation-dialog")
+    setting = field(user, "auto_waiting_list")
+    assert setting.text == messages.AUTO_PROMOTION_LABEL and setting.value is True  # on, as before the setting
+    setting.value = False
+    user.find(marker="save").click()
+    await see(user, messages.SETUP_SAVED)
+    platform = test_platform()
+    with platform.db.session() as session:
+        assert session.get(Formation, ids["L1-MATH"]).auto_waiting_list is False
+    platform.db.dispose()

@@ -123,6 +123,18 @@ def test_each_member_counts_only_what_their_rights_show(platform: Platform, admi
         "UFR Lettres",
         messages.DASHBOARD_TOTAL_ALL,
     ]
+    limited = member(
+        platform,
+        admin,
+        "l@example.org",
+        Role.CENTRE_MANAGER,
+        centre_id=world.centres["SCI"],
+        commission_ids=[world.commissions["SCI-LICENCES"]],
+    )
+    codes = [line.code for line in platform.dashboard.dashboard(limited, FORMATION).lines if not line.is_total]
+    assert codes == ["L1-INFO"]
+    reader = member(platform, admin, "r@example.org", Role.READ_ONLY)
+    assert platform.dashboard.dashboard(reader, CENTRE).total.counts["active"] == 5
     nobody = member(platform, admin, "n@example.org", None)
     with pytest.raises(Refused):
         platform.dashboard.dashboard(nobody)
@@ -183,6 +195,9 @@ def test_the_rang_reel_follows_withdrawals_and_promotions(
     platform: Platform, admin: Actor, world: World, waiting_list: dict[str, int]
 ):
     assert real_ranks(platform, admin, world) == {"Marie": "", "Bob": 1, "Ana": 2, "Cid": 3, "Eve": 4, "Dan": 5}
+    platform.review.record_decision(waiting_list["Eve"], Decision.COMPLEMENTARY_LIST, rank=3)  # not validated again
+    assert real_ranks(platform, admin, world) == {"Marie": "", "Bob": 1, "Ana": 2, "Cid": 3, "Eve": "", "Dan": 4}
+    decide(platform, waiting_list["Eve"], Decision.COMPLEMENTARY_LIST, rank=3)
     line = lines_by_code(platform, admin)[f"formation-{world.formations['M1-INFO']}"]
     assert (line.counts["complementary_list"], line.counts["on_list"]) == (5, 5)
 
