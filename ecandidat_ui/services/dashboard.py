@@ -1,10 +1,10 @@
 """« Tableau de bord » of the gestion (BACKOFFICE §4): the candidatures of the active campaign counted per formation,
 per commission or per centre, with totals per group and overall, and its XLSX.
 
-One SQL query counts, per formation, with conditional sums grouped by formation (formations without any
-candidature kept, at zero), narrowed in SQL to the formations the actor may see (VIEW_STATISTICS: a commission
-member sees their commissions, a gestionnaire their centre, the scolarité and administrators everything); the
-groups and totals add those rows up.
+One SQL query counts: conditional sums over the candidatures grouped by formation (one pass over them), joined
+to every formation the actor may see (one without candidature kept, at zero) — narrowed in SQL by VIEW_STATISTICS:
+a commission member sees their commissions, a gestionnaire their centre, the scolarité and administrators
+everything. The groups and totals add those rows up (benchmarks/dashboard.py: 100,000 candidatures).
 
 A candidature given up (« désistement ») is no longer active: it is counted as « Annulées » and « Désistées » (a
 candidate can only give up a place offered; cancelling before transmission deletes the candidature), and the
@@ -115,11 +115,11 @@ class Dashboard:
 
 
 def _sum(condition) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    return func.sum(case((condition, 1), else_=0))
 
 
 def _count_columns() -> list[Any]:
-    """The conditional sums of COUNTS (but capacity), in its order, over a LEFT JOIN on Candidature."""
+    """The conditional sums of COUNTS (but capacity), in its order, over the candidatures."""
     exists = col(Candidature.id).is_not(None)
     active = and_(exists, col(Candidature.withdrawn_at).is_(None))
     status = status_column()
@@ -168,8 +168,18 @@ class DashboardService:
 
     @staticmethod
     def _formation_counts(session: Session, visible, campaign: Campaign | None) -> list[dict[str, Any]]:
-        joined = col(Candidature.formation_id) == col(Formation.id)
-        joined = and_(joined, col(Candidature.campaign_id) == (campaign.id if campaign else -1))
+        """One row per formation seen: its centre, commission and capacity, and its counts. The candidatures of
+        the campaign are counted in one pass grouped by formation (a subquery), then joined to every formation
+        seen, so that a formation without candidature has its line at zero."""
+        counted = [name for name in COUNTS if name != "capacity"]
+        counts = (
+            select(col(Candidature.formation_id).label("formation_id"), *_count_columns())
+            .select_from(Candidature)
+            .join(Formation, col(Formation.id) == col(Candidature.formation_id))
+            .where(col(Candidature.campaign_id) == (campaign.id if campaign else -1), visible)
+            .group_by(col(Candidature.formation_id))
+            .subquery()
+        )
         statement = (
             select(
                 col(Formation.id).label("formation_id"),
@@ -183,26 +193,13 @@ class DashboardService:
                 col(Commission.id).label("commission_id"),
                 col(Commission.code).label("commission_code"),
                 col(Commission.label).label("commission_label"),
-                *_count_columns(),
+                *(func.coalesce(counts.c[name], 0).label(name) for name in counted),
             )
             .select_from(Formation)
             .join(Centre, col(Centre.id) == col(Formation.centre_id))
             .outerjoin(Commission, col(Commission.id) == col(Formation.commission_id))
-            .outerjoin(Candidature, joined)
+            .outerjoin(counts, counts.c.formation_id == col(Formation.id))
             .where(visible)
-            .group_by(
-                col(Formation.id),
-                col(Formation.code),
-                col(Formation.label),
-                col(Formation.capacity),
-                col(Formation.active),
-                col(Centre.id),
-                col(Centre.code),
-                col(Centre.label),
-                col(Commission.id),
-                col(Commission.code),
-                col(Commission.label),
-            )
             .order_by(col(Centre.label), col(Commission.label), col(Formation.code))
         )
         return [dict(row._mapping) for row in session.exec(statement)]
