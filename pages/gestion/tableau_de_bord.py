@@ -65,7 +65,7 @@ def chart_options(dashboard: Dashboard, kind: str) -> dict[str, Any]:
     return {
         "animation": False,
         "color": PALETTE,
-        "tooltip": {"trigger": "axis"},
+        "tooltip": {"trigger": "axis", "renderMode": "richText"},  # drawn on the canvas: a label is never HTML
         "legend": {"type": "scroll", "top": 0},
         "grid": {"left": 24, "right": 8, "top": 40, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": [line.code or line.label for line in lines], "axisLabel": {"rotate": 30}},

@@ -16,7 +16,7 @@ from ecandidat_ui.services.rights import Role
 from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import axe_installed
 from tests.e2e.steps import platform_of
-from tests.e2e.test_gestion_content import sign_in_staff
+from tests.e2e.test_gestion_content import DESKTOP, shoot, sign_in_staff
 from tests.e2e.test_gestion_review import audit_both_widths
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import staff_member
@@ -38,6 +38,9 @@ def test_an_administrator_reads_the_dashboard_and_downloads_it(demo_app: Running
     expect(chart).to_have_attribute("aria-label", messages.DASHBOARD_CHART_LABEL.format(
         chart="statuts des dossiers", caption="Candidatures de la campagne, par formation"))  # fmt: skip
     audit_both_widths(page, "dashboard", lambda: expect(table).to_be_visible())
+    page.set_viewport_size(DESKTOP)
+    chart.hover()  # the tooltip, drawn on the canvas
+    shoot(page, "gestion-dashboard-tooltip-desktop")
 
     page.get_by_role("combobox", name=messages.DASHBOARD_LEVEL).click()
     page.get_by_role("option", name="Par centre", exact=True).click()
