@@ -90,6 +90,16 @@ export default {
       if (!table) return;
       table.setAttribute("aria-label", this.caption || "");
       table.setAttribute("aria-busy", this.loading ? "true" : "false");
+      // A table wider than the screen scrolls sideways: its scrolling area is then reachable by the keyboard.
+      const middle = this.$el.querySelector(".q-table__middle");
+      if (!middle) return;
+      if (middle.scrollWidth > middle.clientWidth + 1) {
+        middle.setAttribute("tabindex", "0");
+        middle.setAttribute("role", "region");
+        middle.setAttribute("aria-label", this.caption || "");
+      } else {
+        ["tabindex", "role", "aria-label"].forEach((name) => middle.removeAttribute(name));
+      }
     },
   },
 };

@@ -1070,3 +1070,29 @@ JOURNAL_ACTIONS.update(
         "candidature.note_delete": "Note supprimée du bloc-notes",
     }
 )
+
+# --- « Tableau de bord » and the liste complémentaire's rang réel (issue 8, items 6 and 4) ----------------------
+DASHBOARD_TITLE = "Tableau de bord"
+DASHBOARD_LEVEL = "Niveau"
+DASHBOARD_LEVELS = {"centre": "Par centre", "commission": "Par commission", "formation": "Par formation"}
+DASHBOARD_LEVEL_UNKNOWN = "Ce niveau de tableau de bord n'existe pas"
+DASHBOARD_INACTIVE = "Inclure les formations hors service"
+DASHBOARD_NO_COMMISSION = "Sans commission"
+DASHBOARD_TOTAL = "Total"
+DASHBOARD_TOTAL_OF = "Total — {name}"
+DASHBOARD_TOTAL_ALL = "Total général"
+DASHBOARD_SHEET = "Tableau de bord"
+DASHBOARD_CAMPAIGN = "Campagne : {campaign}"
+DASHBOARD_NO_CAMPAIGN = "Aucune campagne active : aucune candidature n'est comptée."
+DASHBOARD_CAPTION = "Candidatures de la campagne, {level}"
+DASHBOARD_EMPTY = "Aucune formation"
+DASHBOARD_DOWNLOAD = "Télécharger (XLSX)"
+DASHBOARD_FILE = "tableau-de-bord-{level}.xlsx"
+DASHBOARD_CHART = "Graphique"
+DASHBOARD_CHARTS = {"status": "Statuts des dossiers", "avis": "Avis"}
+DASHBOARD_CHART_LABEL = (
+    "Graphique en barres : {chart} par ligne du tableau. Les mêmes nombres figurent dans le tableau « {caption} »."
+)
+DASHBOARD_CHART_FIRST = "Le graphique montre les {count} premières lignes ; le tableau les montre toutes."
+WAITING_LIST_REAL_RANK = "Rang réel"
+AUTO_PROMOTION_LABEL = "Promotion automatique de la liste complémentaire"

@@ -14,6 +14,7 @@ from ecandidat_ui.services.candidature_table import CandidatureTableService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
+from ecandidat_ui.services.dashboard import DashboardService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
@@ -65,6 +66,7 @@ class Platform:
     personal_data: PersonalDataService  # the candidate's copy of their data, and the erasure of their account
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     notes: NoteService  # the bloc-notes of a candidature, for staff only
+    dashboard: DashboardService  # the gestion's « Tableau de bord »
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -105,6 +107,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         personal_data=PersonalDataService(db, settings, sessions),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         notes=NoteService(db),
+        dashboard=DashboardService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

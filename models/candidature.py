@@ -3,6 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from models.clock import utcnow
@@ -18,7 +19,10 @@ class FileStatus(StrEnum):
 
 
 class Candidature(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("account_id", "formation_id", "campaign_id"),)
+    __table_args__ = (
+        UniqueConstraint("account_id", "formation_id", "campaign_id"),
+        Index("ix_candidature_formation_campaign", "formation_id", "campaign_id"),  # a formation's list, its counts
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")

@@ -66,7 +66,11 @@ class Formation(SQLModel, table=True):
     )
     active: bool = Field(default=True, description="« En service »: out of service, candidates do not see it")
     treatment_type: str = Field(default=TreatmentType.WAITING, max_length=2)
-    auto_waiting_list: bool = Field(default=False, description="« Gestion auto. des listes complémentaires »")
+    auto_waiting_list: bool = Field(
+        default=True,
+        description="« Promotion automatique de la liste complémentaire » (the original's « Gestion auto. LC »): a "
+        "place given up is offered to the first still on the list",
+    )
     diploma_type: str = Field(default="", max_length=100)
     keywords: str = Field(default="", max_length=500)
     url: str = Field(default="", max_length=500)

@@ -28,6 +28,7 @@ from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginat
 from ecandidat_ui.services.review import checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
+from ecandidat_ui.services.waiting_list import real_rank_column
 from models import (
     Account,
     Campaign,
@@ -174,12 +175,12 @@ class CandidatureTableService:
     def page(self, actor: Actor, key: str, query: TableQuery) -> Page[dict[str, Any]]:
         """A page of the scope's candidatures. Besides the filters of `paginate`, `tag` (a tag's id) keeps the
         candidatures carrying that tag."""
-        status, avis = status_column(), avis_column()
+        status, avis, real_rank = status_column(), avis_column(), real_rank_column()
         tag_id = query.filters.get("tag")
         query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
         with self.db.session() as session:
             statement = self._statement(
-                session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis
+                session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis, real_rank
             )
             if tag_id not in (None, ""):
                 statement = statement.where(
@@ -205,6 +206,7 @@ class CandidatureTableService:
                     "comment": col(Candidature.decision_comment),
                     "confirmed": col(Candidature.confirmed_at),
                     "transmitted": col(Candidature.transmitted_at),
+                    "real_rank": real_rank,
                 },
                 searchable=[
                     col(Account.login),
@@ -325,6 +327,7 @@ def candidature_row(
     motif: str | None,
     status: str,
     avis: str,
+    real_rank: int | None = None,
     *,
     tags: list[dict[str, str]],
 ) -> dict[str, Any]:
@@ -351,4 +354,5 @@ def candidature_row(
         "comment": candidature.decision_comment,
         "confirmed": confirmed,
         "transmitted": f"{in_paris(candidature.transmitted_at):%d/%m/%Y}" if candidature.transmitted_at else "",
+        "real_rank": real_rank if real_rank is not None else "",  # the rang réel on the liste complémentaire
     }

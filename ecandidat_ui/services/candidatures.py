@@ -12,7 +12,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
-from ecandidat_ui.services import asked, fields, parameters, uploads
+from ecandidat_ui.services import asked, fields, parameters, uploads, waiting_list
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
 from ecandidat_ui.services.dates import confirmation_deadline
 from ecandidat_ui.services.errors import Refused
@@ -474,7 +474,8 @@ class CandidatureService:
             self._mail(session, account_id, view.formation, "candidature_confirmed")
 
     def withdraw(self, actor: str, candidature_id: int, reason: str, today: date) -> None:
-        """Give the place up; the first of the liste complémentaire, if any, is offered it."""
+        """Give the place up; the first of the liste complémentaire, if any, is offered it (when the formation
+        promotes automatically)."""
         account_id = self.sessions.require(actor).id
         view = self.view(account_id, candidature_id)
         self._check_offer_answerable(view, today)
@@ -488,7 +489,7 @@ class CandidatureService:
                 "Désistement" + (f" : {candidature.withdrawal_reason}" if candidature.withdrawal_reason else ""),
             )
             self._mail(session, account_id, view.formation, "candidature_withdrawn")
-            self._promote_next(session, candidature.formation_id)
+            self._promote_next(session, candidature)
 
     def _check_offer_answerable(self, view: CandidatureView, today: date) -> None:
         if view.decision_shown != "Favorable" or view.candidature.confirmed_at or view.candidature.withdrawn_at:
@@ -496,13 +497,12 @@ class CandidatureService:
         if not view.can_answer_offer(today):
             raise Refused(messages.CONFIRM_TOO_LATE)
 
-    def _promote_next(self, session: Session, formation_id: int) -> None:
-        waiting = session.exec(
-            select(Candidature)
-            .where(Candidature.formation_id == formation_id, Candidature.decision == Decision.COMPLEMENTARY_LIST)
-            .where(col(Candidature.decision_validated_at).is_not(None), col(Candidature.withdrawn_at).is_(None))
-            .order_by(col(Candidature.decision_rank))
-        ).first()
+    def _promote_next(self, session: Session, given_up: Candidature) -> None:
+        """The first still on the liste complémentaire of the formation, in the same campaign, is admitted — when
+        the formation's « Promotion automatique de la liste complémentaire » is on."""
+        if not session.get(Formation, given_up.formation_id).auto_waiting_list:
+            return
+        waiting = session.exec(waiting_list.first_on_list(given_up.formation_id, given_up.campaign_id)).first()
         if waiting is not None:
             waiting.decision, waiting.decision_rank = Decision.FAVORABLE, None
             promoted_type = default_type(session, Decision.FAVORABLE)

@@ -124,6 +124,7 @@ class FormationService:
                 "centre_id": centre.id,
                 "active": True,
                 "paperless": centre.default_paperless,
+                "auto_waiting_list": True,
                 "treatment_type": TreatmentType.WAITING.value,
                 "confirm_delay_days": centre.default_confirm_delay_days,
             }
@@ -371,7 +372,7 @@ def formation_values(values: Mapping[str, object]) -> dict[str, object]:
         "treatment_type": lambda: setup_fields.choice(
             values.get("treatment_type") or TreatmentType.WAITING.value, TREATMENT_TYPES
         ),
-        "auto_waiting_list": lambda: setup_fields.flag(values.get("auto_waiting_list", False)),
+        "auto_waiting_list": lambda: setup_fields.flag(values.get("auto_waiting_list", True)),
         "paperless": lambda: setup_fields.flag(values.get("paperless", True)),
         "diploma_type": lambda: setup_fields.text(values.get("diploma_type"), 100),
         "keywords": lambda: setup_fields.text(values.get("keywords"), 500),

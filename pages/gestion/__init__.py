@@ -25,6 +25,7 @@ def register_all(platform: Platform) -> None:
         pieces,
         questions,
         staff_members,
+        tableau_de_bord,
         tags,
     )
 
@@ -50,5 +51,6 @@ def register_all(platform: Platform) -> None:
         tags,
         candidatures,
         candidature_window,
+        tableau_de_bord,
     ):
         module.register(platform)

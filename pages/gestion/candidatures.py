@@ -43,6 +43,7 @@ COLUMNS = [
     Column("validated", "Avis validé", sortable=True, wide_only=True),
     Column("motif", "Motif", sortable=True, wide_only=True),
     Column("comment", "Commentaire", sortable=True, wide_only=True),
+    Column("real_rank", messages.WAITING_LIST_REAL_RANK, sortable=True, wide_only=True, align="right"),
     Column("confirmed", "Confirmé", sortable=True, wide_only=True),
     Column("transmitted", "Date transmission", sortable=True, wide_only=True, nowrap=True),
 ]

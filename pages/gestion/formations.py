@@ -63,7 +63,7 @@ def sections(
                 Field("keywords", "Mots clés", max_length=500, wide=True),
                 Field("active", "En service", "checkbox"),
                 Field("paperless", "Dématérialisation", "checkbox"),
-                Field("auto_waiting_list", "Gestion auto. des listes complémentaires", "checkbox"),
+                Field("auto_waiting_list", messages.AUTO_PROMOTION_LABEL, "checkbox"),
             ],
         ),
         Section(
