@@ -22,12 +22,12 @@ def candidature_cards(cards: list[Card]) -> None:
         .props('role="region" aria-labelledby="mes-candidatures"')
         .mark("candidature-cards")
     ):
-        ui.label(messages.DASHBOARD_TITLE).classes("text-h6").props(
+        ui.label(messages.HOME_CARDS_TITLE).classes("text-h6").props(
             'role="heading" aria-level="2" id="mes-candidatures"'
         )
         if not cards:
-            ui.label(messages.DASHBOARD_NONE).classes("text-body1")
-            ui.link(messages.DASHBOARD_FIND, "/offre").classes("text-primary text-body1")
+            ui.label(messages.HOME_CARDS_NONE).classes("text-body1")
+            ui.link(messages.HOME_CARDS_FIND, "/offre").classes("text-primary text-body1")
             return
         with ui.element("ul").classes("w-full q-pl-none q-ma-none column gap-3").props('role="list"'):
             for card in cards:

@@ -37,24 +37,24 @@ def card_of(view: CandidatureView, today: date) -> Card:
     deadline, action = "", ""
     if view.can_answer_offer(today):
         deadline_day = view.confirm_deadline
-        action = messages.DASHBOARD_ANSWER
-        deadline = messages.DASHBOARD_CONFIRM_BY.format(date=f"{deadline_day:%d/%m/%Y}") if deadline_day else ""
+        action = messages.HOME_CARDS_ANSWER
+        deadline = messages.HOME_CARDS_CONFIRM_BY.format(date=f"{deadline_day:%d/%m/%Y}") if deadline_day else ""
     elif view.editable and today <= view.return_by:
         deadline_day = view.return_by
-        deadline = messages.DASHBOARD_RETURN_BY.format(date=f"{deadline_day:%d/%m/%Y}")
+        deadline = messages.HOME_CARDS_RETURN_BY.format(date=f"{deadline_day:%d/%m/%Y}")
         if not formation.paperless:
-            action = messages.DASHBOARD_POST
+            action = messages.HOME_CARDS_POST
         else:
-            action = messages.DASHBOARD_COMPLETE if missing else messages.DASHBOARD_TRANSMIT
+            action = messages.HOME_CARDS_COMPLETE if missing else messages.HOME_CARDS_TRANSMIT
     elif view.editable:
-        deadline = messages.DASHBOARD_TOO_LATE
+        deadline = messages.HOME_CARDS_TOO_LATE
     status = view.decision_shown or (
-        messages.DASHBOARD_TRANSMITTED if candidature.transmitted_at else str(candidature.status)
+        messages.HOME_CARDS_TRANSMITTED if candidature.transmitted_at else str(candidature.status)
     )
     if candidature.confirmed_at is not None:
-        status = messages.DASHBOARD_CONFIRMED.format(decision=status)
+        status = messages.HOME_CARDS_CONFIRMED.format(decision=status)
     if candidature.withdrawn_at is not None:
-        status, action, deadline, missing = messages.DASHBOARD_WITHDRAWN, "", "", ""
+        status, action, deadline, missing = messages.HOME_CARDS_WITHDRAWN, "", "", ""
     urgent = bool(action) and deadline_day is not None and (deadline_day - today).days <= URGENT_DAYS
     return Card(candidature.id, formation.label, status, missing, deadline, action, urgent)
 
@@ -62,9 +62,9 @@ def card_of(view: CandidatureView, today: date) -> Card:
 def _missing_text(pieces: int, answers: int) -> str:
     parts = []
     if pieces:
-        parts.append(messages.DASHBOARD_MISSING_PIECES.format(count=pieces, s="s" if pieces > 1 else ""))
+        parts.append(messages.HOME_CARDS_MISSING_PIECES.format(count=pieces, s="s" if pieces > 1 else ""))
     if answers:
-        parts.append(messages.DASHBOARD_MISSING_ANSWERS.format(count=answers, s="s" if answers > 1 else ""))
+        parts.append(messages.HOME_CARDS_MISSING_ANSWERS.format(count=answers, s="s" if answers > 1 else ""))
     return ", ".join(parts)
 
 

@@ -30,7 +30,7 @@ def test_each_card_says_where_the_candidature_stands_and_the_next_step(platform:
     assert card.formation == "Master Informatique" and card.path == f"/compte/candidatures/{candidature.id}"
     assert card.missing == f"{len(pieces)} pièces manquantes, 1 question sans réponse"
     assert card.deadline == f"Date limite de retour : {return_by:%d/%m/%Y}"
-    assert card.action == messages.DASHBOARD_COMPLETE and not card.urgent
+    assert card.action == messages.HOME_CARDS_COMPLETE and not card.urgent
 
     for piece in pieces:
         if piece.conditional:
@@ -40,27 +40,27 @@ def test_each_card_says_where_the_candidature_stands_and_the_next_step(platform:
     [question] = [question for question, _ in view.questions]
     platform.candidatures.answer(me, candidature.id, question.id, "Oui")
     [card] = cards(platform.candidatures, account.id, TODAY)
-    assert card.missing == "" and card.action == messages.DASHBOARD_TRANSMIT
+    assert card.missing == "" and card.action == messages.HOME_CARDS_TRANSMIT
     assert cards(platform.candidatures, account.id, return_by - timedelta(days=3))[0].urgent  # a week or less
 
     platform.candidatures.transmit(me, candidature.id, TODAY)
     [card] = cards(platform.candidatures, account.id, TODAY)
-    assert (card.status, card.action, card.deadline) == (messages.DASHBOARD_TRANSMITTED, "", "")
+    assert (card.status, card.action, card.deadline) == (messages.HOME_CARDS_TRANSMITTED, "", "")
 
     with platform.db.session() as session:
         formation = session.exec(select(Formation).where(Formation.code == "M1-INFO")).one()
         formation.confirm_by = TODAY + timedelta(days=5)
         session.add(formation)
     platform.review.record_decision(candidature.id, Decision.FAVORABLE)
-    assert cards(platform.candidatures, account.id, TODAY)[0].status == messages.DASHBOARD_TRANSMITTED  # not yet
+    assert cards(platform.candidatures, account.id, TODAY)[0].status == messages.HOME_CARDS_TRANSMITTED  # not yet
     platform.review.validate_decision(candidature.id)
     [card] = cards(platform.candidatures, account.id, TODAY)
-    assert card.status == "Favorable" and card.action == messages.DASHBOARD_ANSWER and card.urgent
+    assert card.status == "Favorable" and card.action == messages.HOME_CARDS_ANSWER and card.urgent
     assert card.deadline == f"Répondre avant le {TODAY + timedelta(days=5):%d/%m/%Y}"
 
     platform.candidatures.withdraw(me, candidature.id, "", TODAY)
     [card] = cards(platform.candidatures, account.id, TODAY)
-    assert (card.status, card.action) == (messages.DASHBOARD_WITHDRAWN, "")
+    assert (card.status, card.action) == (messages.HOME_CARDS_WITHDRAWN, "")
 
 
 def test_a_late_or_paper_candidature_says_so(platform: Platform):
@@ -75,7 +75,7 @@ def test_a_late_or_paper_candidature_says_so(platform: Platform):
     platform.candidatures.apply(me, formation_id(platform, "M1-DATA"), TODAY)
     by_formation = {card.formation: card for card in cards(platform.candidatures, account.id, TODAY)}
     paper = by_formation["Master Données"]
-    assert paper.action == messages.DASHBOARD_POST and paper.missing == ""
+    assert paper.action == messages.HOME_CARDS_POST and paper.missing == ""
     late = cards(platform.candidatures, account.id, TODAY + timedelta(days=3))
-    assert {card.deadline for card in late} == {messages.DASHBOARD_TOO_LATE}
+    assert {card.deadline for card in late} == {messages.HOME_CARDS_TOO_LATE}
     assert {card.action for card in late} == {""}
