@@ -19,6 +19,7 @@ from ecandidat_ui.services.decisions import DecisionTypeService, MotivationServi
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
+from ecandidat_ui.services.letters import LetterService
 from ecandidat_ui.services.mail_texts import MailTextService
 from ecandidat_ui.services.notes import NoteService
 from ecandidat_ui.services.offer import OfferService
@@ -48,6 +49,7 @@ class Platform:
     offer: OfferService
     centres: CentreService
     commissions: CommissionService
+    letters: LetterService  # the admission or refusal letter of a validated decision
     formations: FormationService
     pieces: PieceService
     offer_file: OfferFileService
@@ -77,6 +79,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
     candidate_file = CandidateFileService(db, settings, sessions)
     candidatures = CandidatureService(db, settings, candidate_file, sessions)
     staff = StaffService(db, settings)
+    commissions = CommissionService(db, settings)
+    letters = LetterService(settings, candidatures, commissions)
     return Platform(
         settings=settings,
         db=db,
@@ -88,14 +92,15 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         review=ReviewService(db, settings),
         offer=OfferService(db),
         centres=CentreService(db),
-        commissions=CommissionService(db, settings),
+        commissions=commissions,
+        letters=letters,
         formations=FormationService(db),
         pieces=PieceService(db, settings),
         offer_file=OfferFileService(db),
         questions=QuestionService(db),
         staff=staff,
         journal=JournalService(db),
-        mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay),
+        mail_sender=MailSender(db, settings, retry_base_delay=mail_retry_base_delay, attachments=letters.attachment),
         parameters=ParameterService(db),
         site_messages=SiteMessageService(db),
         faq=FaqService(db),

@@ -20,6 +20,9 @@ class OutboxMail(SQLModel, table=True):
     claimed_until: datetime | None = None
     sent_at: datetime | None = Field(default=None, index=True)
     last_error: str | None = Field(default=None, max_length=500)
+    attachment: str = Field(
+        default="", max_length=60, description="what to attach, built when the mail leaves (e.g. lettre:<id>)"
+    )
 
 
 class MailTemplate(SQLModel, table=True):

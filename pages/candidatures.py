@@ -70,15 +70,16 @@ def register(platform: Platform) -> None:
             view = platform.candidatures.view(account.id, candidature_id)
         except Refused:
             raise HTTPException(status_code=404) from None
-        name = platform.settings.institution_name
         if document == "lettre":
-            if view.decision_shown not in ("Favorable", "Défavorable"):
+            letter = platform.letters.of(account, candidature_id)
+            if letter is None:
                 raise HTTPException(status_code=404)
-            signature = platform.commissions.signature_of(view.commission)
-            content = pdf.letter(name, account, view, date.today(), signature.data if signature else None)
+            content, filename = letter.data, letter.name
         else:
-            content = pdf.recapitulatif(name, account, platform.candidate_file.load(account.id), view)
-        filename = f"{document}-{account.login}-{view.formation.code}.pdf"
+            content = pdf.recapitulatif(
+                platform.settings.institution_name, account, platform.candidate_file.load(account.id), view
+            )
+            filename = f"recapitulatif-{account.login}-{view.formation.code}.pdf"
         return Response(
             content,
             media_type="application/pdf",

@@ -30,6 +30,10 @@ class ReceivedMail:
     def html(self) -> str:
         return self.message.get_body(("html",)).get_content()
 
+    def attachments(self) -> list[tuple[str, bytes]]:
+        """(file name, bytes) of each attached file."""
+        return [(part.get_filename(), part.get_content()) for part in self.message.iter_attachments()]
+
     def link(self) -> str:
         return re.search(r"https?://\S+", self.text).group(0)
 

@@ -13,8 +13,12 @@ from models import OutboxMail
 _wakers: list[Callable[[], None]] = []
 
 
-def enqueue(session: Session, to: str, mail: RenderedMail) -> OutboxMail:
-    row = OutboxMail(to=to, subject=mail.subject, text=mail.text, html=mail.html, template=mail.template)
+def enqueue(session: Session, to: str, mail: RenderedMail, *, attachment: str = "") -> OutboxMail:
+    """`attachment` names a file the sender builds when the mail leaves (services/letters.py), not its bytes:
+    the transaction that decides stays light, and a letter is never stored twice."""
+    row = OutboxMail(
+        to=to, subject=mail.subject, text=mail.text, html=mail.html, template=mail.template, attachment=attachment
+    )
     session.add(row)
     session.info["outbox_written"] = True
     return row

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -38,10 +39,17 @@ FAULT_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds, after the sender's own loo
 
 class MailSender:
     def __init__(
-        self, db: Database, settings: Settings, *, retry_base_delay: float = 30.0, probe_every: timedelta = PROBE
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        retry_base_delay: float = 30.0,
+        probe_every: timedelta = PROBE,
+        attachments: Callable[[str], tuple[str, bytes] | None] = lambda _reference: None,
     ) -> None:
         self.db = db
         self.settings = settings
+        self.attachments = attachments  # an OutboxMail.attachment → (file name, PDF bytes), or None
         self.retry_base_delay = retry_base_delay
         self.probe_every = probe_every
         self._claims: dict[int, object] = {}  # mail id → the claim this sender holds on it
@@ -181,6 +189,9 @@ class MailSender:
             mail_from=(self.settings.institution_name, self.settings.mail_from),
             mail_to=mail.to,
         )
+        if mail.attachment and (attached := self.attachments(mail.attachment)) is not None:
+            name, data = attached
+            message.attach(data=data, filename=name, content_disposition="attachment", mime_type="application/pdf")
         if not self.settings.smtp_host:
             path = self.settings.outbox_dir / f"{mail.id:06d}-{mail.template}.eml"
             data_folder.make_folder(path.parent)

@@ -323,6 +323,12 @@ class CandidatureService:
                 else None,
             )
 
+    def account_of(self, candidature_id: int) -> Account | None:
+        """Whose candidature it is (for the mail sender, which acts for no one)."""
+        with self.db.session() as session:
+            candidature = session.get(Candidature, candidature_id)
+            return session.get(Account, candidature.account_id) if candidature else None
+
     def file_of(self, account_id: int, file_id: int) -> UploadedFile | None:
         with self.db.session() as session:
             row = session.get(UploadedFile, file_id)

@@ -68,6 +68,8 @@ BULK_MAX = 200  # rows of one action on a selection, as the original's « Action
 RANK_MAX = 9999
 AVIS_COMMENT_MAX = 1000
 FALLBACK_MAIL = "candidature_decision"  # when no type of decision exists for the avis
+WITH_LETTER = (Decision.FAVORABLE, Decision.UNFAVORABLE)  # the decisions an admission or refusal letter tells
+LETTER_ATTACHMENT = "lettre"  # OutboxMail.attachment of a decision's mail: "lettre:<candidature id>"
 
 
 STATUS_DETAILS = {
@@ -655,6 +657,7 @@ def validate(session: Session, settings: Settings, candidature: Candidature, *, 
         detail=detail,
         motif=motivation.label if motivation else "",
         rang=candidature.decision_rank or "",
+        attachment=f"{LETTER_ATTACHMENT}:{candidature.id}" if candidature.decision in WITH_LETTER else "",
     )
 
 
@@ -722,7 +725,15 @@ def _motivation(session: Session, motivation_id: int | None) -> Motivation | Non
     return motivation
 
 
-def mail(session: Session, settings: Settings, candidature: Candidature, template: str, **values: object) -> None:
+def mail(
+    session: Session,
+    settings: Settings,
+    candidature: Candidature,
+    template: str,
+    *,
+    attachment: str = "",
+    **values: object,
+) -> None:
     account = session.get(Account, candidature.account_id)
     formation = session.get(Formation, candidature.formation_id)
     rendered = render(
@@ -736,4 +747,4 @@ def mail(session: Session, settings: Settings, candidature: Candidature, templat
         lien=settings.link(f"/compte/candidatures/{candidature.id}"),
         **values,
     )
-    outbox.enqueue(session, account.mail, rendered)
+    outbox.enqueue(session, account.mail, rendered, attachment=attachment)

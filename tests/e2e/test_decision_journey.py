@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from ecandidat_ui import security
-from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.settings import Settings
@@ -31,8 +30,7 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 def transmitted_candidature(app: RunningApp) -> tuple:
     """A candidate with a complete file and a transmitted candidature to « Licence Droit », in the app's database."""
-    platform = build_platform(Settings(data_dir=app.data_dir, public_url=app.url))
-    prepare(platform)
+    platform = build_platform(Settings(data_dir=app.data_dir, public_url=app.url))  # the app prepared it
     today = date.today()
     with platform.db.session() as session:
         account = Account(

@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ecandidat_ui import messages, security
-from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.settings import Settings
 from models import Account
@@ -35,8 +34,7 @@ def app_behind(tmp_path: Path, mailbox: Mailbox, trusted: str) -> Iterator[Runni
         tmp_path / "app-data", "127.0.0.1", mailbox.port, extra_env={"ECANDIDAT_FORWARDED_ALLOW_IPS": trusted}
     )
     try:
-        platform = build_platform(Settings(data_dir=app.data_dir, public_url=app.url))
-        prepare(platform)
+        platform = build_platform(Settings(data_dir=app.data_dir, public_url=app.url))  # the app prepared it
         with platform.db.session() as session:
             session.add(
                 Account(
