@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
+from ecandidat_ui.services import candidature_table
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
@@ -26,6 +27,7 @@ from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
+from ecandidat_ui.services.table_views import TableViewService
 from ecandidat_ui.services.tags import TagService
 from ecandidat_ui.settings import Settings
 from ecandidat_ui.web_session import SessionCookie
@@ -59,6 +61,7 @@ class Platform:
     motivations: MotivationService
     tags: TagService
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
+    table_views: TableViewService  # each staff member's saved views of the gestion's tables
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -96,6 +99,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         motivations=MotivationService(db),
         tags=TagService(db),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
+        table_views=TableViewService(db, {"candidatures": candidature_table.VIEW_SPEC}),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

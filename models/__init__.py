@@ -39,6 +39,7 @@ from models.staff import (
     StaffSetupToken,
 )
 from models.student import Student, StudentResult
+from models.table_view import TableView
 
 __all__ = [
     "Account",
@@ -85,6 +86,7 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "TableView",
     "Tag",
     "TagColour",
     "ThrottleEvent",

@@ -1,0 +1,42 @@
+"""saved views of the gestion tables
+
+Revision ID: 045e879768b4
+Revises: b3e1c7a4d925
+Create Date: 2026-12-06 15:37:12.019431
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision: str = "045e879768b4"
+down_revision: str | None = "b3e1c7a4d925"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "tableview",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("staff_member_id", sa.Integer(), nullable=False),
+        sa.Column("screen", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+        sa.Column("settings", sa.JSON(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("used_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(["staff_member_id"], ["staffmember.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("staff_member_id", "screen", "name"),
+    )
+    with op.batch_alter_table("tableview", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_tableview_staff_member_id"), ["staff_member_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("tableview", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tableview_staff_member_id"))
+
+    op.drop_table("tableview")
