@@ -8,7 +8,8 @@
     )
     chooser.set_visible(["login", "mail"])                    # a saved view chosen: no on_change
 
-The menu is Quasar's: it takes the focus when opened (Tab goes from box to box, Space ticks, Échap closes and
+The menu is Quasar's, as a non-modal dialog (role="dialog": a role="menu" may only hold menu items): it takes
+the focus when opened (Tab goes from box to box, Space ticks, Échap closes and
 gives the focus back to the button). The checkboxes form a group named by the menu's title. At least one
 column stays ticked: unticking the last one is undone.
 """
@@ -37,8 +38,11 @@ class ColumnChooser:
         self._on_change = on_change
         self._quiet = False
         self.button = ui.button(messages.COLUMNS_BUTTON, icon="view_column").props("no-caps outline").mark(marker)
-        self.button.props["aria-haspopup"] = "true"
+        self.button.props["aria-haspopup"] = "dialog"
         with self.button, ui.menu().props("max-height=70vh").mark(f"{marker}-menu") as self.menu:
+            # not Quasar's role="menu", whose children may only be menu items: a small non-modal dialog of boxes
+            self.menu.props["role"] = "dialog"
+            self.menu.props["aria-label"] = messages.COLUMNS_TITLE
             with ui.column().classes("gap-0 p-3").props('role="group"') as group:
                 group.props["aria-label"] = messages.COLUMNS_TITLE
                 ui.label(messages.COLUMNS_TITLE).classes("text-subtitle2 q-mb-xs").props('aria-hidden="true"')
