@@ -205,6 +205,8 @@ class CandidaturesScreen:
             await self.show_scope(filters.get("formation"), filters.get("tag"))
         finally:
             self._restoring = False
+        if dict(self.table.query.filters) != self.current_filters():
+            self.filter()  # a saved formation or tag not offered here (another scope asked, since removed)
 
     def _filter(self, options: dict[Any, str], label: str, marker: str) -> ui.select:
         select = ui.select(options, label=label, value="").props("outlined dense").classes("min-w-[10rem]")

@@ -103,3 +103,24 @@ async def test_the_column_chooser_keeps_one_column_and_gives_the_defaults_back(u
     await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["NGUYEN"])
     user.find(marker="review-columns-default").click()
     await until(lambda: visible(user) == list(DEFAULT_COLUMNS))
+
+
+async def test_a_view_whose_formation_is_not_in_the_scope_asked_shows_the_scope_unfiltered(user: User):
+    made = world()
+    member = staff_member(Role.CENTRE_MANAGER, centre_id=made.centres["SCI"])
+    await sign_in_staff(user, member, f"{TABLE}?commission=commission-{made.commissions['SCI-MASTERS']}")
+    await rows_when(user, "review-table", lambda rows: len(rows) == 3)
+    field(user, "review-formation-filter").value = made.formations["M1-INFO"]
+    await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["BAILLON"])
+    await click(user, "review-views-save")
+    await user.should_see(marker="review-views-save-dialog")
+    field(user, "name").value = "Informatique"
+    user.find(marker="save").click()
+    await see(user, messages.VIEWS_SAVED.format(name="Informatique"))
+
+    await user.open(f"{TABLE}?commission=commission-{made.commissions['SCI-LICENCES']}")
+    found = await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["MOREAU"])
+    assert field(user, "review-formation-filter").value == "" and len(found) == 1
+    await user.open(TABLE)  # the view's own scope
+    await rows_when(user, "review-table", lambda rows: [r["last_name"] for r in rows] == ["BAILLON"])
+    assert field(user, "review-formation-filter").value == made.formations["M1-INFO"]
