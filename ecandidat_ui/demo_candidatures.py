@@ -191,6 +191,7 @@ class _Planned:
     confirmed: bool = False
     withdrawn: bool = False
     values: dict[str, Any] = field(default_factory=dict)
+    avis_at: datetime | None = None  # when its avis was entered
     id: int | None = None
 
 
@@ -398,7 +399,8 @@ def _candidature(
         if one.avis is Decision.COMPLEMENTARY_LIST:
             values["decision_rank"] = ranks[one.formation.id] = ranks.get(one.formation.id, 0) + 1
         values["decision_comment"] = rng.choice(COMMENTS)
-        history.append((f"Avis saisi : {one.avis}", clock.later()))
+        one.avis_at = clock.later()
+        history.append((f"Avis saisi : {one.avis}", one.avis_at))
     if one.validated:
         values["decision_validated_at"] = clock.later()
         history.append((f"Décision : {one.avis}", values["decision_validated_at"]))
