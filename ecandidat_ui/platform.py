@@ -16,6 +16,7 @@ from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
+from ecandidat_ui.services.evaluation import EvaluationService
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
@@ -62,6 +63,7 @@ class Platform:
     tags: TagService
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     table_views: TableViewService  # each staff member's saved views of the gestion's tables
+    evaluation: EvaluationService  # the formations' evaluation grids and the members' scores
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -100,6 +102,7 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         tags=TagService(db),
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         table_views=TableViewService(db, {"candidatures": candidature_table.VIEW_SPEC}),
+        evaluation=EvaluationService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

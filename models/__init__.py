@@ -15,6 +15,7 @@ from models.candidate_file import (
 from models.candidature import Answer, Candidature, CandidatureEvent, FileStatus, PieceState, UploadedFile
 from models.content import FaqEntry, Parameter, SiteMessage
 from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
+from models.evaluation import EvaluationCriterion, EvaluationScore
 from models.mail import MailTemplate, OutboxMail
 from models.offer import (
     Centre,
@@ -55,6 +56,8 @@ __all__ = [
     "Commission",
     "DecisionType",
     "Draft",
+    "EvaluationCriterion",
+    "EvaluationScore",
     "ExternalCursus",
     "FaqEntry",
     "FileFlags",

@@ -26,6 +26,7 @@ from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services.evaluation import note_columns
 from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginate
 from ecandidat_ui.services.review import Decision, checked
 from ecandidat_ui.services.rights import Action, Actor
@@ -89,6 +90,8 @@ OPTIONAL_COLUMNS = (
     "rank",
     "confirmed_at",
     "withdrawn_at",
+    "eval_mean",
+    "eval_spread",
 )
 COLUMNS = DEFAULT_COLUMNS + OPTIONAL_COLUMNS
 UNSORTABLE = frozenset({"tags", "nationality", "birth_country"})  # shown as a label, stored as a code
@@ -230,6 +233,7 @@ class CandidatureTableService:
         status, avis = status_column(), avis_column()
         status_date = _event_date(col(CandidatureEvent.text).startswith(STATUS_EVENT_PREFIX, autoescape=True))
         received = _event_date(col(CandidatureEvent.text) == STATUS_EVENT_PREFIX + FileStatus.RECEIVED)
+        notes = note_columns()
         tag_id = query.filters.get("tag")
         query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
         with self.db.session() as session:
@@ -248,7 +252,10 @@ class CandidatureTableService:
                     Baccalaureate,
                     status_date,
                     received,
+                    notes.c.mean,
+                    notes.c.spread,
                 )
+                .outerjoin(notes, notes.c.candidature_id == col(Candidature.id))
                 .outerjoin(PersonalInfo, col(PersonalInfo.account_id) == col(Candidature.account_id))
                 .outerjoin(Baccalaureate, col(Baccalaureate.account_id) == col(Candidature.account_id))
             )
@@ -288,6 +295,8 @@ class CandidatureTableService:
                     "rank": col(Candidature.decision_rank),
                     "confirmed_at": col(Candidature.confirmed_at),
                     "withdrawn_at": col(Candidature.withdrawn_at),
+                    "eval_mean": notes.c.mean,
+                    "eval_spread": notes.c.spread,
                 },
                 searchable=[
                     col(Account.login),
@@ -382,6 +391,13 @@ def _date(value) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+def _decimal(value: float | None) -> str:
+    """A note as the table shows it: 13,75 (two decimals at most, a French comma)."""
+    if value is None:
+        return ""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def _country(code: str | None, *, nationality: bool = False) -> str:
     country = country_by_code(code) if code else None
     if country is None:
@@ -439,6 +455,8 @@ def candidature_row(
     bac: Baccalaureate | None = None,
     status_date: datetime | None = None,
     received: datetime | None = None,
+    eval_mean: float | None = None,
+    eval_spread: float | None = None,
     *,
     tags: list[dict[str, str]],
 ) -> dict[str, Any]:
@@ -479,4 +497,6 @@ def candidature_row(
         "rank": f"{candidature.decision_rank}" if candidature.decision_rank is not None else "",
         "confirmed_at": _date(candidature.confirmed_at),
         "withdrawn_at": _date(candidature.withdrawn_at),
+        "eval_mean": _decimal(eval_mean),
+        "eval_spread": _decimal(eval_spread),
     }

@@ -64,6 +64,8 @@ COLUMNS = [
     Column("rank", messages.REVIEW_COLUMN_RANK, sortable=True, wide_only=True, nowrap=True),
     Column("confirmed_at", messages.REVIEW_COLUMN_CONFIRMED_AT, sortable=True, wide_only=True, nowrap=True),
     Column("withdrawn_at", messages.REVIEW_COLUMN_WITHDRAWN_AT, sortable=True, wide_only=True, nowrap=True),
+    Column("eval_mean", messages.REVIEW_COLUMN_EVAL_MEAN, sortable=True, align="right", wide_only=True, nowrap=True),
+    Column("eval_spread", messages.REVIEW_COLUMN_EVAL_SPREAD, sortable=True, align="right", wide_only=True),
 ]
 # The tags cell: each tag on its colour; the class is the palette key the service gives (components/tag_chip.py).
 TAGS_CELL = """
@@ -166,7 +168,12 @@ class CandidaturesScreen:
             COLUMNS,
             self.fetch,
             caption=messages.REVIEW_TABLE_CAPTION,
-            actions=[RowAction("open", messages.REVIEW_OPEN, self.open, icon="open_in_new")],
+            actions=[RowAction("open", messages.REVIEW_OPEN, self.open, icon="open_in_new")]
+            + (
+                [RowAction("evaluate", messages.GRID_EVALUATE, self.evaluate, icon="grading")]
+                if self.may_enter_avis
+                else []
+            ),
             row_label="last_name",
             sort_by=sort_by,
             descending=bool(settings.get("descending")) and sort_by is not None,
@@ -328,6 +335,46 @@ class CandidaturesScreen:
             return
         self.table.set_filters(**self.current_filters())
 
+    async def evaluate(self, candidature_id: int) -> None:
+        """« Évaluer »: the member's scores on the formation's grid (services/evaluation.py), with the notes so far."""
+        grids = self.platform.evaluation
+        grid = await attempt(run.io_bound(grids.grid, self.actor, candidature_id))
+        if grid is None:
+            return
+        if not grid.criteria:
+            ui.notify(messages.GRID_NONE, type="warning")
+            return
+        if grid.notes:
+            notes = messages.GRID_EVALUATE_NOTES.format(count=len(grid.notes), mean=_decimal(grid.mean))
+        else:
+            notes = messages.GRID_EVALUATE_NO_NOTES
+        fields = [
+            Field(
+                f"criterion-{c.id}",
+                messages.GRID_SCORE_FIELD.format(label=c.label, maximum=c.maximum, weight=c.weight),
+                "number",
+                max_length=6,
+            )
+            for c in grid.criteria
+        ]
+
+        async def save(values: dict[str, Any]) -> str:
+            await run.io_bound(grids.score, self.actor, candidature_id, values)
+            await self.table.refresh()
+            return messages.GRID_SCORED
+
+        row = next((row for row in self.table.rows if row.get("id") == candidature_id), {})
+        name = " ".join(str(row.get(key) or "") for key in ("last_name", "first_name")).strip()
+        with self.dialogs:
+            SetupDialog(
+                f"{messages.GRID_EVALUATE} : {name}" if name else messages.GRID_EVALUATE,
+                [Section(messages.GRID_EVALUATE, fields)],
+                {f"criterion-{key}": _decimal(value) for key, value in grid.mine.items()},
+                save,
+                intro=f"{messages.GRID_EVALUATE_INTRO} {notes}",
+                marker="grid-dialog",
+            ).open()
+
     def open(self, candidature_id: int) -> None:
         ui.navigate.to(f"/gestion/candidatures/{int(candidature_id)}")
 
@@ -417,6 +464,10 @@ def _known(options: dict[int, str], value: object) -> object:
     except ValueError:
         return ""
     return key if key in options else ""
+
+
+def _decimal(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _choose(select: ui.select, value: object) -> None:
