@@ -100,9 +100,11 @@ class DataTable:
         rows_per_page: int = 25,
         filters: Mapping[str, Any] | None = None,
         selectable: bool = False,
+        visible: Sequence[str] | None = None,
         marker: str = "data-table",
     ) -> None:
         self._fetch = fetch
+        self._columns = [column.name for column in columns]
         self._row_key = row_key
         self._empty_text = empty_text
         self._sortable = {column.name for column in columns if column.sortable}
@@ -161,6 +163,7 @@ class DataTable:
         self.table.props["flat"] = True
         self.table.props["bordered"] = True
         self.table.props["dense"] = True
+        self.set_visible(self._columns if visible is None else visible)
         if selectable:
             self.table.props.update(selectable=True, selection="multiple", selected=[])
             self.table.props["select-label-text"] = messages.TABLE_SELECT_ROW
@@ -204,9 +207,28 @@ class DataTable:
         while self._task is not None:
             await asyncio.shield(self._task)
 
+    @property
+    def visible(self) -> list[str]:
+        """The names of the columns shown, in the table's order."""
+        return list(self._visible)
+
+    def set_visible(self, names: Sequence[str]) -> None:
+        """Show only these columns (unknown names ignored; the row actions always shown); the rows are not
+        fetched again: every row carries every column."""
+        wanted = set(names)
+        self._visible = [name for name in self._columns if name in wanted]
+        self.table.props["visible-columns"] = self._visible
+
     def set_filters(self, **filters: Any) -> None:
         """Replace the per-column filters (TableQuery.filters) and show their first page."""
         self._ask(replace(self._query, filters=filters, page=1))
+
+    def set_query(self, *, sort_by: str | None, descending: bool, filters: Mapping[str, Any]) -> None:
+        """Replace the sort and the filters at once (a saved view chosen) and show their first page; a sort on a
+        column that cannot be sorted is dropped."""
+        if sort_by not in self._sortable:
+            sort_by, descending = None, False
+        self._ask(replace(self._query, sort_by=sort_by, descending=descending, filters=dict(filters), page=1))
 
     def _ask(self, query: TableQuery) -> None:
         self._query = query
@@ -342,7 +364,13 @@ def _column(column: Column) -> dict[str, Any]:
 
 
 def _actions_column() -> dict[str, Any]:
-    return {"name": ACTIONS_COLUMN, "label": messages.TABLE_ACTIONS, "field": ACTIONS_COLUMN, "align": "right"}
+    return {
+        "name": ACTIONS_COLUMN,
+        "label": messages.TABLE_ACTIONS,
+        "field": ACTIONS_COLUMN,
+        "align": "right",
+        "required": True,  # shown whatever columns are chosen
+    }
 
 
 _CSS = """

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
+from ecandidat_ui.services import candidature_table
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
@@ -16,6 +17,7 @@ from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
 from ecandidat_ui.services.dashboard import DashboardService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
+from ecandidat_ui.services.evaluation import EvaluationService
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
@@ -31,6 +33,7 @@ from ecandidat_ui.services.review import ReviewService
 from ecandidat_ui.services.sessions import SessionService
 from ecandidat_ui.services.site_messages import SiteMessageService
 from ecandidat_ui.services.staff import StaffService
+from ecandidat_ui.services.table_views import TableViewService
 from ecandidat_ui.services.tags import TagService
 from ecandidat_ui.settings import Settings
 from ecandidat_ui.web_session import SessionCookie
@@ -69,6 +72,8 @@ class Platform:
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
     notes: NoteService  # the bloc-notes of a candidature, for staff only
     dashboard: DashboardService  # the gestion's « Tableau de bord »
+    table_views: TableViewService  # each staff member's saved views of the gestion's tables
+    evaluation: EvaluationService  # the formations' evaluation grids and the members' scores
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -113,6 +118,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         notes=NoteService(db),
         dashboard=DashboardService(db),
+        table_views=TableViewService(db, {"candidatures": candidature_table.VIEW_SPEC}),
+        evaluation=EvaluationService(db),
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

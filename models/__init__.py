@@ -24,6 +24,7 @@ from models.candidature import (
 )
 from models.content import FaqEntry, Parameter, SharedSetting, SiteMessage
 from models.decision import AvisKind, CandidatureTag, DecisionType, Motivation, Tag, TagColour
+from models.evaluation import EvaluationCriterion, EvaluationScore
 from models.mail import MailTemplate, OutboxMail
 from models.offer import (
     Centre,
@@ -48,6 +49,7 @@ from models.staff import (
     StaffSetupToken,
 )
 from models.student import Student, StudentResult
+from models.table_view import TableView
 
 __all__ = [
     "Account",
@@ -65,6 +67,8 @@ __all__ = [
     "Commission",
     "DecisionType",
     "Draft",
+    "EvaluationCriterion",
+    "EvaluationScore",
     "ExternalCursus",
     "FaqEntry",
     "FileFlags",
@@ -98,6 +102,7 @@ __all__ = [
     "StaffSetupToken",
     "Student",
     "StudentResult",
+    "TableView",
     "Tag",
     "TagColour",
     "ThrottleEvent",

@@ -13,6 +13,7 @@ A candidature not transmitted yet is « Non transmise »: counted and filtered o
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, exists, func, or_
@@ -20,25 +21,31 @@ from sqlmodel import Session, col, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
+from ecandidat_ui.refdata import country_by_code
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
+from ecandidat_ui.services.evaluation import note_columns
 from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginate
-from ecandidat_ui.services.review import checked
+from ecandidat_ui.services.review import Decision, checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
+from ecandidat_ui.services.table_views import ViewSpec, is_id
 from ecandidat_ui.services.waiting_list import real_rank_column
 from models import (
     Account,
+    Baccalaureate,
     Campaign,
     Candidature,
+    CandidatureEvent,
     CandidatureTag,
     Centre,
     Commission,
     FileStatus,
     Formation,
     Motivation,
+    PersonalInfo,
     PieceState,
     Tag,
     TagColour,
@@ -50,6 +57,56 @@ NOT_TRANSMITTED = "Non transmise"
 STATUSES = (NOT_TRANSMITTED, *(status.value for status in FileStatus))
 NO_AVIS = "Sans avis"
 COMMISSION, CENTRE = "commission", "centre"
+# The history line review.apply_status writes with each statut set: the « Date statut » is the latest one.
+STATUS_EVENT_PREFIX = "Statut du dossier : "
+# The table's columns, by the name each row dict and TableQuery.sort_by use: the page labels them
+# (pages/gestion/candidatures.py), the saved views (services/table_views.py) may only name these.
+DEFAULT_COLUMNS = (
+    "tags",
+    "login",
+    "last_name",
+    "first_name",
+    "formation_code",
+    "formation_label",
+    "status",
+    "avis",
+    "validated",
+    "motif",
+    "comment",
+    "confirmed",
+    "transmitted",
+)
+OPTIONAL_COLUMNS = (
+    "ine",
+    "birth_date",
+    "nationality",
+    "birth_country",
+    "bac_series",
+    "bac_year",
+    "mail",
+    "phone",
+    "created",
+    "received",
+    "status_date",
+    "rank",
+    "real_rank",
+    "confirmed_at",
+    "withdrawn_at",
+    "eval_mean",
+    "eval_spread",
+)
+COLUMNS = DEFAULT_COLUMNS + OPTIONAL_COLUMNS
+UNSORTABLE = frozenset({"tags", "nationality", "birth_country"})  # shown as a label, stored as a code
+SORTABLE = tuple(name for name in COLUMNS if name not in UNSORTABLE)
+AVIS_VALUES = frozenset({NO_AVIS, *(decision.value for decision in Decision)})
+# What a saved view of the table may hold (services/table_views.py).
+VIEW_SPEC = ViewSpec(
+    Action.VIEW_CANDIDATURES,
+    COLUMNS,
+    frozenset(SORTABLE),
+    {"status": STATUSES.__contains__, "avis": AVIS_VALUES.__contains__, "formation": is_id, "tag": is_id},
+    scoped=True,
+)
 # What the candidate may send, as the staff route serves it: only these types, shown inline by the browser.
 SERVED_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 
@@ -176,11 +233,34 @@ class CandidatureTableService:
         """A page of the scope's candidatures. Besides the filters of `paginate`, `tag` (a tag's id) keeps the
         candidatures carrying that tag."""
         status, avis, real_rank = status_column(), avis_column(), real_rank_column()
+        status_date = _event_date(col(CandidatureEvent.text).startswith(STATUS_EVENT_PREFIX, autoescape=True))
+        received = _event_date(col(CandidatureEvent.text) == STATUS_EVENT_PREFIX + FileStatus.RECEIVED)
+        notes = note_columns()
         tag_id = query.filters.get("tag")
         query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
         with self.db.session() as session:
-            statement = self._statement(
-                session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis, real_rank
+            statement = (
+                self._statement(
+                    session,
+                    actor,
+                    key,
+                    Candidature,
+                    Account,
+                    Formation,
+                    Motivation.label,
+                    status,
+                    avis,
+                    real_rank,
+                    PersonalInfo,
+                    Baccalaureate,
+                    status_date,
+                    received,
+                    notes.c.mean,
+                    notes.c.spread,
+                )
+                .outerjoin(notes, notes.c.candidature_id == col(Candidature.id))
+                .outerjoin(PersonalInfo, col(PersonalInfo.account_id) == col(Candidature.account_id))
+                .outerjoin(Baccalaureate, col(Baccalaureate.account_id) == col(Candidature.account_id))
             )
             if tag_id not in (None, ""):
                 statement = statement.where(
@@ -207,6 +287,20 @@ class CandidatureTableService:
                     "confirmed": col(Candidature.confirmed_at),
                     "transmitted": col(Candidature.transmitted_at),
                     "real_rank": real_rank,
+                    "ine": col(PersonalInfo.ine),
+                    "birth_date": col(PersonalInfo.birth_date),
+                    "bac_series": col(Baccalaureate.series),
+                    "bac_year": col(Baccalaureate.year),
+                    "mail": col(Account.mail),
+                    "phone": func.coalesce(func.nullif(col(PersonalInfo.mobile), ""), col(PersonalInfo.phone)),
+                    "created": col(Candidature.created_at),
+                    "received": received,
+                    "status_date": status_date,
+                    "rank": col(Candidature.decision_rank),
+                    "confirmed_at": col(Candidature.confirmed_at),
+                    "withdrawn_at": col(Candidature.withdrawn_at),
+                    "eval_mean": notes.c.mean,
+                    "eval_spread": notes.c.spread,
                 },
                 searchable=[
                     col(Account.login),
@@ -281,6 +375,40 @@ class CandidatureTableService:
         return row
 
 
+def _event_date(condition):
+    """The date of the candidature's latest history line meeting `condition` (a subquery per row shown: the
+    history is indexed by candidature)."""
+    return (
+        select(func.max(CandidatureEvent.at))
+        .where(col(CandidatureEvent.candidature_id) == col(Candidature.id), condition)
+        .correlate(Candidature)
+        .scalar_subquery()
+    )
+
+
+def _date(value) -> str:
+    """A date (or a moment, in Paris) as the table shows it: 06/12/2026."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = in_paris(value)
+    return f"{value:%d/%m/%Y}"
+
+
+def _decimal(value: float | None) -> str:
+    """A note as the table shows it: 13,75 (two decimals at most, a French comma)."""
+    if value is None:
+        return ""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _country(code: str | None, *, nationality: bool = False) -> str:
+    country = country_by_code(code) if code else None
+    if country is None:
+        return code or ""
+    return country.nationality.capitalize() if nationality else country.name
+
+
 def _number(value: object) -> int:
     try:
         return int(value)
@@ -328,6 +456,12 @@ def candidature_row(
     status: str,
     avis: str,
     real_rank: int | None = None,
+    personal: PersonalInfo | None = None,
+    bac: Baccalaureate | None = None,
+    status_date: datetime | None = None,
+    received: datetime | None = None,
+    eval_mean: float | None = None,
+    eval_spread: float | None = None,
     *,
     tags: list[dict[str, str]],
 ) -> dict[str, Any]:
@@ -353,6 +487,22 @@ def candidature_row(
         "motif": motif or "",
         "comment": candidature.decision_comment,
         "confirmed": confirmed,
-        "transmitted": f"{in_paris(candidature.transmitted_at):%d/%m/%Y}" if candidature.transmitted_at else "",
+        "transmitted": _date(candidature.transmitted_at),
+        "ine": personal.ine if personal else "",
+        "birth_date": _date(personal.birth_date) if personal else "",
+        "nationality": _country(personal.nationality, nationality=True) if personal else "",
+        "birth_country": _country(personal.birth_country) if personal else "",
+        "bac_series": bac.series if bac and bac.has_bac else "",
+        "bac_year": f"{bac.year}" if bac and bac.has_bac and bac.year else "",
+        "mail": account.mail,
+        "phone": (personal.mobile or personal.phone) if personal else "",
+        "created": _date(candidature.created_at),
+        "received": _date(received),
+        "status_date": _date(status_date),
+        "rank": f"{candidature.decision_rank}" if candidature.decision_rank is not None else "",
+        "confirmed_at": _date(candidature.confirmed_at),
+        "withdrawn_at": _date(candidature.withdrawn_at),
+        "eval_mean": _decimal(eval_mean),
+        "eval_spread": _decimal(eval_spread),
         "real_rank": real_rank if real_rank is not None else "",  # the rang réel on the liste complémentaire
     }

@@ -15,22 +15,26 @@ from typing import Any
 from nicegui import run, ui
 
 from components.bulk_result import show_bulk_result
+from components.column_chooser import ColumnChooser
 from components.data_table import Column, DataTable, RowAction
 from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles
+from components.view_bar import ViewBar
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import rights
-from ecandidat_ui.services.candidature_table import NO_AVIS, STATUSES
+from ecandidat_ui.services.candidature_table import DEFAULT_COLUMNS, NO_AVIS, SORTABLE, STATUSES
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Action, Actor
 from models import FileStatus
-from pages.gestion.attempt import failed
+from pages.gestion.attempt import attempt, failed, run_action
 from pages.gestion.shell import Screen, gestion_screen
 
 SCREEN = Screen("/gestion/candidatures", "Candidatures", "Candidatures", Action.VIEW_CANDIDATURES)
 SCOPE_PARAMETER = "commission"
+VIEW_SCREEN = "candidatures"  # the screen's name among the saved views (services/table_views.py)
+DEFAULT_SORT = "last_name"
 COLUMNS = [
     Column("tags", "Tags", wide_only=True),
     Column("login", "N° dossier", sortable=True, nowrap=True),
@@ -43,9 +47,26 @@ COLUMNS = [
     Column("validated", "Avis validé", sortable=True, wide_only=True),
     Column("motif", "Motif", sortable=True, wide_only=True),
     Column("comment", "Commentaire", sortable=True, wide_only=True),
-    Column("real_rank", messages.WAITING_LIST_REAL_RANK, sortable=True, wide_only=True, align="right"),
     Column("confirmed", "Confirmé", sortable=True, wide_only=True),
     Column("transmitted", "Date transmission", sortable=True, wide_only=True, nowrap=True),
+    # optional: shown once ticked in « Colonnes » (components/column_chooser.py)
+    Column("ine", messages.REVIEW_COLUMN_INE, sortable=True, wide_only=True, nowrap=True),
+    Column("birth_date", messages.REVIEW_COLUMN_BIRTH_DATE, sortable=True, wide_only=True, nowrap=True),
+    Column("nationality", messages.REVIEW_COLUMN_NATIONALITY, wide_only=True),
+    Column("birth_country", messages.REVIEW_COLUMN_BIRTH_COUNTRY, wide_only=True),
+    Column("bac_series", messages.REVIEW_COLUMN_BAC_SERIES, sortable=True, wide_only=True, nowrap=True),
+    Column("bac_year", messages.REVIEW_COLUMN_BAC_YEAR, sortable=True, wide_only=True, nowrap=True),
+    Column("mail", messages.REVIEW_COLUMN_MAIL, sortable=True, wide_only=True),
+    Column("phone", messages.REVIEW_COLUMN_PHONE, sortable=True, wide_only=True, nowrap=True),
+    Column("created", messages.REVIEW_COLUMN_CREATED, sortable=True, wide_only=True, nowrap=True),
+    Column("received", messages.REVIEW_COLUMN_RECEIVED, sortable=True, wide_only=True, nowrap=True),
+    Column("status_date", messages.REVIEW_COLUMN_STATUS_DATE, sortable=True, wide_only=True, nowrap=True),
+    Column("rank", messages.REVIEW_COLUMN_RANK, sortable=True, wide_only=True, nowrap=True),
+    Column("real_rank", messages.WAITING_LIST_REAL_RANK, sortable=True, wide_only=True, align="right"),
+    Column("confirmed_at", messages.REVIEW_COLUMN_CONFIRMED_AT, sortable=True, wide_only=True, nowrap=True),
+    Column("withdrawn_at", messages.REVIEW_COLUMN_WITHDRAWN_AT, sortable=True, wide_only=True, nowrap=True),
+    Column("eval_mean", messages.REVIEW_COLUMN_EVAL_MEAN, sortable=True, align="right", wide_only=True, nowrap=True),
+    Column("eval_spread", messages.REVIEW_COLUMN_EVAL_SPREAD, sortable=True, align="right", wide_only=True),
 ]
 # The tags cell: each tag on its colour; the class is the palette key the service gives (components/tag_chip.py).
 TAGS_CELL = """
@@ -95,10 +116,13 @@ class CandidaturesScreen:
         self.may_validate_avis = not rights.visible(actor, Action.VALIDATE_AVIS).nothing
         self.may_set_tags = not rights.visible(actor, Action.SET_TAGS).nothing
         self.dialogs = ui.element("div")
+        self.views = platform.table_views
+        self._restoring = False  # a saved view being applied: the filters' changes fetch nothing one by one
 
     async def load(self) -> None:
         try:
             scopes = await run.io_bound(self.service.scopes, self.actor)
+            saved = await run.io_bound(self.views.views, self.actor, VIEW_SCREEN)
         except Refused as refused:
             failed(refused)
             return
@@ -108,7 +132,12 @@ class CandidaturesScreen:
         options = {scope.key: scope.label for scope in scopes}
         request = ui.context.client.request
         asked = request.query_params.get(SCOPE_PARAMETER) if request is not None else None
-        self.scope = asked if asked in options else scopes[0].key
+        last = next((view for view in saved if view.last_used), None)
+        settings = last.settings if last is not None else default_settings()
+        if asked not in options:
+            asked = settings.get("scope") if settings.get("scope") in options else scopes[0].key
+        self.scope = asked
+        filters = settings.get("filters", {})
         add_styles()
         with ui.row().classes("w-full items-end gap-4"):
             self.scope_select = (
@@ -117,6 +146,23 @@ class CandidaturesScreen:
                 .classes("min-w-[18rem] max-w-full")
                 .mark("review-scope")
             )
+            with ui.row().classes("items-end gap-2"):
+                self.view_bar = ViewBar(
+                    {view.id: view.name for view in saved},
+                    current=last.id if last is not None else None,
+                    on_choose=self.view_chosen,
+                    on_save=self.save_view,
+                    on_delete=self.delete_view,
+                    marker="review-views",
+                )
+                self.columns = ColumnChooser(
+                    [(column.name, column.label) for column in COLUMNS],
+                    visible=settings.get("columns") or DEFAULT_COLUMNS,
+                    defaults=DEFAULT_COLUMNS,
+                    on_change=self.columns_chosen,
+                    marker="review-columns",
+                )
+        sort_by = settings.get("sort_by") if settings.get("sort_by") in SORTABLE else None
         self.counts = ui.row().classes("w-full gap-2").mark("review-counts")
         self.counts.props["aria-label"] = messages.REVIEW_COUNTS
         self.counts.props["role"] = "list"
@@ -124,18 +170,29 @@ class CandidaturesScreen:
             COLUMNS,
             self.fetch,
             caption=messages.REVIEW_TABLE_CAPTION,
-            actions=[RowAction("open", messages.REVIEW_OPEN, self.open, icon="open_in_new")],
+            actions=[RowAction("open", messages.REVIEW_OPEN, self.open, icon="open_in_new")]
+            + (
+                [RowAction("evaluate", messages.GRID_EVALUATE, self.evaluate, icon="grading")]
+                if self.may_enter_avis
+                else []
+            ),
             row_label="last_name",
-            sort_by="last_name",
+            sort_by=sort_by,
+            descending=bool(settings.get("descending")) and sort_by is not None,
+            filters=_table_filters(filters),
             empty_text=messages.REVIEW_NONE,
             selectable=self.may_set_status or self.may_enter_avis or self.may_validate_avis or self.may_set_tags,
+            visible=self.columns.visible,
             marker="review-table",
         )
         self.table.table.add_slot("body-cell-tags", TAGS_CELL)
         self.table.table.add_slot("body-cell-login", LOGIN_CELL)
+        self._restoring = True  # the view's filters are the table's first query: nothing more to fetch
         with self.table.toolbar:
             self.status_filter = self._filter(STATUS_FILTER, messages.REVIEW_FILTER_STATUS, "review-status-filter")
             self.avis_filter = self._filter(AVIS_FILTER, messages.REVIEW_FILTER_AVIS, "review-avis-filter")
+            _choose(self.status_filter, filters.get("status"))
+            _choose(self.avis_filter, filters.get("avis"))
             every = {"": messages.REVIEW_ALL}
             self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
             self.formation_filter.classes("min-w-[16rem]")
@@ -157,24 +214,103 @@ class CandidaturesScreen:
                     "review-tags"
                 )
         self.scope_select.on_value_change(self.scope_chosen)
-        await self.show_scope()
+        try:
+            await self.show_scope(filters.get("formation"), filters.get("tag"))
+        finally:
+            self._restoring = False
+        if dict(self.table.query.filters) != self.current_filters():
+            self.filter()  # a saved formation or tag not offered here (another scope asked, since removed)
 
     def _filter(self, options: dict[Any, str], label: str, marker: str) -> ui.select:
         select = ui.select(options, label=label, value="").props("outlined dense").classes("min-w-[10rem]")
         select.on_value_change(self.filter)
         return select.mark(marker)
 
+    def columns_chosen(self, names: list[str]) -> None:
+        if self.table is not None:
+            self.table.set_visible(names)
+
+    # --- saved views (components/view_bar.py, services/table_views.py) -----------------------------------
+
+    def current_settings(self) -> dict[str, Any]:
+        """What « Enregistrer la vue » saves: the columns shown, the sort, the filters and the scope."""
+        query = self.table.query
+        filters = {name: str(value) for name, value in self.current_filters().items() if value not in (None, "")}
+        return {
+            "columns": self.table.visible,
+            "sort_by": query.sort_by,
+            "descending": query.descending,
+            "filters": filters,
+            "scope": self.scope,
+        }
+
+    async def save_view(self, name: str) -> str:
+        """Raises InvalidInput or Refused for the dialog to show them."""
+        saved = await run.io_bound(self.views.save, self.actor, VIEW_SCREEN, name, self.current_settings())
+        await self.reload_views(saved.id)
+        return messages.VIEWS_SAVED.format(name=saved.name)
+
+    async def delete_view(self, view_id: int) -> None:
+        name = await attempt(run.io_bound(self.views.delete, self.actor, view_id))
+        if name is not None:
+            ui.notify(messages.VIEWS_DELETED.format(name=name), type="positive")
+            await self.reload_views(None)
+
+    async def reload_views(self, current: int | None) -> None:
+        saved = await attempt(run.io_bound(self.views.views, self.actor, VIEW_SCREEN))
+        if saved is not None:
+            self.view_bar.set_views({view.id: view.name for view in saved}, current)
+
+    async def view_chosen(self, view_id: int | None) -> None:
+        """A saved view chosen (or « Vue par défaut »): its scope, filters, columns and sort applied, and it comes
+        back the next time the screen is opened."""
+        if view_id is None:
+            if not await run_action(self.views.forget_last, self.actor, VIEW_SCREEN):
+                return
+            settings = default_settings()
+        else:
+            saved = await attempt(run.io_bound(self.views.use, self.actor, view_id))
+            if saved is None:
+                await self.reload_views(None)
+                return
+            settings = saved.settings
+        await self.apply(settings)
+
+    async def apply(self, settings: dict[str, Any]) -> None:
+        filters = settings.get("filters", {})
+        columns = settings.get("columns") or list(DEFAULT_COLUMNS)
+        self._restoring = True
+        try:
+            scope = settings.get("scope")
+            if scope in self.scope_select.options and scope != self.scope:
+                self.scope = scope  # before the select: scope_chosen then sees nothing to do
+                self.scope_select.value = scope
+            _choose(self.status_filter, filters.get("status"))
+            _choose(self.avis_filter, filters.get("avis"))
+            await self.show_scope(filters.get("formation"), filters.get("tag"))
+            self.columns.set_visible(columns)
+            self.table.set_visible(columns)
+        finally:
+            self._restoring = False
+        sort_by = settings.get("sort_by") if settings.get("sort_by") in SORTABLE else None
+        self.table.set_query(
+            sort_by=sort_by, descending=bool(settings.get("descending")), filters=self.current_filters()
+        )
+
     def fetch(self, query):
         return self.service.page(self.actor, self.scope, query)
 
     async def scope_chosen(self) -> None:
+        if self.scope_select.value == self.scope:  # set by a saved view
+            return
         self.scope = self.scope_select.value
         self.formation_filter.value = ""
         self.tag_filter.value = ""
         await self.show_scope()
         self.filter()
 
-    async def show_scope(self) -> None:
+    async def show_scope(self, formation: object = None, tag: object = None) -> None:
+        """The scope's filters' options (`formation` and `tag` chosen in them, if there), and its counts."""
         try:
             formations = await run.io_bound(self.service.formations, self.actor, self.scope)
             tags = await run.io_bound(self.service.tags, self.actor, self.scope)
@@ -182,8 +318,8 @@ class CandidaturesScreen:
         except Refused as refused:
             failed(refused)
             return
-        self.formation_filter.set_options({"": messages.REVIEW_ALL, **formations}, value="")
-        self.tag_filter.set_options({"": messages.REVIEW_ALL, **tags}, value="")
+        self.formation_filter.set_options({"": messages.REVIEW_ALL, **formations}, value=_known(formations, formation))
+        self.tag_filter.set_options({"": messages.REVIEW_ALL, **tags}, value=_known(tags, tag))
         self.counts.clear()
         with self.counts:
             for name, count in counts.items():
@@ -192,15 +328,58 @@ class CandidaturesScreen:
                     ui.label(f"{count}").classes("text-h6").mark(f"review-count-{name}")
         ui.add_css(COUNT_CSS)
 
+    def current_filters(self) -> dict[str, Any]:
+        return {
+            "status": self.status_filter.value or None,
+            "avis": self.avis_filter.value or None,
+            "formation": self.formation_filter.value or None,
+            "tag": self.tag_filter.value or None,
+        }
+
     def filter(self) -> None:
-        if self.table is None:
+        if self.table is None or self._restoring:
             return
-        self.table.set_filters(
-            status=self.status_filter.value or None,
-            avis=self.avis_filter.value or None,
-            formation=self.formation_filter.value or None,
-            tag=self.tag_filter.value or None,
-        )
+        self.table.set_filters(**self.current_filters())
+
+    async def evaluate(self, candidature_id: int) -> None:
+        """« Évaluer »: the member's scores on the formation's grid (services/evaluation.py), with the notes so far."""
+        grids = self.platform.evaluation
+        grid = await attempt(run.io_bound(grids.grid, self.actor, candidature_id))
+        if grid is None:
+            return
+        if not grid.criteria:
+            ui.notify(messages.GRID_NONE, type="warning")
+            return
+        if grid.notes:
+            notes = messages.GRID_EVALUATE_NOTES.format(count=len(grid.notes), mean=_decimal(grid.mean))
+        else:
+            notes = messages.GRID_EVALUATE_NO_NOTES
+        fields = [
+            Field(
+                f"criterion-{c.id}",
+                messages.GRID_SCORE_FIELD.format(label=c.label, maximum=c.maximum, weight=c.weight),
+                "number",
+                max_length=6,
+            )
+            for c in grid.criteria
+        ]
+
+        async def save(values: dict[str, Any]) -> str:
+            await run.io_bound(grids.score, self.actor, candidature_id, values)
+            await self.table.refresh()
+            return messages.GRID_SCORED
+
+        row = next((row for row in self.table.rows if row.get("id") == candidature_id), {})
+        name = " ".join(str(row.get(key) or "") for key in ("last_name", "first_name")).strip()
+        with self.dialogs:
+            SetupDialog(
+                f"{messages.GRID_EVALUATE} : {name}" if name else messages.GRID_EVALUATE,
+                [Section(messages.GRID_EVALUATE, fields)],
+                {f"criterion-{key}": _decimal(value) for key, value in grid.mine.items()},
+                save,
+                intro=f"{messages.GRID_EVALUATE_INTRO} {notes}",
+                marker="grid-dialog",
+            ).open()
 
     def open(self, candidature_id: int) -> None:
         ui.navigate.to(f"/gestion/candidatures/{int(candidature_id)}")
@@ -297,6 +476,37 @@ class CandidaturesScreen:
                 save_label=selection.save_label,
                 marker=f"{selection.marker}-dialog",
             ).open()
+
+
+def default_settings() -> dict[str, Any]:
+    """« Vue par défaut »: the default columns, by name, no filter (the scope kept)."""
+    return {"columns": list(DEFAULT_COLUMNS), "sort_by": DEFAULT_SORT, "descending": False, "filters": {}}
+
+
+def _known(options: dict[int, str], value: object) -> object:
+    """A saved filter's value (a string of digits) as the select's option key, or "" (all) if not offered."""
+    try:
+        key = int(str(value))
+    except ValueError:
+        return ""
+    return key if key in options else ""
+
+
+def _decimal(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _choose(select: ui.select, value: object) -> None:
+    select.value = value if value in select.options else ""
+
+
+def _table_filters(filters: dict[str, str]) -> dict[str, Any]:
+    """The filters of a saved view as the table's first query (ids as numbers)."""
+    table = {name: filters.get(name) or None for name in ("status", "avis")}
+    for name in ("formation", "tag"):
+        value = filters.get(name)
+        table[name] = int(value) if value and value.isdigit() else None
+    return table
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,9 @@ def test_a_commission_member_reviews_the_pieces_of_a_candidature(
     # « Saisie des avis » on two rows by the member; their président validates and the candidate gets the mail
     page.get_by_role("combobox", name="Statut du dossier").click()
     page.get_by_role("option", name="Tous", exact=True).click()
+    page.get_by_role("combobox", name="Avis").click()  # the demo has avis already validated: not those
+    page.get_by_role("option", name="Sans avis", exact=True).click()
+    expect(table.locator("tbody tr").filter(has_text="favorable")).to_have_count(0)  # the page filtered
     expect(table.get_by_role("cell", name="BAILLON", exact=True)).to_be_visible()
     rows = table.locator("tbody tr").filter(has_not_text="DECI0001")
     other_row = rows.filter(has_not_text="Non transmise").filter(has_not_text="Incomplet").first
