@@ -20,7 +20,7 @@ PRIVATE_UMASK = 0o077
 # What the platform keeps in the data folder; only these are visited at start, so that a data folder set to a
 # shared place never has anything else of it changed.
 OWN_FILES = ("storage_secret", "ecandidat.sqlite3", "ecandidat.sqlite3-wal", "ecandidat.sqlite3-shm")
-OWN_FOLDERS = ("uploads", "outbox", "storage")
+OWN_FOLDERS = ("uploads", "outbox", "storage", "exports")
 
 
 def protect(folder: Path) -> None:

@@ -10,11 +10,14 @@ from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
+from ecandidat_ui.services.candidature_export import CandidatureExportService
 from ecandidat_ui.services.candidature_table import CandidatureTableService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
+from ecandidat_ui.services.dossiers import DossierService
+from ecandidat_ui.services.export_files import ExportFiles
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
@@ -59,6 +62,9 @@ class Platform:
     motivations: MotivationService
     tags: TagService
     candidature_table: CandidatureTableService  # the gestion's « Candidatures » and candidature window
+    candidature_export: CandidatureExportService  # the table as an XLSX
+    dossiers: DossierService  # a candidature's dossier as one PDF, a selection's as a ZIP
+    export_files: ExportFiles  # the files those make, for their staff member only
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -69,6 +75,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
     candidate_file = CandidateFileService(db, settings, sessions)
     candidatures = CandidatureService(db, settings, candidate_file, sessions)
     staff = StaffService(db, settings)
+    candidature_table = CandidatureTableService(db, candidatures, candidate_file)
+    export_files = ExportFiles(settings.data_dir / "exports")
     return Platform(
         settings=settings,
         db=db,
@@ -95,7 +103,10 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         decision_types=DecisionTypeService(db),
         motivations=MotivationService(db),
         tags=TagService(db),
-        candidature_table=CandidatureTableService(db, candidatures, candidate_file),
+        candidature_table=candidature_table,
+        candidature_export=CandidatureExportService(db, candidature_table, export_files),
+        dossiers=DossierService(settings, candidature_table, export_files),
+        export_files=export_files,
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

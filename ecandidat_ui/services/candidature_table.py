@@ -24,7 +24,7 @@ from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginate
+from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, ordered_rows, paginate
 from ecandidat_ui.services.review import checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
@@ -175,48 +175,37 @@ class CandidatureTableService:
         """A page of the scope's candidatures. Besides the filters of `paginate`, `tag` (a tag's id) keeps the
         candidatures carrying that tag."""
         status, avis = status_column(), avis_column()
-        tag_id = query.filters.get("tag")
-        query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
         with self.db.session() as session:
-            statement = self._statement(
-                session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis
-            )
-            if tag_id not in (None, ""):
-                statement = statement.where(
-                    exists().where(
-                        CandidatureTag.candidature_id == Candidature.id, CandidatureTag.tag_id == _number(tag_id)
-                    )
-                )
-            page = paginate(
-                session,
-                statement,
+            statement, query = self._tagged(
+                self._statement(session, actor, key, Candidature, Account, Formation, Motivation.label, status, avis),
                 query,
-                key=col(Candidature.id),
-                sortable={
-                    "login": col(Account.login),
-                    "last_name": col(Account.last_name),
-                    "first_name": col(Account.first_name),
-                    "formation_code": col(Formation.code),
-                    "formation_label": col(Formation.label),
-                    "status": status,
-                    "avis": avis,
-                    "validated": col(Candidature.decision_validated_at),
-                    "motif": col(Motivation.label),
-                    "comment": col(Candidature.decision_comment),
-                    "confirmed": col(Candidature.confirmed_at),
-                    "transmitted": col(Candidature.transmitted_at),
-                },
-                searchable=[
-                    col(Account.login),
-                    col(Account.last_name),
-                    col(Account.first_name),
-                    col(Formation.code),
-                    col(Formation.label),
-                ],
-                filterable={"status": status, "avis": avis, "formation": col(Formation.id)},
             )
+            page = paginate(session, statement, query, **_table_columns(status, avis))
             tags = _tags_of(session, [row[0].id for row in page.rows])
         return page.map(lambda row: candidature_row(*row, tags=tags.get(row[0].id, [])))
+
+    def rows_statement(self, session: Session, actor: Actor, key: str, query: TableQuery, *columns):
+        """Every row of the table for `query` (its scope, search, filters and sort; all pages), selecting
+        `columns` then the statut and avis shown (named `status` and `avis`): the statement an export streams.
+        The actor's right on the scope is checked, and the rows narrowed to what they may see, as for `page`."""
+        status, avis = status_column(), avis_column()
+        statement, query = self._tagged(
+            self._statement(session, actor, key, *columns, status.label("status"), avis.label("avis")), query
+        )
+        return ordered_rows(session, statement, query, **_table_columns(status, avis))
+
+    @staticmethod
+    def _tagged(statement, query: TableQuery):
+        """The `tag` filter (a tag's id) applied to the statement, and the query without it."""
+        tag_id = query.filters.get("tag")
+        query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
+        if tag_id not in (None, ""):
+            statement = statement.where(
+                exists().where(
+                    CandidatureTag.candidature_id == Candidature.id, CandidatureTag.tag_id == _number(tag_id)
+                )
+            )
+        return statement, query
 
     def counts(self, actor: Actor, key: str) -> dict[str, int]:
         """How many candidatures in each statut (« Non transmise » first), and « Total »."""
@@ -277,6 +266,35 @@ class CandidatureTableService:
         if row.content_type not in SERVED_TYPES:
             raise Refused(messages.REVIEW_FILE_UNKNOWN)
         return row
+
+
+def _table_columns(status, avis) -> dict[str, Any]:
+    """What the table sorts, searches and filters on, for `paginate` and `ordered_rows`."""
+    return {
+        "key": col(Candidature.id),
+        "sortable": {
+            "login": col(Account.login),
+            "last_name": col(Account.last_name),
+            "first_name": col(Account.first_name),
+            "formation_code": col(Formation.code),
+            "formation_label": col(Formation.label),
+            "status": status,
+            "avis": avis,
+            "validated": col(Candidature.decision_validated_at),
+            "motif": col(Motivation.label),
+            "comment": col(Candidature.decision_comment),
+            "confirmed": col(Candidature.confirmed_at),
+            "transmitted": col(Candidature.transmitted_at),
+        },
+        "searchable": [
+            col(Account.login),
+            col(Account.last_name),
+            col(Account.first_name),
+            col(Formation.code),
+            col(Formation.label),
+        ],
+        "filterable": {"status": status, "avis": avis, "formation": col(Formation.id)},
+    }
 
 
 def _number(value: object) -> int:
