@@ -13,6 +13,7 @@ def register_all(platform: Platform) -> None:
         centres,
         commissions,
         decisions,
+        exports,
         faq,
         formations,
         home,
@@ -50,5 +51,6 @@ def register_all(platform: Platform) -> None:
         tags,
         candidatures,
         candidature_window,
+        exports,
     ):
         module.register(platform)

@@ -19,6 +19,7 @@ from ecandidat_ui.services.file_summary import file_sections
 from ecandidat_ui.services.rights import Actor
 from ecandidat_ui.services.staff import StaffSessionEnded
 from models.clock import in_paris
+from pages.gestion import exports
 from pages.gestion.attempt import failed, run_action
 from pages.gestion.candidatures import SCREEN
 from pages.gestion.shell import frame, may_open, refusal, sign_in_page
@@ -108,6 +109,7 @@ class CandidatureWindow:
                 ("Avis", candidature.decision or messages.REVIEW_NO_AVIS),
             ]
             _pairs(summary, "review-summary")
+            exports.dossier_link(candidature.id)
             with ui.tabs().classes("w-full").props("align=left outside-arrows mobile-arrows") as tabs:
                 file_tab = ui.tab("dossier", messages.REVIEW_TAB_FILE).mark("review-tab-file")
                 pieces_tab = ui.tab("pieces", messages.REVIEW_TAB_PIECES).mark("review-tab-pieces")
