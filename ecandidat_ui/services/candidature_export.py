@@ -19,7 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import func
@@ -329,6 +329,8 @@ def _cell(sheet, value: Any, font: Font | None = None) -> WriteOnlyCell | Any:
     if isinstance(value, bool | int | float):
         return value
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if font is None and not text.startswith("=") and text not in ERROR_CODES:
+        return text  # openpyxl makes it a text cell itself (quicker than a cell of ours)
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"  # « =HYPERLINK(…) » typed by a candidate stays a text
     if font is not None:
