@@ -132,6 +132,9 @@ async def open_export(platform: Platform, actor: Actor, scope: str, query, conta
 
     async def start() -> None:
         chosen = [group for group, on in ticked.items() if on]
+        none_ticked.set_visibility(not chosen)
+        if not chosen:
+            return
         result = await _run_with_progress(
             dialog,
             messages.EXPORT_PROGRESS,
@@ -158,6 +161,10 @@ async def open_export(platform: Platform, actor: Actor, scope: str, query, conta
                 for group, label in messages.EXPORT_GROUP_LABELS.items():
                     box = ui.checkbox(label, value=ticked[group]).mark(f"export-group-{group}")
                     box.on_value_change(lambda event, g=group: ticked.__setitem__(g, bool(event.value)))
+            none_ticked = ui.label(messages.EXPORT_NO_GROUP).classes("text-negative text-body2")
+            none_ticked.props('role="alert"')
+            none_ticked.mark("export-no-group")
+            none_ticked.set_visibility(False)
     ui.add_css(EXPORT_CSS)
     dialog.open()
 

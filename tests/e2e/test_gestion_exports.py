@@ -6,6 +6,7 @@ gives a PDF. axe finds no serious or critical violation in the dialog (before an
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -68,7 +69,7 @@ def test_a_commission_member_exports_the_table_and_downloads_a_dossier(
     expect(dialog.get_by_role("status")).to_contain_text("L'export est prêt")
     download = download_info.value
     assert download.suggested_filename.startswith("candidatures-") and download.suggested_filename.endswith(".xlsx")
-    sheet = load_workbook(io.BytesIO(open(download.path(), "rb").read())).active
+    sheet = load_workbook(io.BytesIO(Path(download.path()).read_bytes())).active
     headers = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert "Adresse mail" in headers and "Nom" in headers
     assert any(row[headers.index("Nom")] == "BAILLON" for row in sheet.iter_rows(min_row=2, values_only=True))
@@ -83,6 +84,7 @@ def test_a_commission_member_exports_the_table_and_downloads_a_dossier(
     expect(page.get_by_role("heading", name="BAILLON MARIE")).to_be_visible()
     link = page.get_by_role("link", name="Télécharger le dossier")
     expect(link).to_be_visible()
+    assert link.get_attribute("href") == f"/gestion/fichiers/dossier/{candidature_id}/dossier.pdf"
     served = page.request.get(demo_app.url + link.get_attribute("href"))
     assert served.status == 200 and served.body().startswith(b"%PDF-")
     assert served.headers["content-disposition"].startswith("attachment")

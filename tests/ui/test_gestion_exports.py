@@ -47,7 +47,13 @@ async def test_a_manager_exports_the_filtered_table_and_downloads_dossiers(user:
     await click(user, "export-open")
     await user.should_see(marker="export-intro", retries=50)
     await see(user, messages.EXPORT_INTRO.format(count=1))
-    user.find(marker="export-group-contact").elements.pop().value = True
+    for group in ("identity", "formation", "status", "avis"):  # the groups ticked at first
+        user.find(marker=f"export-group-{group}").elements.pop().value = False
+    user.find(marker="export-start").click()
+    await user.should_see(marker="export-no-group")
+    await see(user, messages.EXPORT_NO_GROUP)
+    for group in ("identity", "contact"):
+        user.find(marker=f"export-group-{group}").elements.pop().value = True
     user.find(marker="export-start").click()
     export_url = await download_of(user, "export-download")
     await see(user, messages.EXPORT_READY.format(count=1))

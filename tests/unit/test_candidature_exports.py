@@ -5,6 +5,7 @@ read back with pypdf; the ZIP of a selection's dossiers; the files kept for the 
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from datetime import date, datetime
 
@@ -20,6 +21,7 @@ from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidature_export import GROUPS
 from ecandidat_ui.services.candidature_table import NOT_TRANSMITTED
 from ecandidat_ui.services.errors import InvalidInput, Refused
+from ecandidat_ui.services.export_files import KEPT_SECONDS, ExportFiles
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.rights import Actor, Role
 from tests.review_world import World, ready_candidate, review_world
@@ -226,3 +228,15 @@ def test_the_zip_has_a_dossier_per_candidature_seen(platform: Platform, admin: A
     with pytest.raises(Refused):
         platform.dossiers.zip(manager, [])
     assert messages.DOSSIER_TOO_MANY
+
+
+def test_an_export_file_is_removed_an_hour_later(tmp_path):
+    files = ExportFiles(tmp_path / "exports")
+    path = files.new_path(".xlsx")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    token = files.register(7, path, "candidatures.xlsx", "application/zip")
+    assert files.claim(7, token).path == path
+    files.sweep(time.time() + KEPT_SECONDS + 1)
+    assert not path.exists()
+    with pytest.raises(Refused):
+        files.claim(7, token)
