@@ -27,7 +27,7 @@ OWN_FILES = (
     "ecandidat.sqlite3-shm",
     "ecandidat.sqlite3.migration-lock",
 )
-OWN_FOLDERS = ("uploads", "outbox", "storage")
+OWN_FOLDERS = ("uploads", "outbox", "storage", "exports")
 
 
 def protect(folder: Path) -> None:

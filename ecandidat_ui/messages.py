@@ -1163,3 +1163,51 @@ GRID_EVALUATE_NO_NOTES = "Aucune évaluation pour l'instant."
 GRID_SCORE_FIELD = "{label} (sur {maximum}, coefficient {weight})"
 GRID_SCORED = "Évaluation enregistrée"
 JOURNAL_ACTIONS.update({"formation.grid": "Grille d'évaluation modifiée", "candidature.grid": "Candidature évaluée"})
+
+# --- Exports of the candidatures: XLSX of the table, dossier PDF, ZIP of a selection (issue 8, item 5) ------------
+EXPORT_OPEN = "Exporter"
+EXPORT_TITLE = "Exporter les candidatures"
+EXPORT_INTRO = (
+    "{count} candidature(s) : celles du tableau, avec sa recherche, ses filtres et son tri. Choisissez les "
+    "colonnes à exporter."
+)
+EXPORT_GROUPS = "Colonnes à exporter"
+EXPORT_GROUP_LABELS = {
+    "identity": "Identité",
+    "contact": "Contact",
+    "bac": "Baccalauréat",
+    "address": "Adresse",
+    "formation": "Formation",
+    "dates": "Dates",
+    "status": "Statut du dossier",
+    "avis": "Avis",
+    "tags": "Tags",
+    "questions": "Questions et réponses",
+}
+EXPORT_NO_GROUP = "Cochez au moins un groupe de colonnes"
+EXPORT_START = "Exporter au format Excel"
+EXPORT_PROGRESS = "Export en cours : {done} sur {total}"
+EXPORT_READY = "L'export est prêt : {count} candidature(s)."
+EXPORT_DOWNLOAD = "Télécharger"
+EXPORT_FAILED = "L'export n'a pas pu être fait ; réessayez"
+EXPORT_SHEET = "Candidatures"
+EXPORT_FILE_UNKNOWN = "Ce fichier n'existe plus : refaites l'export"
+DOSSIER_DOWNLOAD = "Télécharger le dossier"
+DOSSIER_ZIP = "Dossiers (ZIP)"
+DOSSIER_ZIP_TITLE = "Télécharger les dossiers"
+DOSSIER_ZIP_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : un PDF par candidature (récapitulatif et pièces), réunis dans un "
+    "fichier ZIP."
+)
+DOSSIER_ZIP_START = "Préparer le fichier ZIP"
+DOSSIER_ZIP_PROGRESS = "Dossiers préparés : {done} sur {total}"
+DOSSIER_ZIP_READY = "Le fichier ZIP est prêt : {count} dossier(s)."
+DOSSIER_ZIP_SKIPPED = "{count} candidature(s) non incluse(s) (inconnue ou hors de vos droits)."
+DOSSIER_TOO_MANY = "Vous ne pouvez pas télécharger plus de {max} dossiers à la fois"
+DOSSIER_PIECE_TITLE = "Pièce justificative : {label}"
+DOSSIER_PIECE_FILE = "Fichier : {name}"
+DOSSIER_PIECE_UNREADABLE = (
+    "Ce fichier n'a pas pu être joint au dossier (illisible ou protégé) : ouvrez-le depuis la fenêtre de la "
+    "candidature."
+)
+EXPORT_CLOSE = "Fermer"

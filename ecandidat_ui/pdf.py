@@ -266,3 +266,23 @@ def _question(pdf: _Document, label: str, answer: str) -> None:
 
 def _line(pdf: _Document, text: str) -> None:
     pdf.multi_cell(0, 6, pdf.fit(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def piece_page(title: str, subtitle: str, *, image: Path | None = None, note: str = "") -> bytes:
+    """One page of a dossier (services/dossiers.py) for a pièce: its title and file name, then the image fitted
+    into the page (a PNG or JPEG the candidate sent), or a note when the file could not be joined."""
+    pdf = _Document()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font(FAMILY, "B", 12)
+    pdf.multi_cell(0, 7, pdf.fit(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=9)
+    pdf.multi_cell(0, 5, pdf.fit(subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    if image is not None:
+        top = pdf.get_y()
+        pdf.image(image, x=pdf.l_margin, y=top, keep_aspect_ratio=True, w=pdf.epw, h=pdf.h - top - pdf.b_margin)
+    if note:
+        pdf.set_font(FAMILY, size=10)
+        pdf.multi_cell(0, 6, pdf.fit(note), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

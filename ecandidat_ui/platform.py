@@ -6,18 +6,20 @@ from dataclasses import dataclass
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail.sender import MailSender
-from ecandidat_ui.services import candidature_table
 from ecandidat_ui.services.accounts import AccountService
 from ecandidat_ui.services.asked_setup import PieceService, QuestionService
 from ecandidat_ui.services.campaigns import CampaignService
 from ecandidat_ui.services.candidate_file import CandidateFileService
-from ecandidat_ui.services.candidature_table import CandidatureTableService
+from ecandidat_ui.services.candidature_export import CandidatureExportService
+from ecandidat_ui.services.candidature_table import VIEW_SPEC, CandidatureTableService
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.centres import CentreService
 from ecandidat_ui.services.commissions import CommissionService
 from ecandidat_ui.services.dashboard import DashboardService
 from ecandidat_ui.services.decisions import DecisionTypeService, MotivationService
+from ecandidat_ui.services.dossiers import DossierService
 from ecandidat_ui.services.evaluation import EvaluationService
+from ecandidat_ui.services.export_files import ExportFiles
 from ecandidat_ui.services.faq import FaqService
 from ecandidat_ui.services.formations import FormationService
 from ecandidat_ui.services.journal import JournalService
@@ -74,6 +76,9 @@ class Platform:
     dashboard: DashboardService  # the gestion's « Tableau de bord »
     table_views: TableViewService  # each staff member's saved views of the gestion's tables
     evaluation: EvaluationService  # the formations' evaluation grids and the members' scores
+    candidature_export: CandidatureExportService  # the table as an XLSX
+    dossiers: DossierService  # a candidature's dossier as one PDF, a selection's as a ZIP
+    export_files: ExportFiles  # the files those make, for their staff member only
     session_cookie: SessionCookie  # who a browser is signed in as; its routes are added by pages.register_all
     staff_cookie: SessionCookie  # the same for the gestion's staff, apart (ecandidat_ui/gestion_session.py)
 
@@ -86,6 +91,8 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
     staff = StaffService(db, settings)
     commissions = CommissionService(db, settings)
     letters = LetterService(settings, candidatures, commissions)
+    table = CandidatureTableService(db, candidatures, candidate_file)
+    export_files = ExportFiles(settings.data_dir / "exports")
     return Platform(
         settings=settings,
         db=db,
@@ -115,11 +122,14 @@ def build_platform(settings: Settings, *, mail_retry_base_delay: float = 30.0) -
         tags=TagService(db),
         reminders=ReminderService(db, settings),
         personal_data=PersonalDataService(db, settings, sessions),
-        candidature_table=CandidatureTableService(db, candidatures, candidate_file),
         notes=NoteService(db),
         dashboard=DashboardService(db),
-        table_views=TableViewService(db, {"candidatures": candidature_table.VIEW_SPEC}),
+        table_views=TableViewService(db, {"candidatures": VIEW_SPEC}),
         evaluation=EvaluationService(db),
+        candidature_table=table,
+        candidature_export=CandidatureExportService(db, table, export_files),
+        dossiers=DossierService(settings, table, export_files),
+        export_files=export_files,
         session_cookie=SessionCookie(
             sessions,
             name="ecandidat_session",

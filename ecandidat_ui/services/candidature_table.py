@@ -27,7 +27,7 @@ from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileSer
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.evaluation import note_columns
-from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, paginate
+from ecandidat_ui.services.paging import InvalidQuery, Page, TableQuery, ordered_rows, paginate
 from ecandidat_ui.services.review import Decision, checked
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import found, visibility
@@ -232,87 +232,63 @@ class CandidatureTableService:
     def page(self, actor: Actor, key: str, query: TableQuery) -> Page[dict[str, Any]]:
         """A page of the scope's candidatures. Besides the filters of `paginate`, `tag` (a tag's id) keeps the
         candidatures carrying that tag."""
-        status, avis, real_rank = status_column(), avis_column(), real_rank_column()
-        status_date = _event_date(col(CandidatureEvent.text).startswith(STATUS_EVENT_PREFIX, autoescape=True))
-        received = _event_date(col(CandidatureEvent.text) == STATUS_EVENT_PREFIX + FileStatus.RECEIVED)
-        notes = note_columns()
-        tag_id = query.filters.get("tag")
-        query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
+        derived = _Derived.make()
         with self.db.session() as session:
-            statement = (
-                self._statement(
-                    session,
-                    actor,
-                    key,
-                    Candidature,
-                    Account,
-                    Formation,
-                    Motivation.label,
-                    status,
-                    avis,
-                    real_rank,
-                    PersonalInfo,
-                    Baccalaureate,
-                    status_date,
-                    received,
-                    notes.c.mean,
-                    notes.c.spread,
-                )
-                .outerjoin(notes, notes.c.candidature_id == col(Candidature.id))
-                .outerjoin(PersonalInfo, col(PersonalInfo.account_id) == col(Candidature.account_id))
-                .outerjoin(Baccalaureate, col(Baccalaureate.account_id) == col(Candidature.account_id))
-            )
-            if tag_id not in (None, ""):
-                statement = statement.where(
-                    exists().where(
-                        CandidatureTag.candidature_id == Candidature.id, CandidatureTag.tag_id == _number(tag_id)
+            statement, query = self._tagged(
+                derived.joined(
+                    self._statement(
+                        session,
+                        actor,
+                        key,
+                        Candidature,
+                        Account,
+                        Formation,
+                        Motivation.label,
+                        derived.status,
+                        derived.avis,
+                        derived.real_rank,
+                        PersonalInfo,
+                        Baccalaureate,
+                        derived.status_date,
+                        derived.received,
+                        derived.notes.c.mean,
+                        derived.notes.c.spread,
                     )
-                )
-            page = paginate(
-                session,
-                statement,
+                ),
                 query,
-                key=col(Candidature.id),
-                sortable={
-                    "login": col(Account.login),
-                    "last_name": col(Account.last_name),
-                    "first_name": col(Account.first_name),
-                    "formation_code": col(Formation.code),
-                    "formation_label": col(Formation.label),
-                    "status": status,
-                    "avis": avis,
-                    "validated": col(Candidature.decision_validated_at),
-                    "motif": col(Motivation.label),
-                    "comment": col(Candidature.decision_comment),
-                    "confirmed": col(Candidature.confirmed_at),
-                    "transmitted": col(Candidature.transmitted_at),
-                    "real_rank": real_rank,
-                    "ine": col(PersonalInfo.ine),
-                    "birth_date": col(PersonalInfo.birth_date),
-                    "bac_series": col(Baccalaureate.series),
-                    "bac_year": col(Baccalaureate.year),
-                    "mail": col(Account.mail),
-                    "phone": func.coalesce(func.nullif(col(PersonalInfo.mobile), ""), col(PersonalInfo.phone)),
-                    "created": col(Candidature.created_at),
-                    "received": received,
-                    "status_date": status_date,
-                    "rank": col(Candidature.decision_rank),
-                    "confirmed_at": col(Candidature.confirmed_at),
-                    "withdrawn_at": col(Candidature.withdrawn_at),
-                    "eval_mean": notes.c.mean,
-                    "eval_spread": notes.c.spread,
-                },
-                searchable=[
-                    col(Account.login),
-                    col(Account.last_name),
-                    col(Account.first_name),
-                    col(Formation.code),
-                    col(Formation.label),
-                ],
-                filterable={"status": status, "avis": avis, "formation": col(Formation.id)},
             )
+            page = paginate(session, statement, query, **_table_columns(derived))
             tags = _tags_of(session, [row[0].id for row in page.rows])
         return page.map(lambda row: candidature_row(*row, tags=tags.get(row[0].id, [])))
+
+    def rows_statement(self, session: Session, actor: Actor, key: str, query: TableQuery, *columns):
+        """Every row of the table for `query` (its scope, search, filters and sort; all pages), selecting
+        `columns` then the statut and avis shown (named `status` and `avis`): the statement an export streams.
+        PersonalInfo and Baccalaureate are joined already (the optional columns sort on them).
+        The actor's right on the scope is checked, and the rows narrowed to what they may see, as for `page`."""
+        derived = _Derived.make()
+        statement, query = self._tagged(
+            derived.joined(
+                self._statement(
+                    session, actor, key, *columns, derived.status.label("status"), derived.avis.label("avis")
+                )
+            ),
+            query,
+        )
+        return ordered_rows(session, statement, query, **_table_columns(derived))
+
+    @staticmethod
+    def _tagged(statement, query: TableQuery):
+        """The `tag` filter (a tag's id) applied to the statement, and the query without it."""
+        tag_id = query.filters.get("tag")
+        query = replace(query, filters={name: value for name, value in query.filters.items() if name != "tag"})
+        if tag_id not in (None, ""):
+            statement = statement.where(
+                exists().where(
+                    CandidatureTag.candidature_id == Candidature.id, CandidatureTag.tag_id == _number(tag_id)
+                )
+            )
+        return statement, query
 
     def counts(self, actor: Actor, key: str) -> dict[str, int]:
         """How many candidatures in each statut (« Non transmise » first), and « Total »."""
@@ -373,6 +349,83 @@ class CandidatureTableService:
         if row.content_type not in SERVED_TYPES:
             raise Refused(messages.REVIEW_FILE_UNKNOWN)
         return row
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """The table's columns worked out in SQL, beyond the candidature's own: its statut and avis as shown, its rang
+    réel, the dates of its history, the notes of the evaluation grids; and the joins the optional ones need."""
+
+    status: Any
+    avis: Any
+    real_rank: Any
+    status_date: Any
+    received: Any
+    notes: Any
+
+    @classmethod
+    def make(cls) -> _Derived:
+        return cls(
+            status_column(),
+            avis_column(),
+            real_rank_column(),
+            _event_date(col(CandidatureEvent.text).startswith(STATUS_EVENT_PREFIX, autoescape=True)),
+            _event_date(col(CandidatureEvent.text) == STATUS_EVENT_PREFIX + FileStatus.RECEIVED),
+            note_columns(),
+        )
+
+    def joined(self, statement):
+        """The statement with what the optional columns read: one row each per candidature."""
+        return (
+            statement.outerjoin(self.notes, self.notes.c.candidature_id == col(Candidature.id))
+            .outerjoin(PersonalInfo, col(PersonalInfo.account_id) == col(Candidature.account_id))
+            .outerjoin(Baccalaureate, col(Baccalaureate.account_id) == col(Candidature.account_id))
+        )
+
+
+def _table_columns(derived: _Derived) -> dict[str, Any]:
+    """What the table sorts, searches and filters on, for `paginate` and `ordered_rows`."""
+    status, avis, notes = derived.status, derived.avis, derived.notes
+    return {
+        "key": col(Candidature.id),
+        "sortable": {
+            "login": col(Account.login),
+            "last_name": col(Account.last_name),
+            "first_name": col(Account.first_name),
+            "formation_code": col(Formation.code),
+            "formation_label": col(Formation.label),
+            "status": status,
+            "avis": avis,
+            "validated": col(Candidature.decision_validated_at),
+            "motif": col(Motivation.label),
+            "comment": col(Candidature.decision_comment),
+            "confirmed": col(Candidature.confirmed_at),
+            "transmitted": col(Candidature.transmitted_at),
+            "real_rank": derived.real_rank,
+            "ine": col(PersonalInfo.ine),
+            "birth_date": col(PersonalInfo.birth_date),
+            "bac_series": col(Baccalaureate.series),
+            "bac_year": col(Baccalaureate.year),
+            "mail": col(Account.mail),
+            "phone": func.coalesce(func.nullif(col(PersonalInfo.mobile), ""), col(PersonalInfo.phone)),
+            "created": col(Candidature.created_at),
+            "received": derived.received,
+            "status_date": derived.status_date,
+            "rank": col(Candidature.decision_rank),
+            "confirmed_at": col(Candidature.confirmed_at),
+            "withdrawn_at": col(Candidature.withdrawn_at),
+            "eval_mean": notes.c.mean,
+            "eval_spread": notes.c.spread,
+        },
+        "searchable": [
+            col(Account.login),
+            col(Account.last_name),
+            col(Account.first_name),
+            col(Formation.code),
+            col(Formation.label),
+        ],
+        "filterable": {"status": status, "avis": avis, "formation": col(Formation.id)},
+    }
 
 
 def _event_date(condition):

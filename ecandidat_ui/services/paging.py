@@ -122,14 +122,8 @@ def paginate(
     order from page to page. Rows come as `session.exec(statement)` gives them: model instances for
     `select(Model)`, tuples for `select(A, B)`. Raises InvalidQuery for a sort or filter on a column not listed.
     """
-    if query.sort_by is not None and query.sort_by not in sortable:
-        raise InvalidQuery(f"column {query.sort_by!r} cannot be sorted")
-    dialect = session.get_bind().dialect.name
-    search = _search_conditions(query, searchable, folded, dialect)
-    conditions = [*_filter_conditions(query, filterable or {}), *search]
-    filtered = statement.where(*conditions) if conditions else statement
-    ordered = filtered.order_by(None).order_by(*_order(query, sortable, key))
-    if search and dialect == "postgresql":
+    filtered, ordered, search = _narrowed(session, statement, query, key, sortable, searchable, folded, filterable)
+    if search and session.get_bind().dialect.name == "postgresql":
         counted = _page_counted_by_window(session, ordered, query)
         if counted is not None:
             return counted
@@ -137,6 +131,34 @@ def paginate(
     page = min(query.page, max(1, math.ceil(total / query.rows_per_page)))
     rows = session.exec(_slice(ordered, page, query.rows_per_page)).all()
     return Page(list(rows), total, page)
+
+
+def ordered_rows(
+    session: Session,
+    statement: Select,
+    query: TableQuery,
+    *,
+    key: ColumnElement,
+    sortable: Mapping[str, ColumnElement],
+    searchable: Sequence[ColumnElement] = (),
+    folded: Sequence[ColumnElement] = (),
+    filterable: Mapping[str, ColumnElement] | None = None,
+) -> Select:
+    """Every row `paginate` would give for `query`, over all its pages, in the same order: the statement an
+    export streams (the query's page and rows per page are not used)."""
+    return _narrowed(session, statement, query, key, sortable, searchable, folded, filterable)[1]
+
+
+def _narrowed(session, statement, query, key, sortable, searchable, folded, filterable):
+    """The statement filtered and searched, the same ordered, and the search conditions."""
+    if query.sort_by is not None and query.sort_by not in sortable:
+        raise InvalidQuery(f"column {query.sort_by!r} cannot be sorted")
+    dialect = session.get_bind().dialect.name
+    search = _search_conditions(query, searchable, folded, dialect)
+    conditions = [*_filter_conditions(query, filterable or {}), *search]
+    filtered = statement.where(*conditions) if conditions else statement
+    ordered = filtered.order_by(None).order_by(*_order(query, sortable, key))
+    return filtered, ordered, search
 
 
 def _page_counted_by_window(session: Session, ordered: Select, query: TableQuery) -> Page[Any] | None:

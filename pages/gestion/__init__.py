@@ -13,6 +13,7 @@ def register_all(platform: Platform) -> None:
         centres,
         commissions,
         decisions,
+        exports,
         faq,
         formations,
         grids,
@@ -54,5 +55,6 @@ def register_all(platform: Platform) -> None:
         candidatures,
         candidature_window,
         tableau_de_bord,
+        exports,
     ):
         module.register(platform)

@@ -28,6 +28,7 @@ from ecandidat_ui.services.review import AvisLine, CandidatureTags
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.staff import StaffSessionEnded
 from models.clock import in_paris
+from pages.gestion import exports
 from pages.gestion.attempt import attempt, failed, run_action
 from pages.gestion.candidatures import SCREEN, avis_sections
 from pages.gestion.shell import frame, may_open, refusal, sign_in_page
@@ -145,6 +146,7 @@ class CandidatureWindow:
             ]
             _pairs(summary, "review-summary")
             self.tag_line()
+            exports.dossier_link(candidature.id)
             # an avis validated is final: no new one (the service says so too)
             may_enter = self.allows(Action.ENTER_AVIS) and not view.archived and not candidature.decision_validated_at
             if may_enter:

@@ -28,6 +28,7 @@ from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Action, Actor
 from models import FileStatus
+from pages.gestion import exports
 from pages.gestion.attempt import attempt, failed, run_action
 from pages.gestion.shell import Screen, gestion_screen
 
@@ -197,6 +198,13 @@ class CandidaturesScreen:
             self.formation_filter = self._filter(every, messages.REVIEW_FILTER_FORMATION, "review-formation-filter")
             self.formation_filter.classes("min-w-[16rem]")
             self.tag_filter = self._filter(every, messages.REVIEW_FILTER_TAG, "review-tag-filter")
+            ui.button(messages.EXPORT_OPEN, icon="download", on_click=self.ask_export).props("no-caps outline").mark(
+                "export-open"
+            )
+            if self.table.table.props.get("selectable"):
+                ui.button(messages.DOSSIER_ZIP, icon="folder_zip", on_click=self.ask_zip).props("no-caps outline").mark(
+                    "zip-open"
+                )
             if self.may_set_status:
                 ui.button(messages.REVIEW_SET_STATUS, icon="fact_check", on_click=self.ask_status).props(
                     "no-caps"
@@ -380,6 +388,12 @@ class CandidaturesScreen:
                 intro=f"{messages.GRID_EVALUATE_INTRO} {notes}",
                 marker="grid-dialog",
             ).open()
+
+    async def ask_export(self) -> None:
+        await exports.open_export(self.platform, self.actor, self.scope, self.table.query, self.dialogs)
+
+    async def ask_zip(self) -> None:
+        await exports.open_zip(self.platform, self.actor, self.table.selected, self.dialogs)
 
     def open(self, candidature_id: int) -> None:
         ui.navigate.to(f"/gestion/candidatures/{int(candidature_id)}")

@@ -16,6 +16,7 @@ from components.frame import FrameModel, MenuEntry, apply_theme, frame
 from components.login_card import LoginCard, student_card
 from components.password_fields import new_password_fields
 from components.piece_upload import piece_card
+from components.progress_dialog import ProgressDialog
 
 
 def gallery(value: str) -> None:
@@ -83,6 +84,10 @@ def gallery(value: str) -> None:
         account_dialog(value, nothing, values={"last_name": value, "first_name": value, "mail": value}).open()
         mail_dialog(value, value, nothing).open()
         password_dialog(nothing, lambda _: 1).open()
+        progress = ProgressDialog(value, value, start_label=value, on_start=nothing, close_label=value)
+        progress.progress(1, 2, value)
+        progress.finished(value, "/fichier", value)
+        progress.open()
         ui.timer(0, lambda: confirm(value, yes=value, no=value, marker="gallery"), once=True)
 
 
