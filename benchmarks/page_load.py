@@ -100,7 +100,8 @@ EXPAND_JS = """
   const done = () => {
     const open = document.querySelector('#contenu .q-expansion-item--expanded');
     if (!open) return false;
-    const items = open.querySelectorAll('.q-expansion-item__content .q-item');
+    // a formation's line: a q-item before the offer became one data-driven list, an .offer-line since
+    const items = open.querySelectorAll('.q-expansion-item__content .q-item, .q-expansion-item__content .offer-line');
     return items.length >= count && items[count - 1].checkVisibility();
   };
   return new Promise((resolve) => {
