@@ -16,11 +16,12 @@ from nicegui import ui
 
 from ecandidat_ui import messages
 
-WINDOWS = {  # window → its words and colour (the template names the same three colours)
-    "open": ("Candidatures ouvertes", "text-green-9"),
-    "future": ("Candidatures à venir", "text-blue-10"),
-    "closed": ("Candidatures closes", "text-grey-8"),
+WINDOWS = {  # window → its words
+    "open": "Candidatures ouvertes",
+    "future": "Candidatures à venir",
+    "closed": "Candidatures closes",
 }
+WINDOW_COLOURS = {"open": "text-green-9", "future": "text-blue-10", "closed": "text-grey-8"}  # as in the template
 ITEM = r"""
 <div class="col-12">
   <div v-if="props.row.heading" class="text-subtitle2 text-primary q-pt-sm q-px-sm"
@@ -76,7 +77,7 @@ def offer_list(groups: list[tuple[str, list[OfferLine]]], on_apply: Callable[[in
                 "page": line.page,
                 "dates": line.dates,
                 "window": line.window,
-                "window_text": WINDOWS[line.window][0],
+                "window_text": WINDOWS[line.window],
                 "open": line.open,
                 "candidature": line.candidature,
                 "candidature_text": messages.OFFER_ALREADY_APPLIED,
@@ -103,5 +104,4 @@ def offer_list(groups: list[tuple[str, list[OfferLine]]], on_apply: Callable[[in
 def window_label(element, window: str) -> ui.element:
     """« Candidatures ouvertes », « à venir » or « closes » in its colour, as an element of its own (a
     formation's page)."""
-    text, colour = WINDOWS[window]
-    return element(text).classes("text-bold").classes(colour)
+    return element(WINDOWS[window]).classes("text-bold").classes(WINDOW_COLOURS[window])
