@@ -25,7 +25,8 @@ from models import Account
 from models.clock import in_paris
 
 SIGNATURE_HEIGHT_MM = 25
-LONGEST_IN_A_ROW, LINES_IN_A_ROW = 1200, 20  # beyond, a value is written under its label (a row cannot break)
+ROW_HEIGHT_MAX = 100.0  # mm: a pair taller than this is written as a heading and a text (a row cannot break)
+LABEL_WIDTH, VALUE_WIDTH, ROW_LINE = 60.0, 120.0, 5.5
 FONTS = Path(__file__).parent / "data" / "fonts"
 FAMILY = "dejavu"
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold-Latin.ttf"  # the bold one has the Latin, Greek and Cyrillic
@@ -215,8 +216,9 @@ def _pairs(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     value too long for one row of a page (a row cannot break) is written under its label instead."""
     shown = [(label, str(value)) for label, value in pairs if str(value or "").strip()]
     short: list[tuple[str, str]] = []
+    pdf.set_font(FAMILY, size=10)
     for label, value in shown:
-        if len(value) > LONGEST_IN_A_ROW or value.count("\n") > LINES_IN_A_ROW:
+        if not _fits_in_a_row(pdf, f"{label} :", value):
             _table(pdf, short)
             short = []
             _question(pdf, f"{label} :", value)
@@ -225,15 +227,25 @@ def _pairs(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     _table(pdf, short)
 
 
+def _fits_in_a_row(pdf: _Document, label: str, value: str) -> bool:
+    """Whether the pair, each wrapped in its column, is short enough for one row of a page: measured with the
+    glyphs' own widths (a count of characters misjudges wide ones)."""
+    tallest = max(
+        len(pdf.multi_cell(width, ROW_LINE, pdf.fit(text), dry_run=True, output="LINES"))
+        for text, width in ((label, LABEL_WIDTH), (value, VALUE_WIDTH))
+    )
+    return tallest * ROW_LINE <= ROW_HEIGHT_MAX
+
+
 def _table(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     if not pairs:
         return
     pdf.set_font(FAMILY, size=10)
     with pdf.table(
-        col_widths=(60, 120),
+        col_widths=(LABEL_WIDTH, VALUE_WIDTH),
         first_row_as_headings=False,
         borders_layout="NONE",
-        line_height=5.5,
+        line_height=ROW_LINE,
         padding=(0.8, 1, 0.8, 0),
         text_align="LEFT",
     ) as table:
