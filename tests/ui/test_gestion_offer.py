@@ -19,7 +19,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.rights import Actor, Role
 from models import Campaign, Commission, Formation, JournalEntry
 from tests.ui.gestion_helpers import sign_in_staff, staff_member, test_platform
-from tests.ui.helpers import error_of, field, fill, see, until
+from tests.ui.helpers import error_of, field, fill, offer_line, see, until
 
 FORMATIONS = "/gestion/formations"
 CENTRES = "/gestion/centres"
@@ -126,7 +126,7 @@ async def test_formations_list_search_create_with_an_error_then_offered(user: Us
     assert "L1-INFO" in {row["code"] for row in listed}
 
     await user.open("/offre?recherche=informatique")  # the next visitor sees it
-    await see(user, "Licence Informatique")
+    assert (await offer_line(user, "L1-INFO"))["label"] == "Licence Informatique"
 
 
 async def test_a_formation_is_edited_with_an_error_at_its_field_and_journaled(user: User):
