@@ -1211,3 +1211,32 @@ DOSSIER_PIECE_UNREADABLE = (
     "candidature."
 )
 EXPORT_CLOSE = "Fermer"
+
+# --- individual dates, bloc-notes in the export, ranking the liste complémentaire by the evaluation notes (finish8)
+INDIVIDUAL_DATES = "Dates individuelles"
+INDIVIDUAL_RETURN = "Date de retour individuelle"
+INDIVIDUAL_CONFIRM = "Date de confirmation individuelle"
+INDIVIDUAL_RETURN_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : une date limite de retour propre à chacune, après celle de la "
+    "formation. Laissez la date vide pour revenir à celle de la formation."
+)
+INDIVIDUAL_CONFIRM_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : une date limite de confirmation propre à chacune, après celle de "
+    "la formation. Laissez la date vide pour revenir à celle de la formation."
+)
+INDIVIDUAL_DATE_FIELD = "Date individuelle (vide : celle de la formation)"
+INDIVIDUAL_DATE_SECTION = "Date individuelle"
+INDIVIDUAL_DATE_INVALID = "Saisissez une date valide, ou laissez vide"
+INDIVIDUAL_DATE_PAST = "La date doit être après aujourd'hui"
+INDIVIDUAL_DATE_NOT_LATER = "La date doit être après celle de la formation ({date})"
+INDIVIDUAL_DATE_SAME = "Cette candidature a déjà cette date"
+INDIVIDUAL_DATE_DONE = "{count} candidature(s) à la nouvelle date"
+INDIVIDUAL_DATE_REFUSED = "{count} candidature(s) non modifiée(s) :"
+INDIVIDUAL_RETURN_EVENT = "Date limite de retour individuelle : {date}"
+INDIVIDUAL_CONFIRM_EVENT = "Date limite de confirmation individuelle : {date}"
+INDIVIDUAL_DATE_REMOVED = "celle de la formation"
+REVIEW_COLUMN_INDIVIDUAL_RETURN = "Date retour individuelle"
+REVIEW_COLUMN_INDIVIDUAL_CONFIRM = "Date confirmation individuelle"
+WINDOW_RETURN_BY = "Date limite de retour"
+WINDOW_CONFIRM_BY = "Date limite de confirmation"
+WINDOW_INDIVIDUAL = "(individuelle)"
