@@ -1240,3 +1240,7 @@ REVIEW_COLUMN_INDIVIDUAL_CONFIRM = "Date confirmation individuelle"
 WINDOW_RETURN_BY = "Date limite de retour"
 WINDOW_CONFIRM_BY = "Date limite de confirmation"
 WINDOW_INDIVIDUAL = "(individuelle)"
+EXPORT_GROUP_LABELS["notes"] = "Bloc-notes"  # last: its column comes after the questions'
+EXPORT_NOTES_HEADER = "Bloc-notes"
+EXPORT_INDIVIDUAL_RETURN = "Date de retour individuelle"
+EXPORT_INDIVIDUAL_CONFIRM = "Date de confirmation individuelle"
