@@ -1244,3 +1244,14 @@ EXPORT_GROUP_LABELS["notes"] = "Bloc-notes"  # last: its column comes after the 
 EXPORT_NOTES_HEADER = "Bloc-notes"
 EXPORT_INDIVIDUAL_RETURN = "Date de retour individuelle"
 EXPORT_INDIVIDUAL_CONFIRM = "Date de confirmation individuelle"
+LC_RANKING = "Classer la liste complémentaire selon les notes"
+LC_RANKING_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : celles en liste complémentaire, avis non validé, reçoivent les rangs "
+    "1, 2, 3… de chaque formation selon la moyenne de leurs notes d'évaluation (la meilleure d'abord ; à égalité, "
+    "la première transmise). L'avis reste à valider."
+)
+LC_RANKING_CONFIRM = "Classer"
+LC_RANKING_DONE = "{count} candidature(s) classée(s)"
+LC_RANKING_REFUSED = "{count} candidature(s) non classée(s) :"
+LC_RANKING_NOT_LC = "Son avis n'est pas « Liste complémentaire »"
+LC_RANKING_NO_NOTES = "Elle n'a pas encore de note d'évaluation"

@@ -444,6 +444,70 @@ class ReviewService:
             formations=formations,
         )
 
+    def rank_waiting_list(self, actor: Actor, candidature_ids: Iterable[int]) -> BulkResult:
+        """« Classer la liste complémentaire selon les notes » on a selection, in one transaction: the rows whose
+        avis is Liste complémentaire, not yet validated, and that have evaluation notes get ranks 1..n within
+        their formation by the mean of their notes (services/evaluation.py; the best first, a tie to the earlier
+        transmission) — each a new avis of the same type with its rank, journaled; the others listed with the
+        reason. The avis stay to be validated."""
+        from ecandidat_ui.services.evaluation import note_columns  # it imports this module's `checked`
+
+        ids = list(dict.fromkeys(int(one) for one in candidature_ids))
+        with self.db.session() as session:
+            notes = note_columns()
+            means = dict(
+                session.exec(
+                    select(notes.c.candidature_id, notes.c.mean).where(notes.c.candidature_id.in_(ids[: BULK_MAX + 1]))
+                ).all()
+            )
+        accepted: list[tuple[Candidature, str]] = []
+
+        def why_not(candidature: Candidature) -> str:
+            if candidature.decision != Decision.COMPLEMENTARY_LIST:
+                return messages.LC_RANKING_NOT_LC
+            if candidature.decision_validated_at is not None:
+                return messages.AVIS_ALREADY_VALIDATED
+            return "" if means.get(candidature.id) is not None else messages.LC_RANKING_NO_NOTES
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            accepted.append((candidature, label))
+
+        def finish(session: Session, actor: Actor) -> None:
+            by_formation: dict[int, list[tuple[Candidature, str]]] = {}
+            for candidature, label in accepted:
+                by_formation.setdefault(candidature.formation_id, []).append((candidature, label))
+            for rows in by_formation.values():
+                rows.sort(key=lambda row: (-means[row[0].id], row[0].transmitted_at, row[0].id))
+                for rank, (candidature, label) in enumerate(rows, start=1):
+                    before = _avis_snapshot(candidature)
+                    decision_type = (
+                        session.get(DecisionType, candidature.decision_type_id)
+                        if candidature.decision_type_id
+                        else None
+                    )
+                    comment = candidature.decision_comment
+                    record(
+                        session,
+                        candidature,
+                        Decision.COMPLEMENTARY_LIST,
+                        decision_type,
+                        None,
+                        rank,
+                        comment,
+                        by=actor.id,
+                    )
+                    journal.record(
+                        session,
+                        actor,
+                        "candidature.waiting_list_ranking",
+                        ("candidature", candidature.id),
+                        before,
+                        {**_avis_snapshot(candidature), "mean": round(means[candidature.id], 2)},
+                        label=label,
+                    )
+
+        return self._on_selection(actor, ids, Action.ENTER_AVIS, why_not, apply, finish=finish)
+
     def _on_selection(
         self,
         actor: Actor,
@@ -454,12 +518,14 @@ class ReviewService:
         *,
         transmitted_only: bool = True,
         formations: dict[int, Formation] | None = None,
+        finish: Callable[[Session, Actor], None] | None = None,
     ) -> BulkResult:
         """An action on the rows ticked, in one transaction: each row the actor may do it on (its commission's
         right, its campaign not archived, transmitted, nothing `why_not` objects to) is claimed by its version —
         a colleague's change since it was read is not overwritten — then `apply`'d; the others are listed with
         their reason. `transmitted_only` False lets an action reach the candidatures not transmitted; `formations`,
-        when given, is filled with the rows' formations (by id) before `why_not` is asked."""
+        when given, is filled with the rows' formations (by id) before `why_not` is asked; `finish`, when given, is
+        called once every row is done, in the same transaction (an action whose rows depend on each other)."""
         ids = list(dict.fromkeys(int(one) for one in candidature_ids))
         if not ids:
             raise Refused(messages.REVIEW_NOTHING_SELECTED)
@@ -510,6 +576,8 @@ class ReviewService:
                 session.refresh(candidature)
                 apply(session, actor, candidature, f"{account.login} — {formation.code}")
                 result.changed.append(candidature_id)
+            if finish is not None:
+                finish(session, actor)
         return result
 
     def review_piece(self, actor: Actor, candidature_id: int, piece_id: int, accepted: bool, comment: str = "") -> None:

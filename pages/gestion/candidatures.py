@@ -221,6 +221,10 @@ class CandidaturesScreen:
                 ui.button(messages.AVIS_ENTER, icon="rate_review", on_click=self.ask_avis).props("no-caps").mark(
                     "review-enter-avis"
                 )
+            if self.may_enter_avis:
+                ui.button(messages.LC_RANKING, icon="format_list_numbered", on_click=self.ask_ranking).props(
+                    "no-caps outline"
+                ).mark("review-lc-ranking")
             if self.may_validate_avis:
                 ui.button(messages.AVIS_VALIDATE, icon="verified", on_click=self.ask_validation).props("no-caps").mark(
                     "review-validate-avis"
@@ -479,6 +483,22 @@ class CandidaturesScreen:
             lambda rows, values: self.platform.review.change_tags(
                 self.actor, rows, values.get("add") or [], values.get("remove") or []
             ),
+        )
+
+    def ask_ranking(self) -> None:
+        """« Classer la liste complémentaire selon les notes » of the rows ticked: confirmed, then the ranks given
+        and the rows refused shown."""
+        self._on_selection(
+            Selection(
+                messages.LC_RANKING,
+                messages.LC_RANKING_INTRO,
+                messages.LC_RANKING_DONE,
+                messages.LC_RANKING_REFUSED,
+                "lc-ranking",
+                messages.LC_RANKING_CONFIRM,
+            ),
+            [],
+            lambda rows, values: self.platform.review.rank_waiting_list(self.actor, rows),
         )
 
     def ask_individual_date(self, kind: IndividualDate) -> None:
