@@ -235,13 +235,13 @@ class CandidaturesScreen:
                 )
             if self.may_set_dates:
                 with ui.button(messages.INDIVIDUAL_DATES, icon="event").props("no-caps").mark("review-dates"):
-                    with ui.menu().mark("review-dates-menu"):
+                    with ui.menu().props('role="menu"').mark("review-dates-menu"):
                         ui.menu_item(
                             messages.INDIVIDUAL_RETURN, lambda: self.ask_individual_date(IndividualDate.RETURN)
-                        ).mark("review-dates-return")
+                        ).props('role="menuitem"').mark("review-dates-return")
                         ui.menu_item(
                             messages.INDIVIDUAL_CONFIRM, lambda: self.ask_individual_date(IndividualDate.CONFIRMATION)
-                        ).mark("review-dates-confirm")
+                        ).props('role="menuitem"').mark("review-dates-confirm")
         self.scope_select.on_value_change(self.scope_chosen)
         try:
             await self.show_scope(filters.get("formation"), filters.get("tag"))
