@@ -68,6 +68,16 @@ def test_individual_dates_and_the_waiting_list_ranking_in_chromium(demo_app: Run
     done.get_by_role("button", name="Fermer").click()
     expect(done).to_be_hidden()
 
+    # the window of a row given the date says it is the candidature's own
+    later = f"{date.today() + timedelta(days=400):%d/%m/%Y}"
+    expect(rows.first).to_be_visible()
+    window = rows.first.get_by_role("link").inner_text()
+    rows.first.get_by_role("link").click()
+    expect(page.get_by_text(f"{later} (individuelle)")).to_be_visible()
+    audit_dialog(page, "window-individual-date")
+    page.go_back()
+    expect(rows.filter(has_text=window)).to_be_visible()
+
     for index in (0, 1, 2):
         rows.nth(index).get_by_role("checkbox").click()
     page.get_by_role("button", name="Classer la liste complémentaire selon les notes").click()
