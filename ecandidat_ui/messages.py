@@ -1211,3 +1211,47 @@ DOSSIER_PIECE_UNREADABLE = (
     "candidature."
 )
 EXPORT_CLOSE = "Fermer"
+
+# --- individual dates, bloc-notes in the export, ranking the liste complémentaire by the evaluation notes (finish8)
+INDIVIDUAL_DATES = "Dates individuelles"
+INDIVIDUAL_RETURN = "Date de retour individuelle"
+INDIVIDUAL_CONFIRM = "Date de confirmation individuelle"
+INDIVIDUAL_RETURN_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : une date limite de retour propre à chacune, après celle de la "
+    "formation. Laissez la date vide pour revenir à celle de la formation."
+)
+INDIVIDUAL_CONFIRM_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : une date limite de confirmation propre à chacune, après celle de "
+    "la formation. Laissez la date vide pour revenir à celle de la formation."
+)
+INDIVIDUAL_DATE_FIELD = "Date individuelle (vide : celle de la formation)"
+INDIVIDUAL_DATE_SECTION = "Date individuelle"
+INDIVIDUAL_DATE_INVALID = "Saisissez une date valide, ou laissez vide"
+INDIVIDUAL_DATE_PAST = "La date doit être après aujourd'hui"
+INDIVIDUAL_DATE_NOT_LATER = "La date doit être après celle de la formation ({date})"
+INDIVIDUAL_DATE_SAME = "Cette candidature a déjà cette date"
+INDIVIDUAL_DATE_DONE = "{count} candidature(s) à la nouvelle date"
+INDIVIDUAL_DATE_REFUSED = "{count} candidature(s) non modifiée(s) :"
+INDIVIDUAL_RETURN_EVENT = "Date limite de retour individuelle : {date}"
+INDIVIDUAL_CONFIRM_EVENT = "Date limite de confirmation individuelle : {date}"
+INDIVIDUAL_DATE_REMOVED = "celle de la formation"
+REVIEW_COLUMN_INDIVIDUAL_RETURN = "Date retour individuelle"
+REVIEW_COLUMN_INDIVIDUAL_CONFIRM = "Date confirmation individuelle"
+WINDOW_RETURN_BY = "Date limite de retour"
+WINDOW_CONFIRM_BY = "Date limite de confirmation"
+WINDOW_INDIVIDUAL = "(individuelle)"
+EXPORT_GROUP_LABELS["notes"] = "Bloc-notes"  # last: its column comes after the questions'
+EXPORT_NOTES_HEADER = "Bloc-notes"
+EXPORT_INDIVIDUAL_RETURN = "Date de retour individuelle"
+EXPORT_INDIVIDUAL_CONFIRM = "Date de confirmation individuelle"
+LC_RANKING = "Classer la liste complémentaire selon les notes"
+LC_RANKING_INTRO = (
+    "{count} candidature(s) sélectionnée(s) : celles en liste complémentaire, avis non validé, reçoivent les rangs "
+    "1, 2, 3… de chaque formation selon la moyenne de leurs notes d'évaluation (la meilleure d'abord ; à égalité, "
+    "la première transmise). L'avis reste à valider."
+)
+LC_RANKING_CONFIRM = "Classer"
+LC_RANKING_DONE = "{count} candidature(s) classée(s)"
+LC_RANKING_REFUSED = "{count} candidature(s) non classée(s) :"
+LC_RANKING_NOT_LC = "Son avis n'est pas « Liste complémentaire »"
+LC_RANKING_NO_NOTES = "Elle n'a pas encore de note d'évaluation"

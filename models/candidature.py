@@ -1,6 +1,6 @@
 """A candidate's application to a formation, with its answers, pièces justificatives and history."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Index
@@ -40,6 +40,10 @@ class Candidature(SQLModel, table=True):
     confirmed_at: datetime | None = None
     withdrawn_at: datetime | None = None
     withdrawal_reason: str = Field(default="", max_length=500)
+    # « Date de retour / de confirmation individuelle »: a later date staff gave this candidature, read in place
+    # of the formation's by services/dates.py (None: the formation's)
+    individual_return_by: date | None = None
+    individual_confirm_by: date | None = None
     version: int = 1
 
 

@@ -218,7 +218,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         for label, day in (
             ("Jury", formation.jury_on),
             ("Publication des résultats", formation.publication_on),
-            ("Date limite de confirmation", formation.confirm_by),
+            ("Date limite de confirmation", view.confirm_deadline),
         ):
             if day:
                 _line(label, f"{day:%d/%m/%Y}")

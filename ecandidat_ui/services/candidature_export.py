@@ -2,9 +2,9 @@
 scope, search, filters and sort, the actor's rights checked and applied in SQL by the same statement
 (`CandidatureTableService.rows_statement`) — with the column groups the staff member ticked.
 
-The rows are streamed: one SELECT read `BATCH` rows at a time (a server-side cursor on PostgreSQL), the tags and
-answers of each batch read by its ids, and each row written at once by openpyxl's write-only workbook. Memory
-stays bounded whatever the number of rows (benchmarks/candidature_export.py: 50,000).
+The rows are streamed: one SELECT read `BATCH` rows at a time (a server-side cursor on PostgreSQL), the tags,
+answers and bloc-notes of each batch read by its ids, and each row written at once by openpyxl's write-only
+workbook. Memory stays bounded whatever the number of rows (benchmarks/candidature_export.py: 50,000).
 
 Dates are Excel dates (Paris time), texts are texts: a value starting with « = » is never a formula.
 """
@@ -38,12 +38,14 @@ from models import (
     Answer,
     Baccalaureate,
     Candidature,
+    CandidatureNote,
     Commission,
     Formation,
     Motivation,
     PersonalInfo,
     PostalAddress,
     Question,
+    StaffMember,
 )
 from models.clock import in_paris
 
@@ -91,6 +93,8 @@ _READ = {
     "transmitted_at": col(Candidature.transmitted_at),
     "confirmed_at": col(Candidature.confirmed_at),
     "withdrawn_at": col(Candidature.withdrawn_at),
+    "individual_return_by": col(Candidature.individual_return_by),
+    "individual_confirm_by": col(Candidature.individual_confirm_by),
     "validated_at": col(Candidature.decision_validated_at),
     "rank": col(Candidature.decision_rank),
     "comment": col(Candidature.decision_comment),
@@ -210,6 +214,8 @@ COLUMNS: dict[str, list[ExportColumn]] = {
         ExportColumn("Date de transmission", lambda r: r.transmitted_at, 16),
         ExportColumn("Date de confirmation", lambda r: r.confirmed_at, 16),
         ExportColumn("Date de désistement", lambda r: r.withdrawn_at, 16),
+        ExportColumn(messages.EXPORT_INDIVIDUAL_RETURN, lambda r: r.individual_return_by, 16),
+        ExportColumn(messages.EXPORT_INDIVIDUAL_CONFIRM, lambda r: r.individual_confirm_by, 16),
     ],
     "status": [ExportColumn("Statut du dossier", lambda r: r.status, 14)],
     "avis": [
@@ -224,15 +230,20 @@ COLUMNS: dict[str, list[ExportColumn]] = {
 }
 
 
+NOTES_COLUMN = ExportColumn(messages.EXPORT_NOTES_HEADER, lambda r: r.notes, 50)
+CELL_MAX = 32767  # the most characters an Excel cell holds
+
+
 class _Row:
-    """A row of the SELECT with the tags and answers of its candidature."""
+    """A row of the SELECT with the tags, answers and bloc-notes of its candidature."""
 
-    __slots__ = ("_row", "answers", "tags")
+    __slots__ = ("_row", "answers", "notes", "tags")
 
-    def __init__(self, row, tags: list[dict[str, str]], answers: dict[int, str]) -> None:
+    def __init__(self, row, tags: list[dict[str, str]], answers: dict[int, str], notes: str = "") -> None:
         self._row = row
         self.tags = tags
         self.answers = answers
+        self.notes = notes
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._row, name)
@@ -286,8 +297,10 @@ class CandidatureExportService:
             statement = statement.outerjoin(  # PersonalInfo and Baccalaureate: joined by rows_statement
                 PostalAddress, col(PostalAddress.account_id) == col(Candidature.account_id)
             ).outerjoin(Commission, col(Commission.id) == col(Formation.commission_id))
-            columns = [column for group in groups if group != "questions" for column in COLUMNS[group]]
+            columns = [column for group in groups if group in COLUMNS for column in COLUMNS[group]]
             columns += [ExportColumn(label, _answer_of(question_id), 30) for question_id, label in questions]
+            if "notes" in groups:
+                columns.append(NOTES_COLUMN)
             workbook = Workbook(write_only=True)
             sheet = workbook.create_sheet(messages.EXPORT_SHEET)
             for index, column in enumerate(columns, start=1):
@@ -302,8 +315,9 @@ class CandidatureExportService:
                 ids = [row.id for row in batch]
                 tags = _tags_of(session, ids) if "tags" in groups else {}
                 answers = _answers(session, ids) if questions else {}
+                notes = _notes(session, ids) if "notes" in groups else {}
                 for row in batch:
-                    full = _Row(row, tags.get(row.id, []), answers.get(row.id, {}))
+                    full = _Row(row, tags.get(row.id, []), answers.get(row.id, {}), notes.get(row.id, ""))
                     sheet.append([_cell(sheet, column.value(full)) for column in columns])
                 done += len(batch)
                 progress(done, total)
@@ -356,3 +370,19 @@ def _answers(session: Session, candidature_ids: list[int]) -> dict[int, dict[int
     for answer in session.exec(select(Answer).where(col(Answer.candidature_id).in_(candidature_ids))):
         found.setdefault(answer.candidature_id, {})[answer.question_id] = answer.value
     return found
+
+
+def _notes(session: Session, candidature_ids: list[int]) -> dict[int, str]:
+    """The bloc-notes of each candidature as one text: its notes, the oldest first, each « 06/12/2026 14:07 —
+    Author : text » on its lines (cut to what a cell holds)."""
+    lines: dict[int, list[str]] = {}
+    rows = session.exec(
+        select(CandidatureNote, StaffMember)
+        .join(StaffMember, col(StaffMember.id) == col(CandidatureNote.staff_id))
+        .where(col(CandidatureNote.candidature_id).in_(candidature_ids))
+        .order_by(col(CandidatureNote.written_at), col(CandidatureNote.id))
+    )
+    for note, author in rows:
+        when = in_paris(note.written_at).strftime("%d/%m/%Y %H:%M")
+        lines.setdefault(note.candidature_id, []).append(f"{when} — {author.display_name} : {note.text}")
+    return {candidature_id: "\n".join(texts)[:CELL_MAX] for candidature_id, texts in lines.items()}

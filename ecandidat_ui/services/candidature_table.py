@@ -94,6 +94,8 @@ OPTIONAL_COLUMNS = (
     "withdrawn_at",
     "eval_mean",
     "eval_spread",
+    "individual_return",
+    "individual_confirm",
 )
 COLUMNS = DEFAULT_COLUMNS + OPTIONAL_COLUMNS
 UNSORTABLE = frozenset({"tags", "nationality", "birth_country"})  # shown as a label, stored as a code
@@ -416,6 +418,8 @@ def _table_columns(derived: _Derived) -> dict[str, Any]:
             "withdrawn_at": col(Candidature.withdrawn_at),
             "eval_mean": notes.c.mean,
             "eval_spread": notes.c.spread,
+            "individual_return": col(Candidature.individual_return_by),
+            "individual_confirm": col(Candidature.individual_confirm_by),
         },
         "searchable": [
             col(Account.login),
@@ -557,5 +561,7 @@ def candidature_row(
         "withdrawn_at": _date(candidature.withdrawn_at),
         "eval_mean": _decimal(eval_mean),
         "eval_spread": _decimal(eval_spread),
+        "individual_return": _date(candidature.individual_return_by),
+        "individual_confirm": _date(candidature.individual_confirm_by),
         "real_rank": real_rank if real_rank is not None else "",  # the rang réel on the liste complémentaire
     }

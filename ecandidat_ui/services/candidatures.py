@@ -14,7 +14,7 @@ from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
 from ecandidat_ui.services import asked, fields, parameters, uploads, waiting_list
 from ecandidat_ui.services.candidate_file import CandidateFileService, missing_required
-from ecandidat_ui.services.dates import confirmation_deadline
+from ecandidat_ui.services.dates import confirmation_date, formation_return_date, return_date
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.services.review import Decision, default_type, validate
 from ecandidat_ui.services.sessions import SessionService
@@ -79,7 +79,7 @@ class CandidatureView:
 
     @property
     def return_by(self) -> date:
-        return self.formation.return_by or self.formation.closes_on
+        return return_date(self.candidature, self.formation)
 
     @property
     def editable(self) -> bool:
@@ -115,10 +115,7 @@ class CandidatureView:
 
     @property
     def confirm_deadline(self) -> date | None:
-        formation = self.formation
-        return confirmation_deadline(
-            self.candidature.decision_validated_at, formation.confirm_by, formation.confirm_delay_days
-        )
+        return confirmation_date(self.candidature, self.formation)
 
     def can_answer_offer(self, today: date) -> bool:
         """A favourable decision waits for the candidate to confirm or withdraw, until the deadline."""
@@ -442,6 +439,7 @@ class CandidatureService:
                 account_id,
                 view.formation,
                 "candidature_transmitted",
+                candidature=candidature,
                 date=now_text(),
             )
 
@@ -567,9 +565,19 @@ class CandidatureService:
     def _event(session: Session, candidature: Candidature, text: str) -> None:
         session.add(CandidatureEvent(candidature_id=candidature.id, text=text))
 
-    def _mail(self, session: Session, account_id: int, formation: Formation, template: str, **values: object) -> None:
+    def _mail(
+        self,
+        session: Session,
+        account_id: int,
+        formation: Formation,
+        template: str,
+        *,
+        candidature: Candidature | None = None,
+        **values: object,
+    ) -> None:
+        """`candidature` (when there is one) gives its own return date to the mail's « date_retour »."""
         account = session.get(Account, account_id)
-        return_by = formation.return_by or formation.closes_on
+        return_by = return_date(candidature, formation) if candidature else formation_return_date(formation)
         mail = render(
             template,
             session,

@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services import parameters
-from ecandidat_ui.services.dates import confirmation_deadline
+from ecandidat_ui.services.dates import confirmation_date, return_date_sql
 from ecandidat_ui.settings import Settings
 from models import Account, Campaign, Candidature, FileStatus, Formation, Reminder
 
@@ -47,7 +47,7 @@ class ReminderService:
         return sum(self._send(candidature_id, kind, deadline) for candidature_id, kind, deadline in due)
 
     def _returns_due(self, today: date, horizon: date) -> list[tuple[int, ReminderKind, date]]:
-        return_by = func.coalesce(Formation.return_by, Formation.closes_on)  # as the candidate is shown it
+        return_by = return_date_sql()  # as the candidate is shown it
         with self.db.session() as session:
             rows = session.exec(
                 select(Candidature.id, return_by)
@@ -84,9 +84,7 @@ class ReminderService:
             ).all()
         due = []
         for candidature, formation in rows:
-            deadline = confirmation_deadline(
-                candidature.decision_validated_at, formation.confirm_by, formation.confirm_delay_days
-            )
+            deadline = confirmation_date(candidature, formation)
             if deadline is not None and today <= deadline <= horizon:
                 due.append((candidature.id, ReminderKind.CONFIRMATION, deadline))
         return due

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -21,7 +21,7 @@ from ecandidat_ui import messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import CATALOGUE, render
-from ecandidat_ui.services import asked, journal, rights
+from ecandidat_ui.services import asked, dates, journal, rights
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.rights import Action, Actor
 from ecandidat_ui.services.setup_access import BulkResult, RefusedRow, found
@@ -45,6 +45,13 @@ from models import (
     TagColour,
 )
 from models.clock import utcnow
+
+
+class IndividualDate(StrEnum):
+    """The candidature's own deadlines staff may move later (services/dates.py reads them)."""
+
+    RETURN = "return"
+    CONFIRMATION = "confirmation"
 
 
 class Decision(StrEnum):
@@ -377,6 +384,130 @@ class ReviewService:
 
         return self._on_selection(actor, ids, Action.SET_TAGS, why_not, apply)
 
+    def set_individual_date(
+        self, actor: Actor, candidature_ids: Iterable[int], kind: IndividualDate | str, value: object, today: date
+    ) -> BulkResult:
+        """« Date de retour / de confirmation individuelle » on a selection, in one transaction: a date after
+        today and after the formation's own (or none: the formation's again) set on each candidature the actor
+        may set dates on; its history line, its journal line — no mail, as the original sends none. The return
+        date may be given to a candidature not transmitted (that is what it is for: more time to send it)."""
+        try:
+            kind = IndividualDate(kind)
+        except ValueError:
+            raise Refused(messages.UNEXPECTED_ERROR) from None
+        chosen = _date_value(value)
+        if chosen is not None and chosen <= today:
+            raise InvalidInput({"date": messages.INDIVIDUAL_DATE_PAST})
+        attribute = "individual_return_by" if kind is IndividualDate.RETURN else "individual_confirm_by"
+        formations: dict[int, Formation] = {}
+
+        def own(candidature: Candidature) -> date | None:
+            formation = formations.get(candidature.formation_id)
+            if kind is IndividualDate.RETURN:
+                return dates.formation_return_date(formation)
+            return dates.formation_confirmation_date(candidature, formation)
+
+        def why_not(candidature: Candidature) -> str:
+            if getattr(candidature, attribute) == chosen:
+                return messages.INDIVIDUAL_DATE_SAME
+            formation_date = own(candidature)
+            if chosen is not None and formation_date is not None and chosen <= formation_date:
+                return messages.INDIVIDUAL_DATE_NOT_LATER.format(date=f"{formation_date:%d/%m/%Y}")
+            return ""
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            before = getattr(candidature, attribute)
+            setattr(candidature, attribute, chosen)
+            session.add(candidature)
+            shown = f"{chosen:%d/%m/%Y}" if chosen else messages.INDIVIDUAL_DATE_REMOVED
+            template = (
+                messages.INDIVIDUAL_RETURN_EVENT if kind is IndividualDate.RETURN else messages.INDIVIDUAL_CONFIRM_EVENT
+            )
+            session.add(CandidatureEvent(candidature_id=candidature.id, text=template.format(date=shown)))
+            journal.record(
+                session,
+                actor,
+                f"candidature.individual_{kind.value}",
+                ("candidature", candidature.id),
+                {attribute: before.isoformat() if before else None},
+                {attribute: chosen.isoformat() if chosen else None},
+                label=label,
+            )
+
+        return self._on_selection(
+            actor,
+            candidature_ids,
+            Action.SET_DATES,
+            why_not,
+            apply,
+            transmitted_only=kind is not IndividualDate.RETURN,
+            formations=formations,
+        )
+
+    def rank_waiting_list(self, actor: Actor, candidature_ids: Iterable[int]) -> BulkResult:
+        """« Classer la liste complémentaire selon les notes » on a selection, in one transaction: the rows whose
+        avis is Liste complémentaire, not yet validated, and that have evaluation notes get ranks 1..n within
+        their formation by the mean of their notes (services/evaluation.py; the best first, a tie to the earlier
+        transmission) — each a new avis of the same type with its rank, journaled; the others listed with the
+        reason. The avis stay to be validated."""
+        from ecandidat_ui.services.evaluation import note_columns  # it imports this module's `checked`
+
+        ids = list(dict.fromkeys(int(one) for one in candidature_ids))
+        with self.db.session() as session:
+            notes = note_columns()
+            means = dict(
+                session.exec(
+                    select(notes.c.candidature_id, notes.c.mean).where(notes.c.candidature_id.in_(ids[: BULK_MAX + 1]))
+                ).all()
+            )
+        accepted: list[tuple[Candidature, str]] = []
+
+        def why_not(candidature: Candidature) -> str:
+            if candidature.decision != Decision.COMPLEMENTARY_LIST:
+                return messages.LC_RANKING_NOT_LC
+            if candidature.decision_validated_at is not None:
+                return messages.AVIS_ALREADY_VALIDATED
+            return "" if means.get(candidature.id) is not None else messages.LC_RANKING_NO_NOTES
+
+        def apply(session: Session, actor: Actor, candidature: Candidature, label: str) -> None:
+            accepted.append((candidature, label))
+
+        def finish(session: Session, actor: Actor) -> None:
+            by_formation: dict[int, list[tuple[Candidature, str]]] = {}
+            for candidature, label in accepted:
+                by_formation.setdefault(candidature.formation_id, []).append((candidature, label))
+            for rows in by_formation.values():
+                rows.sort(key=lambda row: (-means[row[0].id], row[0].transmitted_at, row[0].id))
+                for rank, (candidature, label) in enumerate(rows, start=1):
+                    before = _avis_snapshot(candidature)
+                    decision_type = (
+                        session.get(DecisionType, candidature.decision_type_id)
+                        if candidature.decision_type_id
+                        else None
+                    )
+                    comment = candidature.decision_comment
+                    record(
+                        session,
+                        candidature,
+                        Decision.COMPLEMENTARY_LIST,
+                        decision_type,
+                        None,
+                        rank,
+                        comment,
+                        by=actor.id,
+                    )
+                    journal.record(
+                        session,
+                        actor,
+                        "candidature.waiting_list_ranking",
+                        ("candidature", candidature.id),
+                        before,
+                        {**_avis_snapshot(candidature), "mean": round(means[candidature.id], 2)},
+                        label=label,
+                    )
+
+        return self._on_selection(actor, ids, Action.ENTER_AVIS, why_not, apply, finish=finish)
+
     def _on_selection(
         self,
         actor: Actor,
@@ -384,11 +515,17 @@ class ReviewService:
         action: Action,
         why_not: Callable[[Candidature], str],
         apply: Callable[[Session, Actor, Candidature, str], None],
+        *,
+        transmitted_only: bool = True,
+        formations: dict[int, Formation] | None = None,
+        finish: Callable[[Session, Actor], None] | None = None,
     ) -> BulkResult:
         """An action on the rows ticked, in one transaction: each row the actor may do it on (its commission's
         right, its campaign not archived, transmitted, nothing `why_not` objects to) is claimed by its version —
         a colleague's change since it was read is not overwritten — then `apply`'d; the others are listed with
-        their reason."""
+        their reason. `transmitted_only` False lets an action reach the candidatures not transmitted; `formations`,
+        when given, is filled with the rows' formations (by id) before `why_not` is asked; `finish`, when given, is
+        called once every row is done, in the same transaction (an action whose rows depend on each other)."""
         ids = list(dict.fromkeys(int(one) for one in candidature_ids))
         if not ids:
             raise Refused(messages.REVIEW_NOTHING_SELECTED)
@@ -420,8 +557,10 @@ class ReviewService:
                 )
                 if not reason and archived is not None:
                     reason = messages.CANDIDATURE_ARCHIVED
-                if not reason and candidature.transmitted_at is None:
+                if not reason and transmitted_only and candidature.transmitted_at is None:
                     reason = messages.REVIEW_NOT_TRANSMITTED_REASON
+                if formations is not None:
+                    formations[formation.id] = formation
                 reason = reason or why_not(candidature)
                 if reason:
                     result.refused.append(RefusedRow(candidature_id, name, reason))
@@ -437,6 +576,8 @@ class ReviewService:
                 session.refresh(candidature)
                 apply(session, actor, candidature, f"{account.login} — {formation.code}")
                 result.changed.append(candidature_id)
+            if finish is not None:
+                finish(session, actor)
         return result
 
     def review_piece(self, actor: Actor, candidature_id: int, piece_id: int, accepted: bool, comment: str = "") -> None:
@@ -597,6 +738,22 @@ def avis_values(session: Session, values: Mapping[str, object]) -> dict[str, Any
         "rank": rank,
         "comment": comment,
     }
+
+
+def _date_value(value: object) -> date | None:
+    """The date a form gives (ISO, or JJ/MM/AAAA), None when empty; InvalidInput at the field otherwise."""
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput({"date": messages.INDIVIDUAL_DATE_INVALID}) from None
 
 
 def _whole(value: object) -> int | None:

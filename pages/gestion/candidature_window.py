@@ -143,7 +143,12 @@ class CandidatureWindow:
                 ("Statut du dossier", shown_status(candidature)),
                 ("Transmise le", _when(candidature.transmitted_at) if candidature.transmitted_at else "—"),
                 ("Avis", candidature.decision or messages.REVIEW_NO_AVIS),
+                (messages.WINDOW_RETURN_BY, _deadline(view.return_by, candidature.individual_return_by)),
             ]
+            if view.confirm_deadline:
+                summary.append(
+                    (messages.WINDOW_CONFIRM_BY, _deadline(view.confirm_deadline, candidature.individual_confirm_by))
+                )
             _pairs(summary, "review-summary")
             self.tag_line()
             exports.dossier_link(candidature.id)
@@ -445,6 +450,12 @@ def _avis_row(line: AvisLine) -> AvisRow:
 
 def _note_heading(note: NoteLine) -> str:
     return messages.NOTES_BY.format(when=_when(note.written_at), who=note.author)
+
+
+def _deadline(day, individual) -> str:
+    """« 12/07/2027 », « (individuelle) » added when it is the candidature's own date."""
+    text = f"{day:%d/%m/%Y}"
+    return f"{text} {messages.WINDOW_INDIVIDUAL}" if individual else text
 
 
 def _pairs(pairs: list[tuple[str, str]], marker: str | None = None) -> None:

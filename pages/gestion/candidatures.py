@@ -10,6 +10,7 @@ rows refused with their reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from nicegui import run, ui
@@ -25,7 +26,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidature_table import DEFAULT_COLUMNS, NO_AVIS, SORTABLE, STATUSES
 from ecandidat_ui.services.errors import Refused
-from ecandidat_ui.services.review import Decision
+from ecandidat_ui.services.review import Decision, IndividualDate
 from ecandidat_ui.services.rights import Action, Actor
 from models import FileStatus
 from pages.gestion import exports
@@ -68,6 +69,8 @@ COLUMNS = [
     Column("withdrawn_at", messages.REVIEW_COLUMN_WITHDRAWN_AT, sortable=True, wide_only=True, nowrap=True),
     Column("eval_mean", messages.REVIEW_COLUMN_EVAL_MEAN, sortable=True, align="right", wide_only=True, nowrap=True),
     Column("eval_spread", messages.REVIEW_COLUMN_EVAL_SPREAD, sortable=True, align="right", wide_only=True),
+    Column("individual_return", messages.REVIEW_COLUMN_INDIVIDUAL_RETURN, sortable=True, wide_only=True, nowrap=True),
+    Column("individual_confirm", messages.REVIEW_COLUMN_INDIVIDUAL_CONFIRM, sortable=True, wide_only=True),
 ]
 # The tags cell: each tag on its colour; the class is the palette key the service gives (components/tag_chip.py).
 TAGS_CELL = """
@@ -116,6 +119,7 @@ class CandidaturesScreen:
         self.may_enter_avis = not rights.visible(actor, Action.ENTER_AVIS).nothing
         self.may_validate_avis = not rights.visible(actor, Action.VALIDATE_AVIS).nothing
         self.may_set_tags = not rights.visible(actor, Action.SET_TAGS).nothing
+        self.may_set_dates = not rights.visible(actor, Action.SET_DATES).nothing
         self.dialogs = ui.element("div")
         self.views = platform.table_views
         self._restoring = False  # a saved view being applied: the filters' changes fetch nothing one by one
@@ -182,7 +186,11 @@ class CandidaturesScreen:
             descending=bool(settings.get("descending")) and sort_by is not None,
             filters=_table_filters(filters),
             empty_text=messages.REVIEW_NONE,
-            selectable=self.may_set_status or self.may_enter_avis or self.may_validate_avis or self.may_set_tags,
+            selectable=self.may_set_status
+            or self.may_enter_avis
+            or self.may_validate_avis
+            or self.may_set_tags
+            or self.may_set_dates,
             visible=self.columns.visible,
             marker="review-table",
         )
@@ -213,6 +221,10 @@ class CandidaturesScreen:
                 ui.button(messages.AVIS_ENTER, icon="rate_review", on_click=self.ask_avis).props("no-caps").mark(
                     "review-enter-avis"
                 )
+            if self.may_enter_avis:
+                ui.button(messages.LC_RANKING, icon="format_list_numbered", on_click=self.ask_ranking).props(
+                    "no-caps outline"
+                ).mark("review-lc-ranking")
             if self.may_validate_avis:
                 ui.button(messages.AVIS_VALIDATE, icon="verified", on_click=self.ask_validation).props("no-caps").mark(
                     "review-validate-avis"
@@ -221,6 +233,15 @@ class CandidaturesScreen:
                 ui.button(messages.TAGS_ACTION, icon="sell", on_click=self.ask_tags).props("no-caps").mark(
                     "review-tags"
                 )
+            if self.may_set_dates:
+                with ui.button(messages.INDIVIDUAL_DATES, icon="event").props("no-caps").mark("review-dates"):
+                    with ui.menu().props('role="menu"').mark("review-dates-menu"):
+                        ui.menu_item(
+                            messages.INDIVIDUAL_RETURN, lambda: self.ask_individual_date(IndividualDate.RETURN)
+                        ).props('role="menuitem"').mark("review-dates-return")
+                        ui.menu_item(
+                            messages.INDIVIDUAL_CONFIRM, lambda: self.ask_individual_date(IndividualDate.CONFIRMATION)
+                        ).props('role="menuitem"').mark("review-dates-confirm")
         self.scope_select.on_value_change(self.scope_chosen)
         try:
             await self.show_scope(filters.get("formation"), filters.get("tag"))
@@ -461,6 +482,41 @@ class CandidaturesScreen:
             [Section(messages.TAGS_SECTION, fields)],
             lambda rows, values: self.platform.review.change_tags(
                 self.actor, rows, values.get("add") or [], values.get("remove") or []
+            ),
+        )
+
+    def ask_ranking(self) -> None:
+        """« Classer la liste complémentaire selon les notes » of the rows ticked: confirmed, then the ranks given
+        and the rows refused shown."""
+        self._on_selection(
+            Selection(
+                messages.LC_RANKING,
+                messages.LC_RANKING_INTRO,
+                messages.LC_RANKING_DONE,
+                messages.LC_RANKING_REFUSED,
+                "lc-ranking",
+                messages.LC_RANKING_CONFIRM,
+            ),
+            [],
+            lambda rows, values: self.platform.review.rank_waiting_list(self.actor, rows),
+        )
+
+    def ask_individual_date(self, kind: IndividualDate) -> None:
+        """« Date de retour / de confirmation individuelle » of the rows ticked: a date after the formation's, or
+        none to go back to the formation's."""
+        returning = kind is IndividualDate.RETURN
+        title = messages.INDIVIDUAL_RETURN if returning else messages.INDIVIDUAL_CONFIRM
+        self._on_selection(
+            Selection(
+                title,
+                messages.INDIVIDUAL_RETURN_INTRO if returning else messages.INDIVIDUAL_CONFIRM_INTRO,
+                messages.INDIVIDUAL_DATE_DONE,
+                messages.INDIVIDUAL_DATE_REFUSED,
+                "individual-date",
+            ),
+            [Section(messages.INDIVIDUAL_DATE_SECTION, [Field("date", messages.INDIVIDUAL_DATE_FIELD, "date")])],
+            lambda rows, values: self.platform.review.set_individual_date(
+                self.actor, rows, kind, values.get("date"), date.today()
             ),
         )
 

@@ -78,7 +78,7 @@ def test_the_export_has_the_rows_of_the_table_with_the_groups_ticked(platform: P
         "Code formation",
     ):
         assert header in headers
-    assert headers[-1] == QUESTION and "Statut du dossier" in headers and "Tags" in headers
+    assert headers[-2:] == [QUESTION, "Bloc-notes"] and "Statut du dossier" in headers and "Tags" in headers
     assert [row[headers.index("Nom")] for row in rows[1:]] == ["BAILLON", "DURAND", "MOREAU", "NGUYEN"]
     marie = dict(zip(headers, rows[1], strict=True))
     assert marie["N° dossier"] == world.accounts["marie"].login
