@@ -42,6 +42,10 @@ lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
 errors.install(platform)
+if settings.gallery or "--galerie" in sys.argv[1:]:  # for developers: /galerie (pages/gallery.py)
+    from pages import gallery
+
+    gallery.register()
 
 
 def largest_piece() -> int:

@@ -1,5 +1,6 @@
 """Administration commands: `python -m ecandidat_ui import-students FILE.csv`, `import-offer FILE.yaml`,
-`create-admin --mail MAIL --nom NOM --prenom PRENOM`, `backup DEST`, `restore SRC`, `shared-settings --reset`."""
+`create-admin --mail MAIL --nom NOM --prenom PRENOM`, `backup DEST`, `restore SRC`, `shared-settings --reset`;
+for developers, `screenshots OUT` (every page of the demo in pictures, ecandidat_ui/screenshots.py)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         "shared-settings", help="oublier le secret et le dossier enregistrés (tous les processus arrêtés d'abord)"
     )
     shared.add_argument("--reset", action="store_true", required=True)
+    shots = commands.add_parser("screenshots", help="(développeurs) chaque page de la démo en PNG à 1280 et 390 px")
+    shots.add_argument("folder", type=Path)
+    shots.add_argument("--seulement", action="append", default=[], help="les pages dont le chemin commence ainsi")
     args = parser.parse_args(argv)
+    if args.command == "screenshots":  # its own demo, in a throw-away data folder: none of the settings here
+        from ecandidat_ui import screenshots
+
+        return screenshots.run(args.folder, args.seulement)
     try:
         platform = build_platform(load_settings())
     except SettingsError as error:

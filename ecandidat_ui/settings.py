@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     cas_version: int = Field(3, ge=2, le=3, description="CAS protocol: 3 (/p3/serviceValidate) or 2")
 
     demo: bool = False
+    gallery: bool = Field(False, description="/galerie, the components in their states, for developers (--galerie)")
 
     @field_validator("public_url", "cas_url")
     @classmethod
