@@ -22,7 +22,7 @@ import emails
 from emails.backend.smtp import SMTPBackend
 from sqlmodel import col, or_, select, update
 
-from ecandidat_ui import data_folder
+from ecandidat_ui import data_folder, metrics
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.listener import OutboxListener
@@ -172,6 +172,7 @@ class MailSender:
         return True
 
     def _failed(self, mail: OutboxMail, error: Exception) -> None:
+        metrics.MAIL_FAILURES.inc()
         with self.db.session() as session:
             row = session.get(OutboxMail, mail.id)
             row.attempts += 1
