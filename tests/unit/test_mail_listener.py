@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 
 import psycopg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from ecandidat_ui.lifecycle import prepare
 from ecandidat_ui.mail import outbox
@@ -112,3 +113,44 @@ def test_a_transaction_rolled_back_notifies_nobody(two_platforms):
             outbox.enqueue(session, "marie@example.org", mail)
             outbox.enqueue(session, "paul@example.org", mail)
         assert [note.channel for note in listening.notifies(timeout=0.5)] == [outbox.CHANNEL]
+
+
+async def test_the_listener_survives_a_database_outage(monkeypatch, mailbox: Mailbox, caplog):
+    """The database refuses every connection for a while (as during a restart), then comes back: the listener
+    kept trying, listens again, and a mail committed afterwards is sent at once."""
+    name = f"listener_outage_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(
+        POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    monkeypatch.setenv("ECANDIDAT_DATABASE_URL", POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}")
+    first, second = build_platform(load_settings()), build_platform(load_settings())
+    prepare(first)
+    sender = asyncio.create_task(second.mail_sender.run(poll_seconds=LONG_POLL))
+
+    def allow(allowed: bool) -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(allowed).lower()}'))
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"), {"name": name}
+            )
+
+    try:
+        [before] = await wait_for_listeners(second, 1)
+        allow(False)
+        await asyncio.sleep(4)
+        lost = [message for message in caplog.messages if "the outbox listener lost PostgreSQL" in message]
+        assert len(lost) >= 3 and not sender.done()  # it kept trying, with growing waits
+        allow(True)
+        await wait_for_listeners(second, 1, other_than={before})
+        await asyncio.sleep(0.3)
+        assert await sent_within(first, mailbox, "marie@example.org") < 1.5
+    finally:
+        sender.cancel()
+        first.db.dispose()
+        second.db.dispose()
+        allow(True)
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
