@@ -55,8 +55,9 @@ class OutboxListener:
             except (psycopg.Error, OSError) as error:
                 wait = RECONNECT_WAITS[min(failures, len(RECONNECT_WAITS) - 1)]
                 failures += 1
-                # the error names the server, never a password: psycopg leaves it out of its messages
-                log.warning("the outbox listener lost PostgreSQL (%s); trying again in %.1f s", error, wait)
+                # one line; the error names the server, never a password: psycopg leaves it out of its messages
+                reason = " ".join(str(error).split())
+                log.warning("the outbox listener lost PostgreSQL (%s); trying again in %.1f s", reason, wait)
                 await asyncio.sleep(wait)
             except Exception:  # a bug: logged, and listening goes on
                 log.exception("the outbox listener failed; trying again in 30 s")
