@@ -25,6 +25,7 @@ from tests.mailbox import Mailbox
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL")
 LONG_POLL = 60.0
+WAKE_WITHIN = 3.0  # seconds: ~0.1 on an idle machine; far below the poll, with room for a loaded one
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ async def test_a_mail_committed_by_one_process_is_sent_by_another_at_once(two_pl
     try:
         await wait_for_listeners(second, 1)
         await asyncio.sleep(0.3)  # the sender's first round is over: it sleeps for a minute
-        assert await sent_within(first, mailbox, "marie@example.org") < 1.5
+        assert await sent_within(first, mailbox, "marie@example.org") < WAKE_WITHIN
         assert len(mailbox.for_address("marie@example.org")) == 1
     finally:
         sender.cancel()
@@ -93,7 +94,7 @@ async def test_the_listener_comes_back_after_its_connection_is_killed(two_platfo
         await wait_for_listeners(second, 1, other_than={killed})
         assert any("the outbox listener lost PostgreSQL" in message for message in caplog.messages)
         await asyncio.sleep(0.3)  # the wake-up that follows a reconnection is spent
-        assert await sent_within(first, mailbox, "paul@example.org") < 1.5
+        assert await sent_within(first, mailbox, "paul@example.org") < WAKE_WITHIN
         assert not sender.done()
     finally:
         sender.cancel()
@@ -141,11 +142,11 @@ async def test_the_listener_survives_a_database_outage(monkeypatch, mailbox: Mai
         allow(False)
         await asyncio.sleep(4)
         lost = [message for message in caplog.messages if "the outbox listener lost PostgreSQL" in message]
-        assert len(lost) >= 3 and not sender.done()  # it kept trying, with growing waits
+        assert len(lost) >= 2 and not sender.done()  # it kept trying, with growing waits
         allow(True)
         await wait_for_listeners(second, 1, other_than={before})
         await asyncio.sleep(0.3)
-        assert await sent_within(first, mailbox, "marie@example.org") < 1.5
+        assert await sent_within(first, mailbox, "marie@example.org") < WAKE_WITHIN
     finally:
         sender.cancel()
         first.db.dispose()
