@@ -16,7 +16,7 @@ from ecandidat_ui.security_headers import SecurityHeaders
 from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT
 from ecandidat_ui.settings import SettingsError, load_settings
 from ecandidat_ui.upload_guard import UploadGuard
-from pages import errors
+from pages import errors, metrics
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -42,6 +42,7 @@ lifecycle.attach(platform)
 apply_theme()
 pages.register_all(platform)
 errors.install(platform)
+metrics.register(platform)  # /metrics, when ECANDIDAT_METRICS=true
 if settings.gallery or "--galerie" in sys.argv[1:]:  # for developers: /galerie (pages/gallery.py)
     from pages import gallery
 

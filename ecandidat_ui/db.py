@@ -93,12 +93,14 @@ def alembic_config(url: str) -> Config:
 
 
 def _engine(url: str) -> Engine:
+    """`hide_parameters`: a database error, logged with its traceback, shows the SQL but never the values (a
+    password's hash, a TOTP secret, a candidate's data)."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
     _private_sqlite_file(url)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     demo: bool = False
     gallery: bool = Field(False, description="/galerie, the components in their states, for developers (--galerie)")
 
+    metrics: bool = Field(False, description="/metrics for Prometheus (pages/metrics.py)")
+    metrics_allow_ips: str = Field("127.0.0.1,::1", description="addresses or networks /metrics answers (or *)")
+
     @field_validator("public_url", "cas_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
@@ -59,7 +62,7 @@ class Settings(BaseSettings):
             raise ValueError("doit commencer par http:// ou https://")
         return value
 
-    @field_validator("forwarded_allow_ips")
+    @field_validator("forwarded_allow_ips", "metrics_allow_ips")
     @classmethod
     def _addresses(cls, value: str) -> str:
         """uvicorn takes a mistyped entry for a literal that never matches: say so at start instead."""

@@ -22,9 +22,10 @@ import emails
 from emails.backend.smtp import SMTPBackend
 from sqlmodel import col, or_, select, update
 
-from ecandidat_ui import data_folder
+from ecandidat_ui import data_folder, metrics
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
+from ecandidat_ui.mail.listener import OutboxListener
 from ecandidat_ui.settings import Settings
 from models import OutboxMail
 from models.clock import utcnow
@@ -59,10 +60,14 @@ class MailSender:
         self._last_probe = utcnow()
 
     async def run(self, poll_seconds: float = 30.0) -> None:
-        """Send what is due, then sleep until a new mail is committed or the next retry is due; a failure of the
-        loop itself (the database down…) is logged and the loop goes on after a short wait, for ever."""
+        """Send what is due, then sleep until a new mail is committed (in this process, or in any process on
+        PostgreSQL: mail/listener.py) or the next retry is due; a failure of the loop itself (the database down…)
+        is logged and the loop goes on after a short wait, for ever."""
         self._loop = asyncio.get_running_loop()
-        self._unsubscribe = outbox.on_new_mail(self.wake)
+        self._unsubscribe = outbox.on_new_mail(self.wake, self.db.engine)
+        listening = None
+        if self.db.engine.dialect.name == "postgresql":
+            listening = asyncio.create_task(OutboxListener(self.db.engine.url, self.wake).run(), name="outbox listener")
         faults = 0
         try:
             while True:
@@ -79,6 +84,8 @@ class MailSender:
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
         finally:
             self._unsubscribe()
+            if listening is not None:
+                listening.cancel()
 
     def wake(self) -> None:
         if self._loop is not None and not self._loop.is_closed():
@@ -165,6 +172,7 @@ class MailSender:
         return True
 
     def _failed(self, mail: OutboxMail, error: Exception) -> None:
+        metrics.MAIL_FAILURES.inc()
         with self.db.session() as session:
             row = session.get(OutboxMail, mail.id)
             row.attempts += 1

@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select, update
 
-from ecandidat_ui import messages, security
+from ecandidat_ui import messages, metrics, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
@@ -155,6 +155,7 @@ class AccountService:
             checks = throttle.sign_in_checks(account.id if account else None, address)
             attempt = throttle.reserve(session, checks, pending=True)
         if not attempt.allowed:
+            metrics.sign_in_failed(metrics.CANDIDATE, "throttled")
             raise Refused(throttle.wait_message(attempt.wait))
         attempted_hash = account.password_hash if account else None
         right = security.verify_password(attempted_hash, password)
@@ -167,6 +168,8 @@ class AccountService:
                 if rehashed:
                     session.get(Account, account.id).password_hash = rehashed
                 return self.sessions.open(session, account.id)
+        if isinstance(failure, InvalidInput):  # an unknown login or a wrong password, not an account to validate
+            metrics.sign_in_failed(metrics.CANDIDATE)
         raise failure  # once the try is settled: raising in the block would roll it back
 
     @staticmethod

@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, true
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select, update
 
-from ecandidat_ui import messages, security
+from ecandidat_ui import messages, metrics, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
@@ -482,6 +482,7 @@ class StaffService:
             usable = member is not None and member.has_local_sign_in
             attempted_hash = member.password_hash if usable else None
         if not attempt.allowed:
+            metrics.sign_in_failed(metrics.STAFF, "throttled")
             raise Refused(throttle.wait_message(attempt.wait))
         password_ok = security.verify_password(attempted_hash, password)
         rehashed = security.hash_password(password) if password_ok and security.needs_rehash(attempted_hash) else None
@@ -501,6 +502,8 @@ class StaffService:
                 return self._open(session, member, address)
             else:
                 throttle.failed(session, attempt)
+        if refusal == messages.STAFF_SIGN_IN_FAILED:  # a wrong mail, password or code, not an inactive member
+            metrics.sign_in_failed(metrics.STAFF)
         raise Refused(refusal)  # once the try is settled: raising in the block would roll it back
 
     def sign_in_with_cas(self, cas_login: str, address: str) -> str:
