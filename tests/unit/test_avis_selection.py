@@ -16,8 +16,8 @@ from ecandidat_ui.services.rights import Actor, Role
 from models import Candidature, JournalEntry
 from tests.mailbox import Mailbox
 from tests.review_world import World, review_world
-from tests.unit.test_candidature_review import RIGHTS, member
 from tests.unit.test_candidature_review import admin as admin  # the fixture
+from tests.unit.test_candidature_review import member, profile_member
 from tests.unit.test_decision_setup import motivation_id, type_id
 
 
@@ -158,16 +158,8 @@ AVIS_RIGHTS = {
 def test_the_rights_of_each_profile_to_enter_and_validate_avis(
     platform: Platform, admin: Actor, world: World, profile: str
 ):
-    (role, scope), _, _ = RIGHTS[profile]
     entered, validated = AVIS_RIGHTS[profile]
-    grant = {
-        "centre_id": world.centres.get(scope.get("centre")),
-        "commission_id": world.commissions.get(scope.get("commission")),
-        "commission_ids": [world.commissions[scope["limited_to"]]] if "limited_to" in scope else [],
-        "read_only": scope.get("read_only", False),
-        "president": scope.get("president", False),
-    }
-    someone = member(platform, admin, f"{profile}@example.org", role, **grant)
+    someone = profile_member(platform, admin, world, profile)
     rows = [world.candidatures[name] for name in ("marie", "jeanne", "hugo")]
     favourable = {"decision_type_id": type_id(platform, "FAVORABLE")}
     result = platform.review.enter_avis(someone, rows, favourable)

@@ -297,11 +297,9 @@ RIGHTS = {
 }
 
 
-@pytest.mark.parametrize("profile", list(RIGHTS))
-def test_the_rights_of_each_profile_over_the_table_and_the_pieces(
-    platform: Platform, admin: Actor, world: World, profile: str
-):
-    (role, scope), seen, reviewed = RIGHTS[profile]
+def profile_member(platform: Platform, admin: Actor, world: World, profile: str) -> Actor:
+    """A staff member with the role and reach RIGHTS gives this profile, in the review world."""
+    (role, scope), _, _ = RIGHTS[profile]
     grant = {
         "centre_id": world.centres.get(scope.get("centre")),
         "commission_id": world.commissions.get(scope.get("commission")),
@@ -309,7 +307,15 @@ def test_the_rights_of_each_profile_over_the_table_and_the_pieces(
         "read_only": scope.get("read_only", False),
         "president": scope.get("president", False),
     }
-    someone = member(platform, admin, f"{profile}@example.org", role, **grant)
+    return member(platform, admin, f"{profile}@example.org", role, **grant)
+
+
+@pytest.mark.parametrize("profile", list(RIGHTS))
+def test_the_rights_of_each_profile_over_the_table_and_the_pieces(
+    platform: Platform, admin: Actor, world: World, profile: str
+):
+    _, seen, reviewed = RIGHTS[profile]
+    someone = profile_member(platform, admin, world, profile)
     keys = [
         f"commission-{world.commissions['SCI-MASTERS']}",
         f"commission-{world.commissions['SCI-LICENCES']}",

@@ -17,8 +17,8 @@ from ecandidat_ui.services.review import Decision
 from ecandidat_ui.services.rights import Actor, Role
 from models import CandidatureNote, CandidatureTag, JournalEntry
 from tests.review_world import World, review_world
-from tests.unit.test_candidature_review import RIGHTS, member
 from tests.unit.test_candidature_review import admin as admin  # the fixture
+from tests.unit.test_candidature_review import member, profile_member
 from tests.unit.test_decision_setup import motivation_id, type_id
 from tests.unit.test_migrations import NOW, at_revision
 
@@ -281,16 +281,8 @@ NOTES_AND_TAGS = {
 def test_the_rights_of_each_profile_over_the_bloc_notes_and_the_tags(
     platform: Platform, admin: Actor, world: World, profile: str
 ):
-    (role, scope), _, _ = RIGHTS[profile]
     read, written = NOTES_AND_TAGS[profile]
-    grant = {
-        "centre_id": world.centres.get(scope.get("centre")),
-        "commission_id": world.commissions.get(scope.get("commission")),
-        "commission_ids": [world.commissions[scope["limited_to"]]] if "limited_to" in scope else [],
-        "read_only": scope.get("read_only", False),
-        "president": scope.get("president", False),
-    }
-    someone = member(platform, admin, f"{profile}@example.org", role, **grant)
+    someone = profile_member(platform, admin, world, profile)
     rows = [world.candidatures[name] for name in ("marie", "jeanne", "hugo")]
     everywhere = platform.tags.create(admin, {"label": "Alternance", "colour": "bleu", "centre_id": None})
     for row, may_read, may_write in zip(rows, read, written, strict=True):
