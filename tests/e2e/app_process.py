@@ -111,7 +111,7 @@ def _wait_until_answering(app: RunningApp, port: int) -> None:
     while True:
         if app.process.poll() is not None:
             raise AppDidNotStart(f"main.py stopped with code {app.process.returncode}:\n{app.log()}")
-        if _port_open(port):
+        if port_open(port):
             try:
                 with urllib.request.urlopen(f"{app.url}/", timeout=5) as response:
                     if response.status == 200:
@@ -123,7 +123,7 @@ def _wait_until_answering(app: RunningApp, port: int) -> None:
         time.sleep(0.1)
 
 
-def _port_open(port: int) -> bool:
+def port_open(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.2)
         return sock.connect_ex(("127.0.0.1", port)) == 0

@@ -8,7 +8,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,19 +18,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from ecandidat_ui import security
-from ecandidat_ui.db import Database
-from models import Account
-from models.clock import utcnow
 from tests.conftest import POSTGRES_URL, reset_postgres
-from tests.e2e.app_process import ROOT, child_environment
+from tests.e2e.app_process import ROOT, child_environment, port_open
 from tests.e2e.steps import open_page
-from tests.e2e.test_several_processes import REDIS_URL, redis_reachable
+from tests.e2e.test_several_processes import PASSWORD, REDIS_URL, redis_reachable, validated_account
 from tests.mailbox import Mailbox, free_port
 
 pytestmark = pytest.mark.browser
 HAPROXY = Path("/usr/sbin/haproxy")
-PASSWORD = "une phrase de passe solide"
 STARTED = re.compile(r"processus (p\d) : port (\d+), pid (\d+)")
 
 
@@ -46,12 +40,6 @@ def _wait_for(url: str, serve: subprocess.Popen, timeout: float = 120.0) -> None
             pass
         time.sleep(0.2)
     raise AssertionError(f"{url} did not answer")
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def test_two_processes_behind_haproxy_survive_one_of_them(page: Page, tmp_path: Path, mailbox: Mailbox):
@@ -82,21 +70,7 @@ def test_two_processes_behind_haproxy_survive_one_of_them(page: Page, tmp_path: 
         _wait_for(f"http://127.0.0.1:{port}/sante", serve)
         started = {name: (int(backend), int(pid)) for name, backend, pid in STARTED.findall(log_path.read_text())}
         assert set(started) == {"p1", "p2"}
-        db = Database(POSTGRES_URL)
-        with db.session() as session:
-            session.add(
-                Account(
-                    login="PROXY001",
-                    last_name="BAILLON",
-                    first_name="MARIE",
-                    mail="m@example.org",
-                    mail_key="m@example.org",
-                    password_hash=security.hash_password(PASSWORD),
-                    mail_confirmed=True,
-                    validated_at=utcnow(),
-                )
-            )
-        db.dispose()
+        validated_account(POSTGRES_URL, "PROXY001")
 
         url = f"http://127.0.0.1:{port}"
         open_page(page, f"{url}/connexion")
@@ -109,7 +83,7 @@ def test_two_processes_behind_haproxy_survive_one_of_them(page: Page, tmp_path: 
         backend, pid = started[sticky]
         os.kill(pid, signal.SIGKILL)  # the candidate's process dies
         deadline = time.monotonic() + 20
-        while _port_open(backend) and time.monotonic() < deadline:
+        while port_open(backend) and time.monotonic() < deadline:
             time.sleep(0.1)
         time.sleep(5)  # two failed health checks, 2 s apart, take it out
         open_page(page, f"{url}/")
@@ -124,5 +98,5 @@ def test_two_processes_behind_haproxy_survive_one_of_them(page: Page, tmp_path: 
             os.killpg(serve.pid, signal.SIGKILL)
             raise
     assert serve.returncode == 0, log_path.read_text()[-3000:]
-    assert not _port_open(port)
-    assert all(not _port_open(backend) for backend, _ in started.values())
+    assert not port_open(port)
+    assert all(not port_open(backend) for backend, _ in started.values())

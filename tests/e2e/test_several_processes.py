@@ -33,6 +33,25 @@ def redis_reachable() -> bool:
         return False
 
 
+def validated_account(url: str, login: str) -> None:
+    """A validated candidate with PASSWORD, written straight into the shared database."""
+    db = Database(url)
+    with db.session() as session:
+        session.add(
+            Account(
+                login=login,
+                last_name="BAILLON",
+                first_name="MARIE",
+                mail="m@example.org",
+                mail_key="m@example.org",
+                password_hash=security.hash_password(PASSWORD),
+                mail_confirmed=True,
+                validated_at=utcnow(),
+            )
+        )
+    db.dispose()
+
+
 @pytest.mark.browser
 def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Page, tmp_path: Path, mailbox: Mailbox):
     if not POSTGRES_URL:
@@ -49,21 +68,7 @@ def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Pa
     first = start_app(folder, "127.0.0.1", mailbox.port, extra_env=shared)
     second = start_app(folder, "127.0.0.1", mailbox.port, extra_env=shared)
     try:
-        db = Database(POSTGRES_URL)
-        with db.session() as session:
-            session.add(
-                Account(
-                    login="MULTI001",
-                    last_name="BAILLON",
-                    first_name="MARIE",
-                    mail="m@example.org",
-                    mail_key="m@example.org",
-                    password_hash=security.hash_password(PASSWORD),
-                    mail_confirmed=True,
-                    validated_at=utcnow(),
-                )
-            )
-        db.dispose()
+        validated_account(POSTGRES_URL, "MULTI001")
 
         open_page(page, f"{first.url}/connexion")
         page.get_by_label("Utilisateur *").fill("MULTI001")
