@@ -17,32 +17,19 @@ from pypdf import PdfReader
 
 from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
-from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidature_export import GROUPS
 from ecandidat_ui.services.candidature_table import NOT_TRANSMITTED
 from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.export_files import KEPT_SECONDS, ExportFiles
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.rights import Actor, Role
-from tests.review_world import World, ready_candidate, review_world
+from tests.review_world import World, ready_candidate
 from tests.sessions import actor as candidate_session
+from tests.unit.test_candidature_review import actor_of
+from tests.unit.test_candidature_review import admin as admin  # the fixture
+from tests.unit.test_candidature_review import world as world  # the fixture
 
 QUESTION = "Quel est votre projet professionnel ?"
-
-
-def actor_of(platform: Platform, member_id: int) -> Actor:
-    with platform.db.session() as session:
-        return rights.load_actor(session, member_id)
-
-
-@pytest.fixture
-def admin(platform: Platform) -> Actor:
-    return actor_of(platform, platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne").member.id)
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return review_world(platform)
 
 
 def manager_of(platform: Platform, admin: Actor, world: World, centre: str, mail: str = "g@example.org") -> Actor:

@@ -12,23 +12,15 @@ from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.rights import Actor, Role
 from models import EvaluationScore, JournalEntry
-from tests.review_world import World, review_world
-from tests.unit.test_candidature_review import actor_of, member
+from tests.review_world import World
+from tests.unit.test_candidature_review import admin as admin  # the fixture
+from tests.unit.test_candidature_review import member
+from tests.unit.test_candidature_review import world as world  # the fixture
 
 GRID = [
     {"label": "Résultats académiques", "weight": "2", "maximum": "20"},
     {"label": "Projet professionnel", "weight": "1", "maximum": "10"},
 ]
-
-
-@pytest.fixture
-def admin(platform: Platform) -> Actor:
-    return actor_of(platform, platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne").member.id)
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return review_world(platform)
 
 
 def scores(criteria, first: str, second: str) -> dict[str, str]:

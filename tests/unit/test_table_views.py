@@ -15,20 +15,12 @@ from ecandidat_ui.services.rights import Actor, Role
 from ecandidat_ui.services.table_views import MAX_VIEWS
 from models import FileStatus
 from pages.gestion.candidatures import COLUMNS as PAGE_COLUMNS
-from tests.review_world import World, review_world
-from tests.unit.test_candidature_review import actor_of, member
+from tests.review_world import World
+from tests.unit.test_candidature_review import admin as admin  # the fixture
+from tests.unit.test_candidature_review import member
+from tests.unit.test_candidature_review import world as world  # the fixture
 
 SCREEN = "candidatures"
-
-
-@pytest.fixture
-def admin(platform: Platform) -> Actor:
-    return actor_of(platform, platform.staff.bootstrap_admin("anne.dupont@example.org", "Dupont", "Anne").member.id)
-
-
-@pytest.fixture
-def world(platform: Platform) -> World:
-    return review_world(platform)
 
 
 def test_the_page_shows_the_columns_the_service_computes_and_sorts():
