@@ -12,15 +12,14 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from ecandidat_ui.db import Database
-from ecandidat_ui.mail import outbox
-from ecandidat_ui.mail.templates import render
 from ecandidat_ui.services import parameters
 from ecandidat_ui.services.dates import confirmation_date, return_date_sql
+from ecandidat_ui.services.review import mail
 from ecandidat_ui.settings import Settings
-from models import Account, Campaign, Candidature, FileStatus, Formation, Reminder
+from models import Campaign, Candidature, FileStatus, Formation, Reminder
 
 
 class ReminderKind(StrEnum):
@@ -95,26 +94,11 @@ class ReminderService:
             with self.db.session() as session:
                 session.add(Reminder(candidature_id=candidature_id, kind=kind))
                 session.flush()
-                self._mail(session, session.get(Candidature, candidature_id), kind, deadline)
+                candidature = session.get(Candidature, candidature_id)
+                mail(session, self.settings, candidature, TEMPLATES[kind], date=f"{deadline:%d/%m/%Y}")
         except IntegrityError:  # sent already, by another process
             return 0
         return 1
-
-    def _mail(self, session: Session, candidature: Candidature, kind: ReminderKind, deadline: date) -> None:
-        account = session.get(Account, candidature.account_id)
-        formation = session.get(Formation, candidature.formation_id)
-        rendered = render(
-            TEMPLATES[kind],
-            session,
-            prenom=account.first_name,
-            nom=account.last_name,
-            login=account.login,
-            **self.settings.institution_values,
-            formation=formation.label,
-            date=f"{deadline:%d/%m/%Y}",
-            lien=self.settings.link(f"/compte/candidatures/{candidature.id}"),
-        )
-        outbox.enqueue(session, account.mail, rendered)
 
 
 def _not_sent(kind: ReminderKind):
