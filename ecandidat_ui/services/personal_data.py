@@ -190,17 +190,14 @@ def _everything(session: Session, account: Account) -> dict[str, Any]:
     for name, model in LISTS.items():
         data[name] = [_row(row) for row in session.exec(select(model).where(model.account_id == account.id)).all()]
     data["brouillons"] = [_row(row) for row in session.exec(select(Draft).where(Draft.account_id == account.id))]
-    data["candidatures"] = [_candidature(session, row) for row in _candidatures(session, account)]
+    candidatures = session.exec(select(Candidature).where(Candidature.account_id == account.id)).all()
+    data["candidatures"] = [_candidature(session, row) for row in candidatures]
     data["pieces_envoyees"] = [
         _row(row, skip={"stored_name"})
         for row in session.exec(select(UploadedFile).where(UploadedFile.account_id == account.id)).all()
     ]
     data["copie_faite_le"] = utcnow()
     return data
-
-
-def _candidatures(session: Session, account: Account) -> list[Candidature]:
-    return list(session.exec(select(Candidature).where(Candidature.account_id == account.id)).all())
 
 
 def _candidature(session: Session, candidature: Candidature) -> dict[str, Any]:
@@ -212,10 +209,13 @@ def _candidature(session: Session, candidature: Candidature) -> dict[str, Any]:
             shown.pop(name, None)
     shown["formation"] = {"code": formation.code, "libelle": formation.label} if formation else None
     shown["campagne"] = {"code": campaign.code, "libelle": campaign.label} if campaign else None
-    questions = {question.id: question.label for question in session.exec(select(Question)).all()}
     shown["reponses"] = [
-        {"question": questions.get(answer.question_id, ""), "reponse": answer.value}
-        for answer in session.exec(select(Answer).where(Answer.candidature_id == candidature.id)).all()
+        {"question": label, "reponse": value}
+        for label, value in session.exec(
+            select(Question.label, Answer.value)
+            .join(Question, col(Question.id) == Answer.question_id)
+            .where(Answer.candidature_id == candidature.id)
+        ).all()
     ]
     shown["pieces"] = [
         _row(state)
