@@ -41,14 +41,14 @@ ITEM = r"""
          :aria-label="props.row.candidature_name">{{ props.row.candidature_text }}</a>
     </div>
     <div v-else-if="props.row.open" class="q-pl-md">
-      <q-btn outline color="primary" icon="how_to_reg" label="Candidater"
+      <q-btn outline no-caps color="primary" icon="how_to_reg" label="Candidater"
              :aria-label="props.row.apply_name"
              @click="() => $parent.$emit('apply', props.row.id)" />
     </div>
   </div>
 </div>
 """
-CSS = ".offer-line + .offer-line, .offer-line { border-top: 1px solid #e0e0e0; }"
+CSS = ".offer-line { border-top: 1px solid #e0e0e0; }"
 
 
 @dataclass(frozen=True)
