@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from ecandidat_ui.services.candidatures import CandidatureView
-from models import FileStatus
 
 PARIS = ZoneInfo("Europe/Paris")
 PRESELECTION_LENGTH = timedelta(hours=1)
@@ -46,11 +45,7 @@ def candidate_calendar(views: list[CandidatureView], institution: str, link) -> 
 def _deadlines(view: CandidatureView) -> list[tuple[str, str, date | datetime, str]]:
     candidature, formation = view.candidature, view.formation
     found: list[tuple[str, str, date | datetime, str]] = []
-    still_to_send = candidature.transmitted_at is None and candidature.status in (
-        FileStatus.WAITING,
-        FileStatus.INCOMPLETE,
-    )
-    if still_to_send and formation.paperless:
+    if view.editable and formation.paperless:  # still the candidate's to complete and transmit
         found.append(("retour", f"Date limite de retour : {formation.label}", view.return_by, ""))
     if view.decision_shown == "Favorable" and candidature.confirmed_at is None and view.confirm_deadline:
         found.append(("confirmation", f"Date limite de confirmation : {formation.label}", view.confirm_deadline, ""))
