@@ -234,3 +234,23 @@ class App:
             import shutil
 
             shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def reset_postgres(url: str) -> None:
+    """Empty a PostgreSQL database of its own for a benchmark (every table of its public schema dropped)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def fresh_database(postgres: str | None, prefix: str) -> tuple[Path, str]:
+    """A throw-away folder and a database: the PostgreSQL one given, emptied, or else an SQLite file there."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    if postgres:
+        reset_postgres(postgres)
+        return folder, postgres
+    return folder, f"sqlite:///{folder / 'bench.sqlite3'}"

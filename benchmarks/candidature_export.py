@@ -26,32 +26,21 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from bench_common import reset_postgres  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
+
+from benchmarks.gestion_screens import build, timed  # noqa: E402
 
 TARGET_MS, TARGET_EXPORT_S = 300.0, 30.0
 CANDIDATURES, FORMATIONS, COMMISSIONS, BATCH = 50_000, 100, 10, 5_000
 NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Lefèvre"]
 FIRST = ["Marie", "Lucas", "Léa", "Hugo", "Chloé", "Louis", "Emma", "Jules", "Inès", "Zoé"]
-
-
-def build(database_url: str, data_dir: Path):
-    os.environ["ECANDIDAT_DATA_DIR"] = str(data_dir)
-    os.environ["ECANDIDAT_DATABASE_URL"] = database_url
-    os.environ.setdefault("ECANDIDAT_PUBLIC_URL", "http://ecandidat.test")
-    from ecandidat_ui.lifecycle import prepare
-    from ecandidat_ui.platform import build_platform
-    from ecandidat_ui.settings import load_settings
-
-    platform = build_platform(load_settings())
-    prepare(platform)
-    return platform
 
 
 def _rows(model, values: list[dict]) -> list[dict]:
@@ -246,17 +235,6 @@ def fill(platform) -> tuple[int, int]:
     return staff_id, centre_id
 
 
-def timed(call: Callable[[], object], warm_up: int, repeat: int) -> list[float]:
-    for _ in range(warm_up):
-        call()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
 def run(name: str, database_url: str, warm_up: int, repeat: int) -> None:
     from ecandidat_ui.services import rights
     from ecandidat_ui.services.candidature_export import GROUPS
@@ -305,14 +283,6 @@ def run(name: str, database_url: str, warm_up: int, repeat: int) -> None:
         print(f"XLSX export, peak of Python memory (tracemalloc): {peak / 1e6:.1f} MB")
         platform.db.dispose()
     print(f"load average: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
-
-
-def reset_postgres(url: str) -> None:
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def main() -> None:

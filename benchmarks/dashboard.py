@@ -17,7 +17,6 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_common import fresh_database  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 from benchmarks.gestion_screens import build, fill, load_average, percentile, timed  # noqa: E402
@@ -95,15 +95,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--warm-up", type=int, default=2)
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-dashboard-"))
-    url = options.postgres or f"sqlite:///{folder / 'bench.sqlite3'}"
-    if options.postgres:
-        from sqlalchemy import create_engine
-
-        engine = create_engine(options.postgres)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
+    folder, url = fresh_database(options.postgres, "bench-dashboard-")
     platform = build(url, folder)
     started = time.perf_counter()
     admin_id, manager_id = fill(platform)

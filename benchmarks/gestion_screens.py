@@ -24,7 +24,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -33,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_common import fresh_database  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 TARGET_MS = 300.0
@@ -53,6 +53,7 @@ def load_average() -> str:
 def build(database_url: str, data_dir: Path):
     os.environ["ECANDIDAT_DATA_DIR"] = str(data_dir)
     os.environ["ECANDIDAT_DATABASE_URL"] = database_url
+    os.environ.setdefault("ECANDIDAT_PUBLIC_URL", "http://ecandidat.test")
     from ecandidat_ui.lifecycle import prepare
     from ecandidat_ui.platform import build_platform
     from ecandidat_ui.settings import load_settings
@@ -214,15 +215,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--warm-up", type=int, default=3)
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-gestion-"))
-    url = options.postgres or f"sqlite:///{folder / 'bench.sqlite3'}"
-    if options.postgres:
-        from sqlalchemy import create_engine
-
-        engine = create_engine(options.postgres)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
+    folder, url = fresh_database(options.postgres, "bench-gestion-")
     platform = build(url, folder)
     started = time.perf_counter()
     admin_id, manager_id = fill(platform)
