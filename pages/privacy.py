@@ -4,6 +4,7 @@ their account (services/personal_data.py)."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ecandidat_ui.services.personal_data import kept_message
 from ecandidat_ui.services.sessions import SessionEnded
 from ecandidat_ui.web_session import SignedIn
 from pages.layout import file_statuses, page_frame
-from pages.private_files import HEADERS
+from pages.private_files import private_file
 
 PATH = "/donnees-personnelles"
 COPY_PATH = "/compte/mes-donnees.zip"
@@ -45,26 +46,17 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.of_request(request)
         if me is None:
             raise HTTPException(status_code=404)
-        folder = Path(tempfile.mkdtemp(prefix="ecandidat-copie-"))
-        target = folder / "copie.zip"
+        descriptor, name = tempfile.mkstemp(prefix="ecandidat-copie-", suffix=".zip")  # private (0600)
+        os.close(descriptor)
+        target = Path(name)
         try:
-            name = platform.personal_data.write_copy(me.session_id, target)
-        except SessionEnded:
-            _remove(folder)
-            raise HTTPException(status_code=404) from None
-        return FileResponse(
-            target,
-            media_type="application/zip",
-            filename=name,
-            headers=HEADERS,
-            background=BackgroundTask(_remove, folder),
-        )
-
-
-def _remove(folder: Path) -> None:
-    for item in folder.iterdir():
-        item.unlink(missing_ok=True)
-    folder.rmdir()
+            filename = platform.personal_data.write_copy(me.session_id, target)
+        except BaseException as error:
+            target.unlink(missing_ok=True)
+            if isinstance(error, SessionEnded):
+                raise HTTPException(status_code=404) from None
+            raise
+        return private_file(target, "application/zip", filename, background=BackgroundTask(target.unlink))
 
 
 def _notice(platform: Platform, values) -> None:

@@ -6,16 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
 from models import UploadedFile
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
 
 
-def private_file(path: Path, media_type: str, filename: str, *, inline: bool = False) -> FileResponse:
+def private_file(
+    path: Path, media_type: str, filename: str, *, inline: bool = False, background: BackgroundTask | None = None
+) -> FileResponse:
+    """`background`: what to do once sent (remove a file made for this answer)."""
     disposition = "inline" if inline else "attachment"
     return FileResponse(
-        path, media_type=media_type, filename=filename, content_disposition_type=disposition, headers=HEADERS
+        path,
+        media_type=media_type,
+        filename=filename,
+        content_disposition_type=disposition,
+        headers=HEADERS,
+        background=background,
     )
 
 

@@ -64,9 +64,7 @@ def register(platform: Platform) -> None:
         except BaseException:
             path.unlink(missing_ok=True)
             raise
-        response = private_file(path, PDF_TYPE, name)
-        response.background = BackgroundTask(path.unlink, missing_ok=True)
-        return response
+        return private_file(path, PDF_TYPE, name, background=BackgroundTask(path.unlink, missing_ok=True))
 
 
 def _staff_of(platform: Platform, request: Request) -> Actor:
