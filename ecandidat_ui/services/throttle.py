@@ -109,10 +109,14 @@ class Reservation:
 
 
 PENDING = "pending:"
+ADDRESS_MAX = 45  # the longest IPv6 address, as text
 
 
 def _address(address: str) -> str:
-    return address or "inconnue"
+    """The client's address as part of a key: printable characters only (PostgreSQL refuses a NUL in a text, and
+    a forwarded header may carry anything), within an IPv6 address's length."""
+    printable = "".join(character for character in address if character.isprintable())[:ADDRESS_MAX]
+    return printable or "inconnue"
 
 
 def sign_in_checks(account_id: int | None, address: str, realm: str = "sign-in") -> list[tuple[str, Rule]]:
