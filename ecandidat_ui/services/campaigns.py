@@ -63,7 +63,15 @@ class CampaignService:
             return session.exec(select(Campaign).where(Campaign.is_active)).first()
 
     def ensure_default(self, today: date) -> Campaign:
-        """Create the campaign of the current academic year when the installation has none at all."""
+        """Create the campaign of the current academic year when the installation has none at all (a process
+        starting at the same moment may create it first: then it is theirs that is kept)."""
+        try:
+            return self._create_default(today)
+        except IntegrityError:
+            with self.db.session() as session:
+                return session.exec(select(Campaign)).first()
+
+    def _create_default(self, today: date) -> Campaign:
         with self.db.session() as session:
             existing = session.exec(select(Campaign)).first()
             if existing is not None:
