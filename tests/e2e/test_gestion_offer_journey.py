@@ -1,6 +1,7 @@
 """In Chromium: an administrator signs in to the gestion (password + TOTP code), creates a centre, a commission
-and a formation open today through the screens, and a visitor finds it on « Offre de formation »; axe audits
-each set-up screen and its form (no serious or critical WCAG violation)."""
+and a formation open today through the screens, and a visitor finds it on « Offre de formation »; a gestionnaire
+of another centre can neither see nor open it, by the screen or by typing its address; axe audits each set-up
+screen and its form (no serious or critical WCAG violation)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,29 @@ from datetime import date, timedelta
 import pyotp
 from playwright.sync_api import Page, expect
 
+from ecandidat_ui import messages
 from ecandidat_ui.services import totp
+from ecandidat_ui.services.rights import Role
+from models import Centre
 from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import Violation, audit, axe_installed, report
-from tests.e2e.steps import choose_in_list, dialog, notification, open_page, platform_of, png_file, wait_still
+from tests.e2e.steps import (
+    choose_in_list,
+    dialog,
+    formation_id_of,
+    notification,
+    open_page,
+    platform_of,
+    png_file,
+    wait_still,
+)
 from tests.mailbox import Mailbox
+from tests.ui.gestion_helpers import staff_member
 
 ADMIN_MAIL = "anne.dupont@univ.example"
 STAFF_PASSWORD = "une phrase de passe pour la gestion"
 SAVED = "Les modifications ont été enregistrées"
+SETUP_CENTRE_REFUSED = messages.RIGHT_REFUSED_CENTRE.format(action=messages.STAFF_ACTIONS["view_setup"])
 
 
 def set_up_admin(app: RunningApp, mailbox: Mailbox) -> str:
@@ -32,9 +47,9 @@ def set_up_admin(app: RunningApp, mailbox: Mailbox) -> str:
     return secret
 
 
-def sign_in_gestion(page: Page, url: str, secret: str) -> None:
+def sign_in_gestion(page: Page, url: str, secret: str, mail: str = ADMIN_MAIL) -> None:
     open_page(page, f"{url}/gestion")
-    page.get_by_label("Adresse mail *").fill(ADMIN_MAIL)
+    page.get_by_label("Adresse mail *").fill(mail)
     page.get_by_label("Mot de passe *").fill(STAFF_PASSWORD)
     page.get_by_label("Code de vérification *").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Se connecter").click()
@@ -127,4 +142,28 @@ def test_an_administrator_sets_up_a_formation_that_a_visitor_finds(app: RunningA
     expect(visitor.get_by_text("Licence Informatique")).to_be_visible()
     expect(visitor.get_by_text("Candidatures ouvertes")).to_be_visible()
     visitor.context.close()
+
+    refused_to_another_centres_manager(app, page, mailbox)
     axe.check()
+
+
+def refused_to_another_centres_manager(app: RunningApp, page: Page, mailbox: Mailbox) -> None:
+    """A gestionnaire of another centre: L1-INFO is not in their list, and its typed address is refused."""
+    with platform_of(app.url, app.data_dir, mailbox) as platform:
+        with platform.db.session() as session:
+            letters = Centre(code="LET", label="UFR Lettres")
+            session.add(letters)
+            session.commit()
+            letters_id = letters.id
+        manager = staff_member(Role.CENTRE_MANAGER, centre_id=letters_id, platform=platform)
+        formation_id = formation_id_of(platform, "L1-INFO")
+    other = page.context.browser.new_context(locale="fr-FR").new_page()
+    sign_in_gestion(other, app.url, manager.secret, manager.mail)
+    open_page(other, f"{app.url}/gestion/formations")
+    expect(other.get_by_role("heading", level=1, name="Formations")).to_be_visible()
+    expect(other.get_by_role("status").filter(has_text=messages.TABLE_COUNT_NONE)).to_be_visible()  # answered
+    expect(other.get_by_text("Licence Informatique")).to_have_count(0)
+    open_page(other, f"{app.url}/gestion/formations?ouvrir={formation_id}")
+    expect(other.get_by_text(SETUP_CENTRE_REFUSED)).to_be_visible()
+    expect(other.get_by_text("Licence Informatique")).to_have_count(0)
+    other.context.close()
