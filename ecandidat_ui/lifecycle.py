@@ -8,6 +8,7 @@ import logging
 from datetime import date
 
 from nicegui import app, background_tasks
+from sqlalchemy.exc import IntegrityError
 
 from ecandidat_ui import demo_candidatures, event_limits, refdata, shared_settings
 from ecandidat_ui.demo import DEMO_STAFF, demo_offer
@@ -26,8 +27,7 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
     platform.db.upgrade()
     shared_settings.check(platform.db, platform.settings)  # SettingsError when this process differs from the others
     platform.campaigns.ensure_default(date.today())
-    with platform.db.session() as session:
-        seed_defaults(session)
+    _seed_mail_texts(platform)
     former = former_settings()  # an existing install keeps the values it had in its environment
     platform.parameters.seed(former)
     platform.site_messages.seed(former.get("home_message"))
@@ -37,6 +37,17 @@ def prepare(platform: Platform, *, demo: bool = False) -> None:
         for role, mail, link in platform.staff.ensure_demo_staff(DEMO_STAFF):
             log.info("Gestion de démonstration : %s, %s, %s", role, mail, link or "compte déjà activé")
         demo_candidatures.seed(platform, date.today())
+
+
+def _seed_mail_texts(platform: Platform) -> None:
+    """The default text of each mail not stored yet. A process starting at the same moment may store them first
+    (PostgreSQL then refuses ours, a key already taken): read again, theirs are kept and the missing added."""
+    try:
+        with platform.db.session() as session:
+            seed_defaults(session)
+    except IntegrityError:
+        with platform.db.session() as session:
+            seed_defaults(session)
 
 
 def attach(platform: Platform) -> None:

@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 
 from ecandidat_ui.services.offer_import import apply_offer
 from tests.e2e.app_process import RunningApp
-from tests.e2e.axe import audit, report
-from tests.e2e.steps import complete_file, formation_id_of, open_page, platform_of, signed_in_candidate, wait_still
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot
+from tests.e2e.axe import report
+from tests.e2e.steps import complete_file, formation_id_of, open_page, platform_of, signed_in_candidate
+from tests.e2e.test_gestion_content import audit_at_both_widths
 from tests.mailbox import Mailbox
 from tests.unit.test_candidatures import offer
 
@@ -32,13 +32,7 @@ def test_a_candidate_adds_their_deadlines_to_their_agenda(app: RunningApp, page:
     open_page(page, app.url + "/compte/candidatures")
     button = page.get_by_role("button", name="Ajouter à mon agenda")
     expect(button).to_be_visible()
-    violations = []
-    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        wait_still(page)
-        violations += audit(page, f"candidatures {name}")
-        assert not page.evaluate(OVERFLOW), f"the page sticks out sideways at {name} width"
-        shoot(page, f"candidatures-agenda-{name}")
+    violations = audit_at_both_widths(page, "candidatures-agenda")
     with page.expect_download() as waiting:
         button.click()
     download = waiting.value
@@ -59,12 +53,7 @@ def test_a_candidate_adds_their_deadlines_to_their_agenda(app: RunningApp, page:
     card = cards.get_by_role("listitem").filter(has_text="Master Informatique")
     expect(card.get_by_text("pièces manquantes")).to_be_visible()
     expect(card.get_by_text(f"Date limite de retour : {return_by:%d/%m/%Y}")).to_be_visible()
-    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        wait_still(page)
-        violations += audit(page, f"accueil {name}")
-        assert not page.evaluate(OVERFLOW), f"the home page sticks out sideways at {name} width"
-        shoot(page, f"home-cards-{name}")
+    violations += audit_at_both_widths(page, "home-cards")
     card.get_by_role("button", name="Compléter ma candidature").click()
     expect(page.get_by_text("Pièces justificatives").first).to_be_visible()
     assert "/compte/candidatures/" in page.url

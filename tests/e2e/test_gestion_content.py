@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_the_content_screens_are_accessible_at_both_widths_and_a_mail_edit_reach
         visitor.close()
     assert mail.subject == "Bienvenue MARIE dans votre espace"
     assert re.search(r"/compte/validation/\S+", mail.text)
+
+
+def audit_at_both_widths(page: Page, name: str, ready: Callable[[], object] = lambda: None) -> list[Violation]:
+    """The page as it is now at desktop then phone width (left at desktop width), once `ready` says so: axe's
+    violations, nothing sticking out sideways, a screenshot of each (`shoot`)."""
+    violations: list[Violation] = []
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        ready()
+        wait_still(page)
+        violations += audit(page, f"{name} ({width_name})")
+        assert not page.evaluate(OVERFLOW), f"{name} sticks out sideways at {width_name} width"
+        shoot(page, f"{name}-{width_name}")
+    page.set_viewport_size(DESKTOP)
+    return violations

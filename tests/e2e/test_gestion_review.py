@@ -20,7 +20,7 @@ from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import audit, axe_installed, report
 from tests.e2e.steps import open_page, pdf_file, platform_of, wait_still
 from tests.e2e.test_decision_journey import transmitted_candidature
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot, sign_in_staff
+from tests.e2e.test_gestion_content import DESKTOP, PHONE, audit_at_both_widths, shoot, sign_in_staff
 from tests.mailbox import Mailbox
 from tests.sessions import actor
 from tests.ui.gestion_helpers import staff_member
@@ -236,14 +236,7 @@ def mail_about(mailbox: Mailbox, address: str, subject: str, timeout: float = 15
 
 def audit_both_widths(page: Page, name: str, ready) -> None:
     """axe at 1280 and 390 px: no serious or critical violation, nothing sideways; a shot of each."""
-    violations = []
-    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        ready()
-        wait_still(page)
-        violations += audit(page, f"{name} ({width_name})")
-        assert not page.evaluate(OVERFLOW), f"{name} scrolls sideways at {width_name} width"
-        shoot(page, f"gestion-review-{name}-{width_name}")
+    violations = audit_at_both_widths(page, f"gestion-review-{name}", ready)
     blocking = [violation for violation in violations if violation.blocking]
     assert not blocking, report(blocking)
     if violations:

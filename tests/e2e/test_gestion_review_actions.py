@@ -14,9 +14,9 @@ from sqlmodel import select
 from ecandidat_ui.services.rights import Role
 from models import Formation
 from tests.e2e.app_process import RunningApp
-from tests.e2e.axe import audit, axe_installed, report
-from tests.e2e.steps import platform_of, wait_still
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot, sign_in_staff
+from tests.e2e.axe import axe_installed, report
+from tests.e2e.steps import platform_of
+from tests.e2e.test_gestion_content import DESKTOP, audit_at_both_widths, sign_in_staff
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import staff_member
 
@@ -28,15 +28,7 @@ pytestmark = [
 
 def audit_dialog(page: Page, name: str) -> None:
     """The dialog open now, at both widths: axe, nothing sideways, a shot of each (back to the desktop width)."""
-    violations = []
-    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        wait_still(page)
-        violations += audit(page, f"{name} ({width_name})")
-        assert not page.evaluate(OVERFLOW), f"{name} scrolls sideways at {width_name} width"
-        shoot(page, f"gestion-review-{name}-{width_name}")
-    page.set_viewport_size(DESKTOP)
-    blocking = [violation for violation in violations if violation.blocking]
+    blocking = [violation for violation in audit_at_both_widths(page, f"gestion-review-{name}") if violation.blocking]
     assert not blocking, report(blocking)
 
 

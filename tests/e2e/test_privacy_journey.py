@@ -18,7 +18,7 @@ from models.clock import utcnow
 from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import audit, report
 from tests.e2e.steps import open_page, platform_of, signed_in_candidate, wait_still
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot
+from tests.e2e.test_gestion_content import audit_at_both_widths, shoot
 from tests.e2e.test_gestion_review import mail_about
 from tests.mailbox import Mailbox
 from tests.unit.test_candidatures import offer
@@ -42,14 +42,7 @@ def test_a_candidate_downloads_their_data_then_deletes_their_account(
     page.get_by_text("Protection des données personnelles", exact=True).click()  # home's notice, folded
     page.get_by_role("link", name="Données personnelles : vos droits et la conservation de vos données").click()
     expect(page.get_by_role("heading", name="Mes données")).to_be_visible()
-    violations = []
-    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        wait_still(page)
-        violations += audit(page, f"données personnelles {name}")
-        assert not page.evaluate(OVERFLOW), f"the page sticks out sideways at {name} width"
-        shoot(page, f"privacy-{name}")
-    page.set_viewport_size(DESKTOP)
+    violations = audit_at_both_widths(page, "privacy")
 
     # the copy: a ZIP with every field
     with page.expect_download() as waiting:

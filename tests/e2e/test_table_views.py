@@ -14,7 +14,7 @@ from models import Formation
 from tests.e2e.app_process import RunningApp
 from tests.e2e.axe import audit, axe_installed, report
 from tests.e2e.steps import platform_of, wait_still
-from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, shoot, sign_in_staff
+from tests.e2e.test_gestion_content import DESKTOP, OVERFLOW, PHONE, audit_at_both_widths, shoot, sign_in_staff
 from tests.mailbox import Mailbox
 from tests.ui.gestion_helpers import staff_member
 
@@ -25,16 +25,7 @@ pytestmark = [
 
 
 def checked_both_widths(page: Page, name: str, ready) -> list:
-    violations = []
-    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        ready()
-        wait_still(page)
-        violations += audit(page, f"{name} ({width_name})")
-        assert not page.evaluate(OVERFLOW), f"{name} scrolls sideways at {width_name} width"
-        shoot(page, f"gestion-views-{name}-{width_name}")
-    page.set_viewport_size(DESKTOP)
-    return violations
+    return audit_at_both_widths(page, f"gestion-views-{name}", ready)
 
 
 def test_a_member_chooses_columns_with_the_keyboard_and_saves_the_view(

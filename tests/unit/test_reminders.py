@@ -138,3 +138,18 @@ def test_the_days_before_are_bounded(typed: str, accepted: bool):
     else:
         with pytest.raises(FieldError):
             parameters.parse(definition, typed)
+
+
+def test_a_reminder_is_a_mail_the_institution_edits_like_the_others(platform: Platform, staff_actors, mailbox: Mailbox):
+    _applied(platform, return_in_days=2)
+    platform.mail_texts.update(
+        staff_actors["admin"],
+        "reminder_return",
+        "Plus que quelques jours : {formation}",
+        "Bonjour {prenom},\n\ntransmettez votre candidature avant le {date} : {lien}",
+    )
+    assert platform.reminders.send_due(TODAY) == 1
+    assert _subjects(platform, mailbox) == []  # the edited subject, not « Rappel : … »
+    [mail] = [m for m in mailbox.for_address("marie@example.org") if m.subject.startswith("Plus que")]
+    assert mail.subject == "Plus que quelques jours : Master Informatique"
+    assert f"transmettez votre candidature avant le {TODAY + timedelta(days=2):%d/%m/%Y}" in mail.text
