@@ -1,5 +1,10 @@
 """Every text a candidate reads, once. Reference texts of the seeds and the spec are kept word for word."""
 
+import sys as _sys
+import types as _types
+
+from ecandidat_ui import language as _language
+
 # Account lifecycle (spec §2)
 ACCOUNT_CREATED = "Votre compte a été créé avec succès, veuillez consulter vos courriels pour le valider"
 MAIL_ALREADY_USED = "Un compte avec cette adresse mail existe déjà"
@@ -1255,3 +1260,65 @@ LC_RANKING_DONE = "{count} candidature(s) classée(s)"
 LC_RANKING_REFUSED = "{count} candidature(s) non classée(s) :"
 LC_RANKING_NOT_LC = "Son avis n'est pas « Liste complémentaire »"
 LC_RANKING_NO_NOTES = "Elle n'a pas encore de note d'évaluation"
+
+
+# --- The candidate's frame and first pages, in French and English (issue 10, item 16) ----------------------
+LANGUAGE_SWITCH = "English"  # the header's link to the other language, written in that language
+LANGUAGE_SWITCH_LABEL = "Read this site in English"
+SKIP_TO_CONTENT = "Aller au contenu"
+MENU = "Menu"
+MAIN_MENU = "Menu principal"
+MY_ACCOUNT = "Mon compte"
+SIGN_OUT = "Déconnexion"
+NOT_SIGNED_IN = "Non connecté"
+SIGN_IN = "Connexion"
+CREATE_ACCOUNT = "Créer un compte"
+HOME = "Accueil"
+ASSISTANCE = "Assistance"
+OFFER_TITLE = "Offre de formation"
+ACCOUNT_CREATION = "Création de compte"
+FORGOTTEN = "J'ai oublié mes identifiants"
+LOST_ACTIVATION = "J'ai perdu mon code d'activation"
+SAVE = "Enregistrer"
+LAST_NAME_FIELD = "Nom *"
+FIRST_NAME_FIELD = "Prénom *"
+MAIL_FIELD = "Adresse mail *"
+MAIL_CONFIRMATION_FIELD = "Confirmation Adresse Mail *"
+CHANGE_PASSWORD = "Modifier mon mot de passe"
+CURRENT_PASSWORD_FIELD = "Mot de passe actuel *"
+CHANGE_ACCOUNT = "Modifier mon compte"
+USER_FIELD = "Utilisateur *"
+PASSWORD_FIELD = "Mot de passe *"
+NEW_PASSWORD_FIELD = "Nouveau mot de passe *"
+PASSWORD_CONFIRMATION_FIELD = "Confirmation du mot de passe *"
+STRENGTH = "Robustesse : {level}"
+OFFER_WINDOWS = {"open": "Candidatures ouvertes", "future": "Candidatures à venir", "closed": "Candidatures closes"}
+APPLY = "Candidater"
+APPLY_TO = "Candidater à {formation}"
+OFFER_SEARCH = "Rechercher une formation"
+OFFER_SEARCH_HINT = "Par titre ou par mot-clé, par exemple « informatique » ou « alternance »."
+OFFER_DATES = "Du {opens} au {closes} · {mode}"
+PAPERLESS_FILE = "dossier dématérialisé"
+PAPER_FILE = "dossier papier"
+ACCOUNT_VALIDATION_TITLE = "Validation de compte"
+NEW_PASSWORD_TITLE = "Nouveau mot de passe"
+MY_FILE = "Mon dossier"
+NEW_LINK_HINT = "Vous pouvez demander un nouveau lien depuis la page de connexion."
+TABS_DONE_LABEL = "{done} onglets obligatoires complets sur {total}"
+TABS_DONE = "{done} sur {total} complets. Il reste à remplir :"
+STUDENT_OF = "Je suis étudiant à {institution}"
+NOT_STUDENT_OF = "Je ne suis pas étudiant à {institution}"
+PLEASE_SIGN_IN = "Veuillez vous connecter"
+SIGN_IN_WITH_ACCOUNT = "Veuillez vous connecter avec votre compte eCandidat"
+
+
+# --- Read in the candidate's language (ecandidat_ui/language.py): the French texts above are the msgids -------
+class _InCurrentLanguage(_types.ModuleType):
+    """`messages.NAME` is the text in the language of what is being made (a page, a mail, a PDF)."""
+
+    def __getattribute__(self, name: str) -> object:
+        value = super().__getattribute__(name)
+        return _language.translated(value) if name[:1].isupper() else value
+
+
+_sys.modules[__name__].__class__ = _InCurrentLanguage

@@ -10,7 +10,7 @@ from components.banner import banner
 from components.confirm import confirm
 from components.entry_list import EntryView, entry_list
 from components.file_progress import TabLink, tab_strip
-from ecandidat_ui import messages, refdata
+from ecandidat_ui import language, messages, refdata
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import (
     IDENTITY_FROM_INSTITUTION,
@@ -25,18 +25,18 @@ from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor, warn_before_leaving
-from pages.layout import ACCOUNT_PAGES, page_frame, sign_in_address, this_address
+from pages.layout import account_pages, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
 SAVED_QUERY = "enregistre"
 
 
 def register(platform: Platform) -> None:
-    for index, entry in enumerate(ACCOUNT_PAGES):
-        _register_tab(platform, index, TABS[index], entry.label, entry.path)
+    for index, entry in enumerate(account_pages()):
+        _register_tab(platform, index, TABS[index], entry.path)
 
 
-def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: str) -> None:
+def _register_tab(platform: Platform, index: int, tab: Tab, path: str) -> None:
     @ui.page(path)
     async def account_tab(enregistre: str = "", info: str = "") -> None:
         me = platform.session_cookie.signed_in()
@@ -46,11 +46,12 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
         account = me.account
         file = await run.io_bound(platform.candidate_file.load, account.id)
         statuses = platform.candidate_file.statuses_of(file, date.today())
-        with page_frame(platform, title, path, account, statuses=statuses):
-            tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(ACCOUNT_PAGES, TABS, strict=True)], path)
+        tabs = account_pages()  # in the page's language
+        with page_frame(platform, tabs[index].label, path, account, statuses=statuses):
+            tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(tabs, TABS, strict=True)], path)
             navigation = _Navigation(index)
             if info in OUTCOMES:
-                banner(OUTCOMES[info], "success", marker="outcome")
+                banner(language.translate(OUTCOMES[info]), "success", marker="outcome")
             if enregistre:
                 banner(messages.SAVED, "success", marker="saved")
             editor = BUILDERS[tab](platform, me, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
@@ -63,14 +64,15 @@ class _Navigation:
 
     def __init__(self, index: int) -> None:
         self.editor: SingleTabEditor | None = None
+        tabs = account_pages()
         with ui.row().classes("w-full justify-end gap-2"):
             if index > 0:
-                previous = ACCOUNT_PAGES[index - 1]
+                previous = tabs[index - 1]
                 back = ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path))
                 back.props("outline").mark("previous")
                 back.props["aria-label"] = f"Précédent : {previous.label}"
-            if index < len(ACCOUNT_PAGES) - 1:
-                following = ACCOUNT_PAGES[index + 1]
+            if index < len(tabs) - 1:
+                following = tabs[index + 1]
                 forward = ui.button("Suivant", on_click=lambda: self.go(following.path))
                 forward.props("icon-right=chevron_right").mark("next")
                 forward.props["aria-label"] = f"Suivant : {following.label}"

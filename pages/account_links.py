@@ -7,7 +7,7 @@ from nicegui import run, ui
 from components.banner import banner
 from components.form import FormFields
 from components.password_fields import new_password_fields
-from ecandidat_ui import messages, security
+from ecandidat_ui import language, messages, security
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.accounts import LINK_MESSAGES, LinkState
 from models import TokenPurpose
@@ -19,7 +19,7 @@ def register(platform: Platform) -> None:
     async def validation_page(token: str) -> None:
         account = platform.session_cookie.account()
         outcome = await run.io_bound(platform.accounts.follow_validation_link, token)
-        with page_frame(platform, "Validation de compte", "/compte/validation", account):
+        with page_frame(platform, messages.ACCOUNT_VALIDATION_TITLE, "/compte/validation", account):
             ok = outcome.state in (LinkState.VALID, LinkState.USED)
             _result(outcome.message, ok=ok)
             if outcome.needs_password:
@@ -31,12 +31,12 @@ def register(platform: Platform) -> None:
     async def reset_page(token: str) -> None:
         account = platform.session_cookie.account()
         state, login = await run.io_bound(platform.accounts.reset_link_state, token)
-        with page_frame(platform, "Nouveau mot de passe", "/compte/mot-de-passe", account):
+        with page_frame(platform, messages.NEW_PASSWORD_TITLE, "/compte/mot-de-passe", account):
             if state is LinkState.VALID:
                 _password_form(platform, token, TokenPurpose.PASSWORD_RESET, login)
             else:
-                _result(LINK_MESSAGES[state], ok=False)
-                ui.label("Vous pouvez demander un nouveau lien depuis la page de connexion.").classes("text-body1")
+                _result(language.translate(LINK_MESSAGES[state]), ok=False)
+                ui.label(messages.NEW_LINK_HINT).classes("text-body1")
                 _to_sign_in()
 
 

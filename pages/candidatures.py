@@ -16,7 +16,7 @@ from components.banner import banner
 from components.confirm import confirm
 from components.missing_dialog import show_missing
 from components.piece_upload import piece_card
-from ecandidat_ui import messages, pdf
+from ecandidat_ui import language, messages, pdf
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.calendar import candidate_calendar
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
@@ -56,7 +56,7 @@ def register(platform: Platform) -> None:
         with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
             ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
-                banner(OUTCOMES[info], "success", marker="outcome")
+                banner(language.translate(OUTCOMES[info]), "success", marker="outcome")
             _candidature(platform, me, view)
 
     @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")

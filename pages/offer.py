@@ -25,18 +25,16 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.signed_in()
         account = me.account if me else None
         statuses = await file_statuses(platform, account)
-        with page_frame(platform, "Offre de formation", "/offre", account, statuses=statuses):
+        with page_frame(platform, messages.OFFER_TITLE, "/offre", account, statuses=statuses):
             search = (
-                ui.input("Rechercher une formation", value=recherche)
+                ui.input(messages.OFFER_SEARCH, value=recherche)
                 .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')
                 .classes("w-full")
                 .mark("search")
             )
             with search.add_slot("prepend"):
                 ui.icon("search").props('aria-hidden="true"')
-            ui.label("Par titre ou par mot-clé, par exemple « informatique » ou « alternance ».").classes(
-                "text-caption text-grey-9"
-            ).props('id="aide-recherche"')
+            ui.label(messages.OFFER_SEARCH_HINT).classes("text-caption text-grey-9").props('id="aide-recherche"')
 
             async def apply(formation: OfferedFormation) -> None:
                 if me is None:  # back to this formation in the offer once signed in
@@ -135,12 +133,14 @@ def _centre_content(formations: list[OfferedFormation], listing: Listing) -> Non
 
 def _line(formation: OfferedFormation, listing: Listing) -> OfferLine:
     candidature_id = listing.applied.get(formation.id)
-    mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
+    mode = messages.PAPERLESS_FILE if formation.paperless else messages.PAPER_FILE
     return OfferLine(
         id=formation.id,
         label=formation.label,
         page=f"/formation/{quote(formation.code, safe='')}",
-        dates=f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}",
+        dates=messages.OFFER_DATES.format(
+            opens=f"{formation.opens_on:%d/%m/%Y}", closes=f"{formation.closes_on:%d/%m/%Y}", mode=mode
+        ),
         window=formation.window_state(listing.today),
         open=formation.is_open(listing.today),
         candidature=f"/compte/candidatures/{candidature_id}" if candidature_id is not None else "",

@@ -581,6 +581,7 @@ class CandidatureService:
         mail = render(
             template,
             session,
+            language=account.language,
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,
