@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import run, ui
 
 from components.login_card import LoginCard, student_card
+from ecandidat_ui import language
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
@@ -14,6 +15,8 @@ def connection_cards(platform: Platform, *, then: str = "/", login: str = "") ->
     """`then`: where the browser goes once signed in (kept to this site's addresses by the session cookie's
     route); `login`: typed in already."""
     settings = platform.settings
+    # « étudiant à l'Université Esup »: the article is French's; English says « a student at Université Esup »
+    student_of = settings.student_of if language.current() == language.FRENCH else settings.institution_name
 
     async def sign_in(login: str, password: str) -> None:
         client = ui.context.client
@@ -24,9 +27,9 @@ def connection_cards(platform: Platform, *, then: str = "/", login: str = "") ->
 
     with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
         if settings.cas_enabled:
-            student_card(settings.student_of, cas.login_url(settings.cas_url, settings.link(cas.RETURN_PATH)))
+            student_card(student_of, cas.login_url(settings.cas_url, settings.link(cas.RETURN_PATH)))
         LoginCard(
-            settings.student_of,
+            student_of,
             on_sign_in=sign_in,
             on_forgotten=lambda: open_forgotten(platform),
             on_lost_activation=lambda: open_lost_activation(platform),
