@@ -46,14 +46,14 @@ def _result(text: str, *, ok: bool) -> None:
 
 def _to_sign_in(login: str = "") -> None:
     address = sign_in_address(login=login)
-    ui.button("Se connecter", icon="login", on_click=lambda: ui.navigate.to(address)).mark("to-sign-in")
+    ui.button(messages.GO_SIGN_IN, icon="login", on_click=lambda: ui.navigate.to(address)).mark("to-sign-in")
 
 
 def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login: str) -> None:
     form = FormFields()
     with ui.card().classes("w-full max-w-xl p-4 sm:p-6 gap-3") as card:
-        ui.label("Choisissez votre mot de passe").classes("text-h6").props('role="heading" aria-level="2"')
-        ui.label(f"Votre login (numéro de dossier) : {login}").classes("text-body1").mark("login")
+        ui.label(messages.CHOOSE_PASSWORD).classes("text-h6").props('role="heading" aria-level="2"')
+        ui.label(messages.YOUR_LOGIN.format(login=login)).classes("text-body1").mark("login")
         new_password_fields(form, security.password_strength)
         form.problem_line()
 
@@ -75,4 +75,4 @@ def _password_form(platform: Platform, token: str, purpose: TokenPurpose, login:
                 _result(messages.PASSWORD_SET, ok=True)
                 _to_sign_in(login_set)
 
-        ui.button("Enregistrer", icon="check", on_click=save).mark("save-password")
+        ui.button(messages.SAVE, icon="check", on_click=save).mark("save-password")

@@ -60,7 +60,7 @@ def _of_current_client() -> str | None:
         return None
     found = _of_client.get(client)
     if found is None:
-        found = _of_request(request)
+        found = of_request(request)
         _of_client[client] = found
         if found in HTML_LANGUAGES:  # this page's own copy, so other pages of the route keep theirs
             client.page = copy.copy(client.page)
@@ -68,7 +68,8 @@ def _of_current_client() -> str | None:
     return found
 
 
-def _of_request(request: Request) -> str:
+def of_request(request: Request) -> str:
+    """The language of what answers this request (a page's, or an HTTP route's own: a PDF)."""
     if request.url.path.startswith(STAFF_PREFIX):
         return language.FRENCH
     chosen = request.cookies.get(LANGUAGE_COOKIE)

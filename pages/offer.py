@@ -76,7 +76,7 @@ class Listing:
 def _offer_tree(formations: list[OfferedFormation], listing: Listing, *, search: str, on_clear) -> None:
     with ui.element("div").classes("w-full").props('aria-live="polite"'):
         count = len(formations)
-        ui.label(f"{count} formation{'s' if count > 1 else ''}").classes("text-body2 text-grey-9").mark("offer-count")
+        ui.label(_formations(count)).classes("text-body2 text-grey-9").mark("offer-count")
     if not formations:
         with ui.card().classes("w-full p-4 sm:p-6 items-center gap-2"):
             ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
@@ -147,6 +147,10 @@ def _line(formation: OfferedFormation, listing: Listing) -> OfferLine:
     )
 
 
+def _formations(count: int) -> str:
+    return (messages.FORMATIONS_MANY if count > 1 else messages.FORMATIONS_ONE).format(count=count)
+
+
 def _count(total: int, open_now: int) -> str:
-    formations = f"{total} formation{'s' if total > 1 else ''}"
-    return f"{formations}, dont {open_now} ouverte{'s' if open_now > 1 else ''}"
+    said = messages.FORMATIONS_OPEN_MANY if open_now > 1 else messages.FORMATIONS_OPEN_ONE
+    return said.format(formations=_formations(total), count=open_now)

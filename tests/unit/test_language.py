@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import io
 import re
 import threading
+from datetime import timedelta
 
 import pytest
 from babel.messages.pofile import read_po
+from pypdf import PdfReader
 
-from ecandidat_ui import language, messages
+from ecandidat_ui import language, messages, pdf, refdata
 from ecandidat_ui.mail.templates import render
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.refdata import labels
+from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.sessions import SessionEnded
 from ecandidat_ui.translatable import candidate_texts
 from models import Account, MailTemplate
 from pages.language import _LanguageThreadPool
 from tests.mailbox import Mailbox
+from tests.sessions import actor
 from tests.unit.test_accounts import delivered, session_of, validated_account
+from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
+from tests.unit.test_recapitulatif import boxes
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -163,3 +171,27 @@ def test_the_candidate_s_choice_is_saved_for_the_mails_sent_later(platform: Plat
     assert mail.subject == "Reset of your eCandidat password"
     with pytest.raises(SessionEnded):
         platform.accounts.choose_language("not-a-session", "fr")
+
+
+def test_reference_labels_are_one_way_everywhere_and_english_where_cldr_names_them():
+    spain = refdata.search_countries("Espagne")[0].code
+    assert labels.country(spain) == "Espagne" and labels.nationality(spain) == "Espagnole"
+    with language.using("en"):
+        assert labels.country(spain) == "Spain" and labels.nationality(spain) == "Spain"
+    assert labels.country("12345") == "12345"  # unknown: the code itself, never nothing
+    assert labels.country("") == labels.nationality(None) == ""
+
+
+def test_the_recapitulatif_of_an_english_candidate_is_in_english(platform: Platform):
+    apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
+    account = ready_candidate(platform)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
+    with language.using("en"):
+        view = platform.candidatures.view(account.id, candidature.id)
+        document = pdf.recapitulatif("Université Esup", account, platform.candidate_file.load(account.id), view)
+    text = "\n".join(text for _, _, _, text in boxes(document))
+    for english in ("Application summary", "Personal details", "Date of birth", "File number", "File status"):
+        assert english in text, english
+    for french in ("Récapitulatif", "Informations personnelles", "Date de naissance", "Numéro de dossier"):
+        assert french not in text, french
+    assert PdfReader(io.BytesIO(document)).trailer["/Root"]["/Lang"] == "en"
