@@ -102,10 +102,14 @@ def _language_link(model: FrameModel) -> None:
     if model.switch_language is None:
         return
     code, address = model.switch_language
-    link = ui.link(messages.LANGUAGE_SWITCH, address).classes("text-white text-body2 px-2").mark("language-switch")
-    link.props["lang"] = code
-    link.props["hreflang"] = code
-    link.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
+    link = ui.link(messages.LANGUAGE_SWITCH, address).classes("gt-xs text-white text-body2 px-2")
+    with ui.link(target=address).classes("lt-sm text-white row items-center p-2") as phone:  # the icon alone
+        ui.icon("translate", size="sm").props('aria-hidden="true"')
+    for element, marker in ((link, "language-switch"), (phone, "language-switch-phone")):
+        element.mark(marker)
+        element.props["lang"] = code
+        element.props["hreflang"] = code
+        element.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
 
 
 def _menu(model: FrameModel) -> None:

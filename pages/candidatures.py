@@ -56,7 +56,7 @@ def register(platform: Platform) -> None:
             return
         statuses = await file_statuses(platform, me.account)
         with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
-            ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
+            ui.link(messages.BACK_TO_CANDIDATURES, "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
                 banner(language.translate(OUTCOMES[info]), "success", marker="outcome")
             _candidature(platform, me, view)
@@ -454,7 +454,7 @@ def _paper_file(view: CandidatureView) -> None:
 
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
-        ui.label(f"{label} :").classes("text-body2 text-grey-9")
+        ui.label(messages.LABEL_OF_VALUE.format(label=label)).classes("text-body2 text-grey-9")
         text = ui.label(value).classes("text-body1 text-bold whitespace-pre-line")
         if marker:
             text.mark(marker)

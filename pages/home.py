@@ -65,7 +65,7 @@ def _signed_in(platform: Platform, me: SignedIn, statuses: dict[Tab, TabStatus],
     _file_progress(statuses)
     candidature_cards(cards)
     institution, contact = platform.settings.institution_name, platform.parameters.current().contact_mail
-    with ui.expansion("Protection des données personnelles", icon="shield").classes("w-full bg-white"):
+    with ui.expansion(messages.DATA_PROTECTION_TITLE, icon="shield").classes("w-full bg-white"):
         ui.label(messages.DATA_PROTECTION.format(etablissement=institution, contact=contact)).classes("text-body2 p-2")
         ui.link(messages.PRIVACY_LINK, "/donnees-personnelles").classes("text-primary text-body2 p-2").mark(
             "privacy-link"
@@ -76,12 +76,8 @@ def _file_progress(statuses: dict[Tab, TabStatus]) -> None:
     """How far the required part of the file is, with a link to each tab still to fill."""
     missing = missing_required(statuses)
     done = len(REQUIRED_TABS) - len(missing)
-    with (
-        ui.card()
-        .classes("w-full p-4 sm:p-6 gap-2")
-        .props('role="region" aria-label="Mon dossier"')
-        .mark("file-progress")
-    ):
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region"').mark("file-progress") as card:
+        card.props["aria-label"] = messages.MY_FILE
         ui.label(messages.MY_FILE).classes("text-h6").props('role="heading" aria-level="2"')
         progress = ui.linear_progress(value=done / len(REQUIRED_TABS), show_value=False).props("color=positive")
         progress.props["aria-label"] = messages.TABS_DONE_LABEL.format(done=done, total=len(REQUIRED_TABS))
