@@ -19,12 +19,12 @@ from ecandidat_ui.services.candidate_file import (
     draft_key,
     row_values,
 )
-from ecandidat_ui.services.file_rules import OBTAINED
 from ecandidat_ui.web_session import SignedIn
 from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor, warn_before_leaving
+from pages.language import student_of
 from pages.layout import account_pages, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
@@ -68,18 +68,23 @@ class _Navigation:
         with ui.row().classes("w-full justify-end gap-2"):
             if index > 0:
                 previous = tabs[index - 1]
-                back = ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path))
+                back = ui.button(messages.FILE_PRECEDENT, icon="chevron_left", on_click=lambda: self.go(previous.path))
                 back.props("outline").mark("previous")
-                back.props["aria-label"] = f"Précédent : {previous.label}"
+                back.props["aria-label"] = messages.PREVIOUS_TO.format(label=previous.label)
             if index < len(tabs) - 1:
                 following = tabs[index + 1]
-                forward = ui.button("Suivant", on_click=lambda: self.go(following.path))
+                forward = ui.button(messages.FILE_SUIVANT, on_click=lambda: self.go(following.path))
                 forward.props("icon-right=chevron_right").mark("next")
-                forward.props["aria-label"] = f"Suivant : {following.label}"
+                forward.props["aria-label"] = messages.NEXT_TO.format(label=following.label)
 
     async def go(self, target: str) -> None:
         if self.editor is not None and getattr(self.editor, "dirty", False):
-            if not await confirm(messages.UNSAVED_CHANGES, yes="Quitter sans enregistrer", no="Rester", marker="leave"):
+            if not await confirm(
+                messages.UNSAVED_CHANGES,
+                yes=messages.FILE_QUITTER_SANS_ENREGISTRER,
+                no=messages.FILE_RESTER,
+                marker="leave",
+            ):
                 return
             warn_before_leaving(False)
         ui.navigate.to(target)
@@ -165,22 +170,23 @@ def _bac(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> Sin
 
 def _internal(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> None:
     if not file.is_internal_student:
-        ui.label(
-            f"Cet onglet présente les résultats obtenus à {platform.settings.student_of}. Il est rempli par "
-            "l'établissement pour ses étudiants, connectés avec leur compte de l'établissement."
-        ).classes("text-body1").mark("internal-empty")
+        ui.label(messages.INTERNAL_EXPLAINED.format(institution=student_of(platform.settings))).classes(
+            "text-body1"
+        ).mark("internal-empty")
         return
     if not file.results:
-        ui.label("Aucun résultat n'a été transmis par l'établissement.").classes("text-body1").mark("internal-empty")
+        ui.label(messages.FILE_AUCUN_RESULTAT_N_A_ETE_TRANSMIS_PAR_L_ETABLISSEMENT).classes("text-body1").mark(
+            "internal-empty"
+        )
         return
     columns = [
-        {"name": "year", "label": "Année universitaire", "field": "year", "align": "left"},
-        {"name": "code", "label": "Code", "field": "code", "align": "left"},
-        {"name": "label", "label": "Libellé", "field": "label", "align": "left"},
-        {"name": "mention", "label": "Mention", "field": "mention", "align": "left"},
-        {"name": "result", "label": "Résultat", "field": "result", "align": "left"},
-        {"name": "grade", "label": "Note", "field": "grade", "align": "right"},
-        {"name": "scale", "label": "Barème", "field": "scale", "align": "right"},
+        {"name": "year", "label": messages.SUMMARY_ANNEE_UNIVERSITAIRE, "field": "year", "align": "left"},
+        {"name": "code", "label": messages.FILE_CODE, "field": "code", "align": "left"},
+        {"name": "label", "label": messages.FILE_LIBELLE, "field": "label", "align": "left"},
+        {"name": "mention", "label": messages.SUMMARY_MENTION, "field": "mention", "align": "left"},
+        {"name": "result", "label": messages.SUMMARY_RESULTAT, "field": "result", "align": "left"},
+        {"name": "grade", "label": messages.SUMMARY_NOTE, "field": "grade", "align": "right"},
+        {"name": "scale", "label": messages.FILE_BAREME, "field": "scale", "align": "right"},
     ]
     rows = [
         {
@@ -207,25 +213,25 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
         Tab.EXTERNAL: (
             file_specs.external_specs(today),
             file.external,
-            "Cursus post-bac",
-            "Ajouter un cursus",
-            "Vous n'avez saisi aucun cursus après le bac.",
+            messages.FILE_CURSUS_POST_BAC,
+            messages.FILE_AJOUTER_UN_CURSUS,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUN_CURSUS_APRES_LE_BAC,
             _describe_cursus,
         ),
         Tab.INTERNSHIPS: (
             file_specs.internship_specs(today),
             file.internships,
-            "Stage",
-            "Ajouter un stage",
-            "Vous n'avez saisi aucun stage.",
+            messages.FILE_STAGE,
+            messages.FILE_AJOUTER_UN_STAGE,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUN_STAGE,
             _describe_internship,
         ),
         Tab.EXPERIENCES: (
             file_specs.experience_specs(today),
             file.experiences,
-            "Expérience professionnelle",
-            "Ajouter une expérience",
-            "Vous n'avez saisi aucune expérience professionnelle.",
+            messages.FILE_EXPERIENCE_PROFESSIONNELLE,
+            messages.FILE_AJOUTER_UNE_EXPERIENCE,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUNE_EXPERIENCE_PROFESSIONNELLE,
             _describe_experience,
         ),
     }[tab]
@@ -249,8 +255,8 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
         )
 
     async def delete_entry(entry_id: int) -> None:
-        question = f"Supprimer « {describe(by_id[entry_id]).title} » ?"
-        if await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
+        question = messages.DELETE_ENTRY_QUESTION.format(title=describe(by_id[entry_id]).title)
+        if await confirm(question, yes=messages.FAQ_DELETE, no=messages.EDITOR_CANCEL, marker="delete", danger=True):
             await run.io_bound(service.delete_entry, me.session_id, tab, entry_id)
             on_saved()
 
@@ -261,7 +267,7 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
             await run.io_bound(service.set_no_higher_education, me.session_id, bool(event.value))
             on_saved()
 
-        ui.checkbox("Je n'ai pas suivi d'études après le bac", value=no_studies, on_change=declare).mark(
+        ui.checkbox(messages.SUMMARY_JE_N_AI_PAS_SUIVI_D_ETUDES_APRES_LE_BAC, value=no_studies, on_change=declare).mark(
             "no-higher-education"
         ).set_visibility(not rows)
     entry_list(
@@ -281,19 +287,26 @@ def _describe_cursus(row) -> EntryView:
         f"{row.year} · {row.label}",
         [
             f"{diploma} · {row.school_name}",
-            f"Obtenu : {OBTAINED.get(row.obtained, row.obtained)}"
-            + (f" · Mention : {refdata.CURSUS_MENTIONS.get(row.mention, row.mention)}" if row.mention else ""),
+            messages.ENTRY_OBTAINED.format(obtained=messages.OBTAINED_LABELS.get(row.obtained, row.obtained))
+            + (
+                messages.ENTRY_MENTION.format(mention=refdata.CURSUS_MENTIONS.get(row.mention, row.mention))
+                if row.mention
+                else ""
+            ),
         ],
     )
 
 
 def _describe_internship(row) -> EntryView:
-    hours = f" · {row.hours_per_week} h/semaine" if row.hours_per_week else ""
-    return EntryView(row.id, f"{row.year} · {row.employer}", [f"Durée : {row.duration}{hours}", row.description])
+    hours = messages.ENTRY_HOURS.format(hours=row.hours_per_week) if row.hours_per_week else ""
+    duration = messages.ENTRY_DURATION.format(duration=row.duration, hours=hours)
+    return EntryView(row.id, f"{row.year} · {row.employer}", [duration, row.description])
 
 
 def _describe_experience(row) -> EntryView:
-    lines = [f"{row.employer} · Durée : {row.duration}"] + ([row.description] if row.description else [])
+    lines = [messages.ENTRY_EMPLOYER_DURATION.format(employer=row.employer, duration=row.duration)] + (
+        [row.description] if row.description else []
+    )
     return EntryView(row.id, f"{row.year} · {row.title}", lines)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from nicegui import run, ui
 
 from components.login_card import LoginCard, student_card
-from ecandidat_ui import language
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
+from pages import language
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
 
 
@@ -15,8 +15,7 @@ def connection_cards(platform: Platform, *, then: str = "/", login: str = "") ->
     """`then`: where the browser goes once signed in (kept to this site's addresses by the session cookie's
     route); `login`: typed in already."""
     settings = platform.settings
-    # « étudiant à l'Université Esup »: the article is French's; English says « a student at Université Esup »
-    student_of = settings.student_of if language.current() == language.FRENCH else settings.institution_name
+    student_of = language.student_of(settings)
 
     async def sign_in(login: str, password: str) -> None:
         client = ui.context.client

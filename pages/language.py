@@ -20,6 +20,7 @@ from nicegui.slot import Slot
 
 from ecandidat_ui import language
 from ecandidat_ui.platform import Platform
+from ecandidat_ui.settings import Settings
 from ecandidat_ui.web_session import LANGUAGE_COOKIE, language_redirect
 
 SWITCH_PATH = "/langue"
@@ -48,6 +49,11 @@ def switch_address(to: str) -> str:
     request = ui.context.client.request
     here = "/" if request is None else request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return f"{SWITCH_PATH}/{to}?suite={quote(here)}"
+
+
+def student_of(settings: Settings) -> str:
+    """« étudiant à l'Université Esup »: the article is French's; English says « a student at Université Esup »."""
+    return settings.student_of if language.current() == language.FRENCH else settings.institution_name
 
 
 def _of_current_client() -> str | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ecandidat_ui import language, messages, refdata
+from ecandidat_ui import messages, refdata
 from ecandidat_ui.refdata import labels
 from ecandidat_ui.services.candidate_file import CandidateFile
-from ecandidat_ui.services.file_rules import CIVILITIES, OBTAINED
+from ecandidat_ui.services.file_rules import CIVILITIES
 from models import Account
 
 Pairs = list[tuple[str, str]]
@@ -129,7 +129,7 @@ def _cursus_pairs(entry) -> list[tuple[str, str]]:
         (messages.SUMMARY_LIBELLE_ET_NIVEAU, entry.label),
         (messages.SUMMARY_ETABLISSEMENT, entry.school_name),
         (messages.SUMMARY_LIEU, _place(entry.country, entry.commune, "")),
-        (messages.SUMMARY_OBTENU, language.translate(OBTAINED.get(entry.obtained, entry.obtained))),
+        (messages.SUMMARY_OBTENU, messages.OBTAINED_LABELS.get(entry.obtained, entry.obtained)),
         (messages.SUMMARY_MENTION, refdata.CURSUS_MENTIONS.get(entry.mention, entry.mention)),
     ]
 

@@ -94,6 +94,9 @@ async def test_an_account_made_in_english_gets_its_mails_and_pages_in_english(us
     await user.should_see("Welcome ANA SILVA.")
     await user.should_see("Personal details")  # the menu of « Mon compte »
     await user.should_see("Sign out")
+    await user.open("/compte/adresse")  # a tab of the file: its fields and buttons
+    for text in ("Address", "Country *", "Address *", "Address line 2", "Save", "Next"):
+        await user.should_see(text)
 
     # signed in, the switch also saves the choice on the account, for the mails and PDFs sent later
     await switch_language(user)
