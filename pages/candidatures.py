@@ -89,8 +89,9 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.of_request(request)
         if me is None:
             raise HTTPException(status_code=404)
-        views = platform.candidatures.list(me.account.id)
-        content = candidate_calendar(views, platform.settings.institution_name, platform.settings.link)
+        with language.using(of_request(request)):  # the language of the page it was asked from
+            views = platform.candidatures.list(me.account.id)
+            content = candidate_calendar(views, platform.settings.institution_name, platform.settings.link)
         return Response(
             content,
             media_type="text/calendar",
