@@ -26,7 +26,7 @@ def register(platform: Platform) -> None:
                         _link("description", messages.FILE_CONSULTER_LA_DOCUMENTATION, values.documentation_url)
                     _link(
                         "mail",
-                        f"Envoyer un mail au référent de l'application: {values.contact_mail}",
+                        messages.WRITE_TO_CONTACT.format(mail=values.contact_mail),
                         f"mailto:{values.contact_mail}",
                     )
                     _link("shield", messages.PRIVACY_LINK, "/donnees-personnelles")

@@ -36,7 +36,8 @@ def register(platform: Platform) -> None:
                 banner(language.translate(INFOS[info]), "info")
             if platform.campaigns.active() is None:
                 banner(messages.NO_ACTIVE_CAMPAIGN, "warning")
-            with ui.card().classes("w-full p-4 sm:p-6").props('role="region" aria-label="Informations"'):
+            with ui.card().classes("w-full p-4 sm:p-6").props('role="region"') as region:
+                region.props["aria-label"] = messages.HOME_MESSAGE_REGION
                 staff_markdown(platform.site_messages.home())
             if me is None:
                 connection_cards(platform)

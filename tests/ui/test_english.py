@@ -3,6 +3,8 @@ default, the header's switch, remembered for the visitor (cookie) and on the acc
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from nicegui.testing import User
 from sqlmodel import select
 
@@ -108,3 +110,13 @@ async def test_an_account_made_in_english_gets_its_mails_and_pages_in_english(us
     finally:
         platform.db.dispose()
     assert saved == FRENCH
+
+
+async def test_the_switch_only_leads_back_to_this_site(user: User):
+    for elsewhere in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        client = await user.open(f"/langue/en?suite={quote(elsewhere)}")
+        assert client.page.path == "/"  # the home page, now in English
+        await user.should_see("Not signed in")
+    client = await user.open("/langue/xx?suite=/offre")  # an unknown language is French
+    assert client.page.path == "/offre"
+    await user.should_see("Non connecté")
