@@ -81,7 +81,7 @@ def _candidature_pairs(account: Account, view: CandidatureView) -> list[tuple[st
         (messages.COLUMN_STATUS, messages.FILE_STATUS_LABELS.get(c.status, c.status)),
         (
             messages.PDF_TRANSMITTED_ON,
-            messages.PDF_AT_TIME.format(date=f"{sent:%d/%m/%Y}", time=f"{sent:%H:%M}")
+            messages.DATE_AT_TIME.format(date=f"{sent:%d/%m/%Y}", time=f"{sent:%H:%M}")
             if sent
             else messages.PDF_NOT_TRANSMITTED,
         ),

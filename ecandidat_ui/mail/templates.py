@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from ecandidat_ui import language as languages
+from ecandidat_ui import messages
 from models import MailTemplate
 from models.clock import PARIS
 
@@ -396,8 +397,9 @@ VARIABLES: dict[str, str] = {
 
 
 def now_text() -> str:
-    """The current time as a mail states it: « 23/11/2026 à 14:05 », French time."""
-    return datetime.now(PARIS).strftime("%d/%m/%Y à %H:%M")
+    """The current time as a mail states it: « 23/11/2026 à 14:05 » (« at » in English), French time."""
+    now = datetime.now(PARIS)
+    return messages.DATE_AT_TIME.format(date=f"{now:%d/%m/%Y}", time=f"{now:%H:%M}")
 
 
 @dataclass(frozen=True)
