@@ -88,6 +88,11 @@ def test_a_visitor_switches_to_english_and_applies_in_english(demo_app: RunningA
     expect(page.get_by_text("The required tabs of your file are complete: you can apply.")).to_be_visible()
     wait_connected(page)
     violations += audited(page, "signed-in home")
+    open_page(page, f"{app.url}/compte/informations-perso")  # a tab of the file: its fields in English
+    expect(page.get_by_role("heading", level=1, name="Personal details")).to_be_visible()
+    expect(page.get_by_label("Date of birth *", exact=True)).to_be_visible()
+    violations += audited(page, "personal details")
+    open_page(page, app.url)
 
     # The offer in English, and a candidature.
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Formations on offer").click()
