@@ -496,9 +496,9 @@ def main() -> None:
     args = parser.parse_args()
     began = time.monotonic()
     load_before = load_average()
-    from pages.layout import ACCOUNT_PAGES  # the app's own menu (the repository is on sys.path)
+    from pages.layout import account_pages  # the app's own menu (the repository is on sys.path)
 
-    title = next(entry.label for entry in ACCOUNT_PAGES if entry.path == args.page)
+    title = next(entry.label for entry in account_pages() if entry.path == args.page)
 
     options = {"inspect": args.inspect, "trace": args.trace, "ws_deflate": not args.no_ws_deflate}
     with App("ecandidat-memory-", keep=args.keep, **options) as app:

@@ -19,7 +19,7 @@ OnSave = Callable[[dict[str, str]], Awaitable[str | None]]
 
 
 class FormDialog:
-    def __init__(self, title: str, on_save: OnSave, *, intro: str = "", save_label: str = "Enregistrer") -> None:
+    def __init__(self, title: str, on_save: OnSave, *, intro: str = "", save_label: str = "") -> None:
         self.on_save = on_save
         self.on_errors: Callable[[dict[str, str]], None] | None = None  # e.g. a way out for a known address
         self.form = FormFields()
@@ -31,15 +31,17 @@ class FormDialog:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
                 heading.props["id"] = title_id
-                ui.button(icon="close", on_click=self.dialog.close).props('flat round aria-label="Fermer"')
+                ui.button(icon="close", on_click=self.dialog.close).props("flat round").props["aria-label"] = (
+                    messages.CLOSE
+                )
             if intro:
                 ui.label(intro).classes("text-body2 text-grey-9")
             self.body = ui.column().classes("w-full gap-2")
             self.problem = ui.label().classes("text-negative text-body2").props('role="alert"')
             self.problem.set_visibility(False)
             with ui.row().classes("w-full justify-end gap-2"):
-                ui.button("Annuler", icon="close", on_click=self.dialog.close).props("flat").mark("cancel")
-                self.save_button = ui.button(save_label, icon="check", on_click=self.save).mark("save")
+                ui.button(messages.EDITOR_CANCEL, icon="close", on_click=self.dialog.close).props("flat").mark("cancel")
+                self.save_button = ui.button(save_label or messages.SAVE, icon="check", on_click=self.save).mark("save")
 
     def open(self) -> None:
         self.dialog.open()
@@ -79,18 +81,22 @@ def account_dialog(
     dialog = FormDialog(title, on_save, intro=messages.ACCOUNT_NOTICE)
     with dialog.body:
         dialog.form.text(
-            "last_name", "Nom *", max_length=30, autocomplete="family-name", value=values.get("last_name", "")
+            "last_name",
+            messages.LAST_NAME_FIELD,
+            max_length=30,
+            autocomplete="family-name",
+            value=values.get("last_name", ""),
         )
         dialog.form.text(
             "first_name",
-            "Prénom *",
+            messages.FIRST_NAME_FIELD,
             max_length=20,
             autocomplete="given-name",
             value=values.get("first_name", ""),
         )
         dialog.form.text(
             "mail",
-            "Adresse mail *",
+            messages.MAIL_FIELD,
             max_length=100,
             autocomplete="email",
             kind="email",
@@ -98,7 +104,7 @@ def account_dialog(
         )
         dialog.form.text(
             "mail_confirmation",
-            "Confirmation Adresse Mail *",
+            messages.MAIL_CONFIRMATION_FIELD,
             max_length=100,
             kind="email",
             autocomplete="off",
@@ -116,7 +122,7 @@ def _known_address_way_out(dialog: FormDialog, on_forgotten: Callable[[], None])
 
     with ui.row().classes("w-full items-center gap-1").mark("known-address") as row:
         ui.label(messages.KNOWN_ADDRESS_HINT).classes("text-body2")
-        ui.button("J'ai oublié mes identifiants", on_click=forgotten).props("flat no-caps dense").classes(
+        ui.button(messages.FORGOTTEN, on_click=forgotten).props("flat no-caps dense").classes(
             "text-primary underline px-1"
         ).mark("known-address-forgotten")
     row.set_visibility(False)
@@ -127,14 +133,14 @@ def mail_dialog(title: str, intro: str, on_save: OnSave) -> FormDialog:
     """« J'ai oublié mes identifiants » and « J'ai perdu mon code d'activation »."""
     dialog = FormDialog(title, on_save, intro=intro)
     with dialog.body:
-        dialog.form.text("mail", "Adresse mail *", max_length=100, autocomplete="email", kind="email")
+        dialog.form.text("mail", messages.MAIL_FIELD, max_length=100, autocomplete="email", kind="email")
     return dialog
 
 
 def password_dialog(on_save: OnSave, strength: Callable[[str], int]) -> FormDialog:
-    dialog = FormDialog("Modifier mon mot de passe", on_save)
+    dialog = FormDialog(messages.CHANGE_PASSWORD, on_save)
     with dialog.body:
-        dialog.form.password("current", "Mot de passe actuel *")
+        dialog.form.password("current", messages.CURRENT_PASSWORD_FIELD)
         new_password_fields(dialog.form, strength)
     return dialog
 

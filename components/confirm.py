@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from ecandidat_ui import messages
 
-async def confirm(
-    question: str, *, yes: str = "Oui", no: str = "Non", marker: str = "confirm", danger: bool = False
-) -> bool:
+
+async def confirm(question: str, *, yes: str = "", no: str = "", marker: str = "confirm", danger: bool = False) -> bool:
     """Buttons are marked `{marker}-yes` and `{marker}-no`; closing the dialog answers no."""
     title_id = f"question-{id(question)}"
     with (
@@ -18,10 +18,10 @@ async def confirm(
         heading = ui.label(question).classes("text-body1").props('role="heading" aria-level="2"')
         heading.props["id"] = title_id
         with ui.row().classes("w-full justify-end gap-2"):
-            ui.button(no, on_click=lambda: dialog.submit(False)).props("flat").mark(f"{marker}-no")
-            ui.button(yes, color="negative" if danger else "primary", on_click=lambda: dialog.submit(True)).mark(
-                f"{marker}-yes"
-            )
+            ui.button(no or messages.NO, on_click=lambda: dialog.submit(False)).props("flat").mark(f"{marker}-no")
+            ui.button(
+                yes or messages.YES, color="negative" if danger else "primary", on_click=lambda: dialog.submit(True)
+            ).mark(f"{marker}-yes")
     answer = await dialog
     if not dialog.is_deleted:  # the candidate may have left the page meanwhile
         dialog.delete()

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
-BADGES = {  # status: icon, what it says
-    "complete": ("check_circle", "complet"),
-    "to_complete": ("error", "à compléter"),
-    "optional": ("radio_button_unchecked", "facultatif"),
-}
+from ecandidat_ui import messages
+
+BADGES = {"complete": "check_circle", "to_complete": "error", "optional": "radio_button_unchecked"}  # what it says:
+# messages.BADGE_LABELS
 BADGE_COLORS = {"complete": "text-green-9", "to_complete": "text-deep-orange-10", "optional": "text-grey-8"}
 
 
@@ -22,7 +21,7 @@ class TabLink:
 
 
 def badge(status: str) -> None:
-    icon, text = BADGES[status]
+    icon, text = BADGES[status], messages.BADGE_LABELS[status]
     with ui.row().classes("items-center gap-1 no-wrap").classes(BADGE_COLORS[status]):
         ui.icon(icon, size="xs").props('aria-hidden="true"')
         ui.label(text).classes("text-caption")
@@ -30,18 +29,19 @@ def badge(status: str) -> None:
 
 def badge_icon(status: str) -> None:
     """The badge as an icon alone, named for screen readers (beside an entry of the menu)."""
-    icon, text = BADGES[status]
+    icon, text = BADGES[status], messages.BADGE_LABELS[status]
     mark = ui.icon(icon, size="xs").classes(BADGE_COLORS[status]).props('aria-hidden="false" role="img"')
     mark.props["aria-label"] = text
 
 
 def tab_strip(tabs: list[TabLink], current_path: str) -> None:
     """A horizontal, scrollable list of the tabs with their badge; the current one is marked for screen readers."""
-    with ui.element("nav").props('aria-label="Onglets de mon dossier"').classes("w-full"):
+    with ui.element("nav").classes("w-full") as nav:
+        nav.props["aria-label"] = messages.FILE_TABS_NAV
         with ui.row().classes("gap-2"):
             for tab in tabs:
                 current = tab.path == current_path
-                icon, text = BADGES[tab.status]
+                icon, text = BADGES[tab.status], messages.BADGE_LABELS[tab.status]
                 link = ui.link(target=tab.path).classes(
                     "no-underline rounded-full px-3 py-1 border text-body2 whitespace-nowrap "
                     + ("bg-primary text-white border-primary" if current else "bg-white text-grey-10 border-grey-5")
@@ -53,4 +53,4 @@ def tab_strip(tabs: list[TabLink], current_path: str) -> None:
                     if not current:
                         mark.classes(BADGE_COLORS[tab.status])
                     ui.label(tab.label)
-                    ui.label(f"({text})").classes("sr-only")
+                    ui.label(messages.BADGE_OF_TAB.format(badge=text)).classes("sr-only")

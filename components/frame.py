@@ -10,6 +10,7 @@ from nicegui import app, ui
 
 from components.file_progress import badge_icon
 from components.staff_markdown import maintenance_notice
+from ecandidat_ui import messages
 
 PRIMARY = "#1d4f91"
 
@@ -33,6 +34,7 @@ class FrameModel:
     on_create_account: Callable[[], None] | None = None
     on_sign_out: Callable[[], None] | None = None
     maintenance: str = ""  # the institution's maintenance message (Markdown), shown atop the content while set
+    switch_language: tuple[str, str] | None = None  # (the other language's code, the link that switches to it)
 
 
 def apply_theme() -> None:
@@ -47,13 +49,15 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
     ui.colors(primary=PRIMARY)
     ui.add_head_html(_STYLE)
     ui.add_body_html(_SCRIPT)
-    ui.link("Aller au contenu", "#contenu").classes("skip-link")
+    ui.link(messages.SKIP_TO_CONTENT, "#contenu").classes("skip-link")
     with ui.header(elevated=True).classes("items-center gap-2 px-3 py-2 bg-primary text-white"):
-        menu_button = ui.button(icon="menu").props('flat round color=white aria-label="Menu"').classes("lg:hidden")
+        menu_button = ui.button(icon="menu").props("flat round color=white").classes("lg:hidden")
+        menu_button.props["aria-label"] = messages.MENU
         with ui.link(target="/").classes("text-white no-underline column leading-tight"):
             ui.label("ESUP eCandidat").classes("text-caption")
             ui.label(model.institution).classes("text-subtitle1 text-bold")
         ui.space()
+        _language_link(model)
         _header_account(model)
     with (
         ui.left_drawer(value=False, bordered=True)
@@ -75,27 +79,42 @@ def _header_account(model: FrameModel) -> None:
     if model.user_name:
         ui.label(model.user_name).classes("text-body2 text-bold").mark("user-name")
         if model.on_sign_out:
-            ui.button("Déconnexion", icon="logout", on_click=model.on_sign_out).props(
+            ui.button(messages.SIGN_OUT, icon="logout", on_click=model.on_sign_out).props(
                 "flat color=white no-caps"
             ).classes("gt-xs").mark("header-sign-out")
             # on phones, the icon alone: leaving stays one tap away, not at the end of the menu
-            ui.button(icon="logout", on_click=model.on_sign_out).props(
-                'flat round dense color=white aria-label="Déconnexion"'
-            ).classes("lt-sm").mark("header-sign-out-phone")
+            phone = ui.button(icon="logout", on_click=model.on_sign_out).props("flat round dense color=white")
+            phone.classes("lt-sm").mark("header-sign-out-phone").props["aria-label"] = messages.SIGN_OUT
         return
-    ui.label("Non connecté").classes("text-body2").mark("user-name")
+    ui.label(messages.NOT_SIGNED_IN).classes("text-body2").mark("user-name")
     if model.on_sign_in:
-        ui.button("Connexion", icon="login", on_click=model.on_sign_in).props("flat color=white no-caps").classes(
+        ui.button(messages.SIGN_IN, icon="login", on_click=model.on_sign_in).props("flat color=white no-caps").classes(
             "gt-xs"
         ).mark("header-sign-in")
     if model.on_create_account:
-        ui.button("Créer un compte", icon="person_add", on_click=model.on_create_account).props(
+        ui.button(messages.CREATE_ACCOUNT, icon="person_add", on_click=model.on_create_account).props(
             "outline color=white no-caps"
         ).classes("gt-xs").mark("header-create-account")
 
 
+def _language_link(model: FrameModel) -> None:
+    """« English » on a French page, « Français » on an English one: a link, in the language it leads to."""
+    if model.switch_language is None:
+        return
+    code, address = model.switch_language
+    link = ui.link(messages.LANGUAGE_SWITCH, address).classes("gt-xs text-white text-body2 px-2")
+    with ui.link(target=address).classes("lt-sm text-white row items-center p-2") as phone:  # the icon alone
+        ui.icon("translate", size="sm").props('aria-hidden="true"')
+    for element, marker in ((link, "language-switch"), (phone, "language-switch-phone")):
+        element.mark(marker)
+        element.props["lang"] = code
+        element.props["hreflang"] = code
+        element.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
+
+
 def _menu(model: FrameModel) -> None:
-    nav = ui.element("nav").props('aria-label="Menu principal"').classes("w-full")
+    nav = ui.element("nav").classes("w-full")
+    nav.props["aria-label"] = messages.MAIN_MENU
     with nav:
         with ui.list().props("padding").classes("w-full"):
             for entry in model.menu:
@@ -110,10 +129,10 @@ def _menu(model: FrameModel) -> None:
                     ):
                         with ui.item_section().props("avatar"):
                             ui.icon("logout").props('aria-hidden="true"')
-                        ui.item_section("Déconnexion")
+                        ui.item_section(messages.SIGN_OUT)
         if model.account_menu:
             ui.separator().classes("my-2")
-            ui.label("Mon compte").classes("text-bold text-grey-9 px-4 py-2").props('id="menu-mon-compte"')
+            ui.label(messages.MY_ACCOUNT).classes("text-bold text-grey-9 px-4 py-2").props('id="menu-mon-compte"')
             with ui.list().props('padding aria-labelledby="menu-mon-compte"').classes("w-full"):
                 for entry in model.account_menu:
                     _menu_item(entry, model.current_path)

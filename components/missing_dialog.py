@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from ecandidat_ui import messages
+
 
 async def show_missing(title: str, intro: str, missing: list[tuple[str, str]], *, marker: str = "missing") -> None:
     """`missing`: (label, address) — an address starting with « # » is a place on this page: the dialog closes,
@@ -22,7 +24,7 @@ async def show_missing(title: str, intro: str, missing: list[tuple[str, str]], *
                     if address.startswith("#"):
                         link.on("click", lambda address=address: go_to(address))
         with ui.row().classes("w-full justify-end"):
-            ui.button("Fermer", on_click=lambda: dialog.submit(None)).props("flat").mark(f"{marker}-close")
+            ui.button(messages.CLOSE, on_click=lambda: dialog.submit(None)).props("flat").mark(f"{marker}-close")
 
     def go_to(address: str) -> None:
         place.append(address)

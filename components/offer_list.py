@@ -16,11 +16,6 @@ from nicegui import ui
 
 from ecandidat_ui import messages
 
-WINDOWS = {  # window → its words
-    "open": "Candidatures ouvertes",
-    "future": "Candidatures à venir",
-    "closed": "Candidatures closes",
-}
 WINDOW_COLOURS = {"open": "text-green-9", "future": "text-blue-10", "closed": "text-grey-8"}  # as in the template
 ITEM = r"""
 <div class="col-12">
@@ -41,7 +36,7 @@ ITEM = r"""
          :aria-label="props.row.candidature_name">{{ props.row.candidature_text }}</a>
     </div>
     <div v-else-if="props.row.open" class="q-pl-md">
-      <q-btn outline no-caps color="primary" icon="how_to_reg" label="Candidater"
+      <q-btn outline no-caps color="primary" icon="how_to_reg" :label="props.row.apply_text"
              :aria-label="props.row.apply_name"
              @click="() => $parent.$emit('apply', props.row.id)" />
     </div>
@@ -59,7 +54,7 @@ class OfferLine:
     label: str
     page: str  # its own page
     dates: str  # « Du 01/03/2027 au 30/04/2027 · dossier dématérialisé »
-    window: str  # a key of WINDOWS
+    window: str  # a key of messages.OFFER_WINDOWS
     open: bool
     candidature: str = ""  # the candidate's candidature to it, if any
 
@@ -67,6 +62,7 @@ class OfferLine:
 def offer_list(groups: list[tuple[str, list[OfferLine]]], on_apply: Callable[[int], Awaitable[None]]) -> ui.table:
     """One table for the groups (type of diploma → its formations)."""
     rows: list[dict[str, object]] = []
+    windows = messages.OFFER_WINDOWS
     for heading, lines in groups:
         rows.append({"key": f"h{len(rows)}", "heading": heading})
         rows += [
@@ -77,12 +73,13 @@ def offer_list(groups: list[tuple[str, list[OfferLine]]], on_apply: Callable[[in
                 "page": line.page,
                 "dates": line.dates,
                 "window": line.window,
-                "window_text": WINDOWS[line.window],
+                "window_text": windows[line.window],
                 "open": line.open,
                 "candidature": line.candidature,
                 "candidature_text": messages.OFFER_ALREADY_APPLIED,
                 "candidature_name": messages.OFFER_SEE_CANDIDATURE.format(label=line.label),
-                "apply_name": f"Candidater à {line.label}",
+                "apply_text": messages.APPLY,
+                "apply_name": messages.APPLY_TO.format(formation=line.label),
             }
             for line in lines
         ]
@@ -104,4 +101,4 @@ def offer_list(groups: list[tuple[str, list[OfferLine]]], on_apply: Callable[[in
 def window_label(element, window: str) -> ui.element:
     """« Candidatures ouvertes », « à venir » or « closes » in its colour, as an element of its own (a
     formation's page)."""
-    return element(WINDOWS[window]).classes("text-bold").classes(WINDOW_COLOURS[window])
+    return element(messages.OFFER_WINDOWS[window]).classes("text-bold").classes(WINDOW_COLOURS[window])

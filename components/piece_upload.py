@@ -7,7 +7,9 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import events, ui
 
-STATUS_COLORS = {
+from ecandidat_ui import messages
+
+STATUS_COLORS = {  # by the status as computed, in French (messages.PIECE_STATUS_LABELS says it)
     "En attente": "text-deep-orange-10",
     "Déposée": "text-blue-grey-9",
     "Transmise": "text-blue-10",
@@ -42,31 +44,31 @@ def piece_card(
             with ui.column().classes("gap-0"):
                 ui.label(label).classes("text-subtitle1 text-bold").props('role="heading" aria-level="3"')
                 if common:
-                    ui.label("Pièce commune à toutes vos candidatures").classes("text-caption text-grey-9")
-            ui.label(status).classes("text-body2 text-bold").classes(STATUS_COLORS.get(status, "")).mark(
-                f"piece-status-{piece_id}"
-            )
+                    ui.label(messages.PIECE_COMMON).classes("text-caption text-grey-9")
+            ui.label(messages.PIECE_STATUS_LABELS.get(status, status)).classes("text-body2 text-bold").classes(
+                STATUS_COLORS.get(status, "")
+            ).mark(f"piece-status-{piece_id}")
         if review_comment:  # why the commission refused it: what to send instead
-            ui.label(f"Commentaire de la commission : {review_comment}").classes(
+            ui.label(messages.PIECE_REVIEW_COMMENT.format(comment=review_comment)).classes(
                 "text-body2 text-red-10 whitespace-pre-line"
             ).mark(f"piece-comment-{piece_id}")
         if model_url or form_url:
             with ui.row().classes("items-center gap-4"):
                 if model_url:
-                    ui.link("Télécharger le modèle à compléter", model_url).classes("text-primary").mark(
+                    ui.link(messages.PIECE_MODEL_TO_FILL, model_url).classes("text-primary").mark(
                         f"piece-model-{piece_id}"
                     )
                 if form_url:
-                    ui.link("Formulaire en ligne", form_url, new_tab=True).classes("text-primary")
+                    ui.link(messages.PIECE_ONLINE_FORM, form_url, new_tab=True).classes("text-primary")
         if file_name and file_url:
             with ui.row().classes("items-center gap-1"):
                 ui.icon("description", color="grey-8").props('aria-hidden="true"')
-                ui.link(f"{file_name} (ouvrir)", file_url, new_tab=True).classes("text-primary")
+                ui.link(messages.PIECE_OPEN_FILE.format(name=file_name), file_url, new_tab=True).classes("text-primary")
         if not editable:
             return
         if conditional:
             ui.checkbox(
-                "Je certifie sur l'honneur ne pas être concerné",
+                messages.NOT_CONCERNED,
                 value=not_concerned,
                 on_change=lambda e: on_not_concerned(bool(e.value)),
             ).mark(f"not-concerned-{piece_id}")
@@ -80,14 +82,14 @@ def piece_card(
                 upload.reset()
                 await on_file(event.file.name, data)  # may redraw the card, this uploader included
 
-            action = "Remplacer le fichier" if file_name else "Envoyer le fichier"
+            action = messages.PIECE_REPLACE if file_name else messages.PIECE_SEND
             upload = (
                 ui.upload(
                     label=action,
                     auto_upload=True,
                     max_file_size=max_bytes,
                     on_upload=received,
-                    on_rejected=lambda: ui.notify("Erreur : votre fichier est trop volumineux", type="negative"),
+                    on_rejected=lambda: ui.notify(messages.FILE_TOO_BIG, type="negative"),
                 )
                 .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"')
                 .classes("hidden")  # Quasar's own button has no name: a labelled button opens its file chooser
@@ -95,5 +97,5 @@ def piece_card(
             )
             choose = ui.button(action, icon="upload_file", on_click=lambda: upload.run_method("pickFiles"))
             choose.props("outline").mark(f"choose-file-{piece_id}")
-            choose.props["aria-label"] = f"{action} : {label}"
+            choose.props["aria-label"] = messages.PIECE_ACTION_FOR.format(action=action, label=label)
             ui.label(hint).classes("text-caption text-grey-9")

@@ -17,6 +17,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 
+from ecandidat_ui import language, messages
 from ecandidat_ui.services import fields
 from ecandidat_ui.services.candidate_file import CandidateFile
 from ecandidat_ui.services.candidatures import CandidatureView
@@ -43,40 +44,48 @@ _NOT_WRITTEN = dict.fromkeys(map(ord, "\ufe0e\ufe0f"), None)  # emoji variation 
 
 def recapitulatif(institution: str, account: Account, file: CandidateFile, view: CandidatureView) -> bytes:
     """The whole file as it was sent, in the reading order of the tabs, paged with a header and a footer."""
-    pdf = _document(institution, "Récapitulatif de candidature", running=f"{view.formation.label} · {account.login}")
-    _section(pdf, "Candidature")
+    pdf = _document(institution, messages.PDF_RECAPITULATIF, running=f"{view.formation.label} · {account.login}")
+    _section(pdf, messages.PDF_CANDIDATURE)
     _pairs(pdf, _candidature_pairs(account, view))
     for section in file_sections(account, file):
         _section(pdf, section.title)
         _entries(pdf, section.groups, section.none)
     if view.formation.paperless:
-        _section(pdf, "Pièces justificatives")
+        _section(pdf, messages.PIECES_TITLE)
         for piece in view.pieces:
             name = f" - {piece.file.original_name}" if piece.file else ""
-            _line(pdf, f"{piece.piece.label} : {piece.status}{name}")
+            _line(pdf, f"{piece.piece.label} : {messages.PIECE_STATUS_LABELS.get(piece.status, piece.status)}{name}")
     else:
-        _section(pdf, "Pièces justificatives à joindre au dossier papier")
+        _section(pdf, messages.PDF_PIECES_TO_POST)
         for piece in view.pieces:
-            _line(pdf, f"☐ {piece.piece.label}" + (" (si vous êtes concerné)" if piece.piece.conditional else ""))
+            _line(pdf, f"☐ {piece.piece.label}" + (messages.PAPER_IF_CONCERNED if piece.piece.conditional else ""))
     if view.questions:
-        _section(pdf, "Questions")
+        _section(pdf, messages.QUESTIONS_TITLE)
         for question, answer in view.questions:
-            _question(pdf, question.label, answer or "(sans réponse)")
+            if question.kind == "yes_no":  # stored as « Oui » / « Non »
+                answer = language.translate(answer)
+            _question(pdf, question.label, answer or messages.PDF_NO_ANSWER)
     return bytes(pdf.output())
 
 
 def _candidature_pairs(account: Account, view: CandidatureView) -> list[tuple[str, str]]:
     c = view.candidature
+    sent = in_paris(c.transmitted_at) if c.transmitted_at else None
     return [
-        ("Formation", f"{view.formation.code} - {view.formation.label}"),
-        ("Centre de candidature", view.centre.label),
-        ("Commission", view.commission.label if view.commission else ""),
-        ("Candidat", f"{account.first_name} {account.last_name}"),
-        ("Numéro de dossier", account.login),
-        ("Dossier", "dématérialisé" if view.formation.paperless else "papier, à envoyer par courrier"),
-        ("Statut du dossier", c.status),
-        ("Transmise le", f"{in_paris(c.transmitted_at):%d/%m/%Y à %H:%M}" if c.transmitted_at else "non"),
-        ("Date limite de retour", f"{view.return_by:%d/%m/%Y}"),
+        (messages.COLUMN_FORMATION, f"{view.formation.code} - {view.formation.label}"),
+        (messages.PDF_CENTRE, view.centre.label),
+        (messages.PDF_COMMISSION, view.commission.label if view.commission else ""),
+        (messages.PDF_CANDIDATE, f"{account.first_name} {account.last_name}"),
+        (messages.PDF_FILE_NUMBER, account.login),
+        (messages.PDF_FILE_KIND, messages.PDF_PAPERLESS if view.formation.paperless else messages.PDF_PAPER),
+        (messages.COLUMN_STATUS, messages.FILE_STATUS_LABELS.get(c.status, c.status)),
+        (
+            messages.PDF_TRANSMITTED_ON,
+            messages.DATE_AT_TIME.format(date=f"{sent:%d/%m/%Y}", time=f"{sent:%H:%M}")
+            if sent
+            else messages.PDF_NOT_TRANSMITTED,
+        ),
+        (messages.COLUMN_RETURN_BY, f"{view.return_by:%d/%m/%Y}"),
     ]
 
 
@@ -87,40 +96,32 @@ def letter(
     commission's address, signatory and signature image when it has them (a PNG or JPEG checked at upload)."""
     admitted = view.decision_shown == "Favorable"
     commission = view.commission
-    pdf = _document(institution, "Lettre d'admission" if admitted else "Notification de refus")
+    pdf = _document(institution, messages.PDF_ADMISSION if admitted else messages.PDF_REFUSAL)
     pdf.set_font(FAMILY, size=10)
     if commission is not None and commission.address:
         for address_line in commission.address.splitlines():
             _line(pdf, address_line)
         pdf.ln(2)
     pdf.set_font(FAMILY, size=11)
-    _line(pdf, f"Le {today:%d/%m/%Y}")
+    _line(pdf, messages.PDF_ON_DAY.format(date=f"{today:%d/%m/%Y}"))
     pdf.ln(4)
     _line(pdf, f"{account.first_name} {account.last_name}")
-    _line(pdf, f"Numéro de dossier : {account.login}")
+    _line(pdf, messages.PDF_FILE_NUMBER_LINE.format(login=account.login))
     pdf.ln(6)
-    _line(pdf, f"Objet : votre candidature à la formation « {view.formation.label} »")
+    _line(pdf, messages.PDF_SUBJECT.format(formation=view.formation.label))
     pdf.ln(4)
     if admitted:
-        body = (
-            f"Nous avons le plaisir de vous informer que la commission a émis un avis favorable à votre "
-            f"candidature à la formation « {view.formation.label} »."
-        )
+        body = messages.PDF_ADMITTED.format(formation=view.formation.label)
         deadline = view.confirm_deadline
         if deadline:
-            body += (
-                f" Pour réserver votre place, confirmez votre inscription sur eCandidat avant le {deadline:%d/%m/%Y}."
-            )
+            body += messages.PDF_CONFIRM_BEFORE.format(date=f"{deadline:%d/%m/%Y}")
     else:
-        body = (
-            f"Nous avons le regret de vous informer que la commission a émis un avis défavorable à votre "
-            f"candidature à la formation « {view.formation.label} »."
-        )
+        body = messages.PDF_REFUSED.format(formation=view.formation.label)
     if view.decision_comment:
-        body += f"\n\nMotif : {view.decision_comment}"
+        body += "\n\n" + messages.PDF_REASON.format(reason=view.decision_comment)
     pdf.multi_cell(0, 6, pdf.fit(body))
     pdf.ln(8)
-    _line(pdf, f"La commission {commission.label if commission else view.formation.label}")
+    _line(pdf, messages.PDF_COMMISSION_SIGNS.format(name=commission.label if commission else view.formation.label))
     if commission is not None and commission.signatory:
         for signatory_line in commission.signatory.splitlines():
             _line(pdf, signatory_line)
@@ -193,7 +194,7 @@ def _document(institution: str, title: str, *, running: str = "") -> _Document:
     pdf = _Document(running)
     pdf.set_title(pdf.fit(title))
     pdf.set_author(pdf.fit(institution))
-    pdf.set_lang("fr")
+    pdf.set_lang(language.current())  # the language of its texts, for screen readers
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font(FAMILY, "B", 16)

@@ -34,6 +34,8 @@ from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT, SessionEnded, Sessi
 from models import Account
 
 EXPIRED = "expiree"  # `?info=expiree` on the sign-in page: say the session ended
+LANGUAGE_COOKIE = "ecandidat_langue"  # the language a candidate chose (pages/language.py), kept a year
+LANGUAGE_MAX_AGE = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ class SessionCookie:
             return _redirect(self.sign_in_path)
         self.sessions.close(request.cookies.get(self.name))  # whoever this browser was signed in as before
         response = _redirect(suite)
+        chosen = getattr(self.sessions.account_for(session_id), "language", None)
+        if chosen:  # the candidate's saved language follows them to this browser
+            remember_language(response, chosen, secure=self.secure)
         response.set_cookie(
             self.name,
             session_id,
@@ -149,6 +154,19 @@ class SessionCookie:
 
     def _mac(self, purpose: str, *values: str) -> str:
         return hmac.new(self._key, "\0".join((purpose, *values)).encode(), hashlib.sha256).hexdigest()
+
+
+def language_redirect(suite: str, chosen: str, *, secure: bool) -> RedirectResponse:
+    """Back to the local path `suite`, the browser now remembering the language `chosen`."""
+    response = _redirect(suite)
+    remember_language(response, chosen, secure=secure)
+    return response
+
+
+def remember_language(response: RedirectResponse, chosen: str, *, secure: bool) -> None:
+    response.set_cookie(
+        LANGUAGE_COOKIE, chosen, max_age=LANGUAGE_MAX_AGE, path="/", secure=secure, httponly=True, samesite="lax"
+    )
 
 
 def _same(given: str, expected: str) -> bool:

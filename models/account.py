@@ -20,6 +20,7 @@ class Account(SQLModel, table=True):
     validated_at: datetime | None = Field(default=None, description="first validation; never reset")
     mail_confirmed: bool = Field(default=False, description="the current mail was confirmed by its link")
     cas_login: str | None = Field(default=None, max_length=100, unique=True)
+    language: str = Field(default="fr", max_length=2, description="fr or en: the pages, mails and PDFs")
 
     @property
     def display_name(self) -> str:

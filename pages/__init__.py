@@ -15,11 +15,13 @@ def register_all(platform: Platform) -> None:
         gestion,
         health,
         home,
+        language,
         offer,
         privacy,
     )
 
     platform.session_cookie.install()
+    language.install(platform)  # the candidate's language: French or English (pages/language.py)
     for module in (
         home,
         connection,

@@ -10,7 +10,7 @@ from components.banner import banner
 from components.confirm import confirm
 from components.entry_list import EntryView, entry_list
 from components.file_progress import TabLink, tab_strip
-from ecandidat_ui import messages, refdata
+from ecandidat_ui import language, messages, refdata
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import (
     IDENTITY_FROM_INSTITUTION,
@@ -19,24 +19,24 @@ from ecandidat_ui.services.candidate_file import (
     draft_key,
     row_values,
 )
-from ecandidat_ui.services.file_rules import OBTAINED
 from ecandidat_ui.web_session import SignedIn
 from models import Account
 from pages import file_specs
 from pages.candidatures import OUTCOMES, candidatures_list
 from pages.file_editors import EntryDialog, SingleTabEditor, warn_before_leaving
-from pages.layout import ACCOUNT_PAGES, page_frame, sign_in_address, this_address
+from pages.language import student_of
+from pages.layout import account_pages, page_frame, sign_in_address, this_address
 
 TABS = list(Tab)
 SAVED_QUERY = "enregistre"
 
 
 def register(platform: Platform) -> None:
-    for index, entry in enumerate(ACCOUNT_PAGES):
-        _register_tab(platform, index, TABS[index], entry.label, entry.path)
+    for index, entry in enumerate(account_pages()):
+        _register_tab(platform, index, TABS[index], entry.path)
 
 
-def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: str) -> None:
+def _register_tab(platform: Platform, index: int, tab: Tab, path: str) -> None:
     @ui.page(path)
     async def account_tab(enregistre: str = "", info: str = "") -> None:
         me = platform.session_cookie.signed_in()
@@ -46,11 +46,12 @@ def _register_tab(platform: Platform, index: int, tab: Tab, title: str, path: st
         account = me.account
         file = await run.io_bound(platform.candidate_file.load, account.id)
         statuses = platform.candidate_file.statuses_of(file, date.today())
-        with page_frame(platform, title, path, account, statuses=statuses):
-            tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(ACCOUNT_PAGES, TABS, strict=True)], path)
+        tabs = account_pages()  # in the page's language
+        with page_frame(platform, tabs[index].label, path, account, statuses=statuses):
+            tab_strip([TabLink(e.label, e.path, statuses[t]) for e, t in zip(tabs, TABS, strict=True)], path)
             navigation = _Navigation(index)
             if info in OUTCOMES:
-                banner(OUTCOMES[info], "success", marker="outcome")
+                banner(language.translate(OUTCOMES[info]), "success", marker="outcome")
             if enregistre:
                 banner(messages.SAVED, "success", marker="saved")
             editor = BUILDERS[tab](platform, me, file, lambda: ui.navigate.to(f"{path}?{SAVED_QUERY}=1"))
@@ -63,21 +64,27 @@ class _Navigation:
 
     def __init__(self, index: int) -> None:
         self.editor: SingleTabEditor | None = None
+        tabs = account_pages()
         with ui.row().classes("w-full justify-end gap-2"):
             if index > 0:
-                previous = ACCOUNT_PAGES[index - 1]
-                back = ui.button("Précédent", icon="chevron_left", on_click=lambda: self.go(previous.path))
+                previous = tabs[index - 1]
+                back = ui.button(messages.FILE_PRECEDENT, icon="chevron_left", on_click=lambda: self.go(previous.path))
                 back.props("outline").mark("previous")
-                back.props["aria-label"] = f"Précédent : {previous.label}"
-            if index < len(ACCOUNT_PAGES) - 1:
-                following = ACCOUNT_PAGES[index + 1]
-                forward = ui.button("Suivant", on_click=lambda: self.go(following.path))
+                back.props["aria-label"] = messages.PREVIOUS_TO.format(label=previous.label)
+            if index < len(tabs) - 1:
+                following = tabs[index + 1]
+                forward = ui.button(messages.FILE_SUIVANT, on_click=lambda: self.go(following.path))
                 forward.props("icon-right=chevron_right").mark("next")
-                forward.props["aria-label"] = f"Suivant : {following.label}"
+                forward.props["aria-label"] = messages.NEXT_TO.format(label=following.label)
 
     async def go(self, target: str) -> None:
         if self.editor is not None and getattr(self.editor, "dirty", False):
-            if not await confirm(messages.UNSAVED_CHANGES, yes="Quitter sans enregistrer", no="Rester", marker="leave"):
+            if not await confirm(
+                messages.UNSAVED_CHANGES,
+                yes=messages.FILE_QUITTER_SANS_ENREGISTRER,
+                no=messages.FILE_RESTER,
+                marker="leave",
+            ):
                 return
             warn_before_leaving(False)
         ui.navigate.to(target)
@@ -163,22 +170,23 @@ def _bac(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> Sin
 
 def _internal(platform: Platform, me: SignedIn, file: CandidateFile, on_saved) -> None:
     if not file.is_internal_student:
-        ui.label(
-            f"Cet onglet présente les résultats obtenus à {platform.settings.student_of}. Il est rempli par "
-            "l'établissement pour ses étudiants, connectés avec leur compte de l'établissement."
-        ).classes("text-body1").mark("internal-empty")
+        ui.label(messages.INTERNAL_EXPLAINED.format(institution=student_of(platform.settings))).classes(
+            "text-body1"
+        ).mark("internal-empty")
         return
     if not file.results:
-        ui.label("Aucun résultat n'a été transmis par l'établissement.").classes("text-body1").mark("internal-empty")
+        ui.label(messages.FILE_AUCUN_RESULTAT_N_A_ETE_TRANSMIS_PAR_L_ETABLISSEMENT).classes("text-body1").mark(
+            "internal-empty"
+        )
         return
     columns = [
-        {"name": "year", "label": "Année universitaire", "field": "year", "align": "left"},
-        {"name": "code", "label": "Code", "field": "code", "align": "left"},
-        {"name": "label", "label": "Libellé", "field": "label", "align": "left"},
-        {"name": "mention", "label": "Mention", "field": "mention", "align": "left"},
-        {"name": "result", "label": "Résultat", "field": "result", "align": "left"},
-        {"name": "grade", "label": "Note", "field": "grade", "align": "right"},
-        {"name": "scale", "label": "Barème", "field": "scale", "align": "right"},
+        {"name": "year", "label": messages.SUMMARY_ANNEE_UNIVERSITAIRE, "field": "year", "align": "left"},
+        {"name": "code", "label": messages.FILE_CODE, "field": "code", "align": "left"},
+        {"name": "label", "label": messages.FILE_LIBELLE, "field": "label", "align": "left"},
+        {"name": "mention", "label": messages.SUMMARY_MENTION, "field": "mention", "align": "left"},
+        {"name": "result", "label": messages.SUMMARY_RESULTAT, "field": "result", "align": "left"},
+        {"name": "grade", "label": messages.SUMMARY_NOTE, "field": "grade", "align": "right"},
+        {"name": "scale", "label": messages.FILE_BAREME, "field": "scale", "align": "right"},
     ]
     rows = [
         {
@@ -205,25 +213,25 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
         Tab.EXTERNAL: (
             file_specs.external_specs(today),
             file.external,
-            "Cursus post-bac",
-            "Ajouter un cursus",
-            "Vous n'avez saisi aucun cursus après le bac.",
+            messages.FILE_CURSUS_POST_BAC,
+            messages.FILE_AJOUTER_UN_CURSUS,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUN_CURSUS_APRES_LE_BAC,
             _describe_cursus,
         ),
         Tab.INTERNSHIPS: (
             file_specs.internship_specs(today),
             file.internships,
-            "Stage",
-            "Ajouter un stage",
-            "Vous n'avez saisi aucun stage.",
+            messages.FILE_STAGE,
+            messages.FILE_AJOUTER_UN_STAGE,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUN_STAGE,
             _describe_internship,
         ),
         Tab.EXPERIENCES: (
             file_specs.experience_specs(today),
             file.experiences,
-            "Expérience professionnelle",
-            "Ajouter une expérience",
-            "Vous n'avez saisi aucune expérience professionnelle.",
+            messages.FILE_EXPERIENCE_PROFESSIONNELLE,
+            messages.FILE_AJOUTER_UNE_EXPERIENCE,
+            messages.FILE_VOUS_N_AVEZ_SAISI_AUCUNE_EXPERIENCE_PROFESSIONNELLE,
             _describe_experience,
         ),
     }[tab]
@@ -247,8 +255,8 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
         )
 
     async def delete_entry(entry_id: int) -> None:
-        question = f"Supprimer « {describe(by_id[entry_id]).title} » ?"
-        if await confirm(question, yes="Supprimer", no="Annuler", marker="delete", danger=True):
+        question = messages.DELETE_ENTRY_QUESTION.format(title=describe(by_id[entry_id]).title)
+        if await confirm(question, yes=messages.FAQ_DELETE, no=messages.EDITOR_CANCEL, marker="delete", danger=True):
             await run.io_bound(service.delete_entry, me.session_id, tab, entry_id)
             on_saved()
 
@@ -259,7 +267,7 @@ def _list_tab(platform: Platform, me: SignedIn, file: CandidateFile, on_saved, t
             await run.io_bound(service.set_no_higher_education, me.session_id, bool(event.value))
             on_saved()
 
-        ui.checkbox("Je n'ai pas suivi d'études après le bac", value=no_studies, on_change=declare).mark(
+        ui.checkbox(messages.SUMMARY_JE_N_AI_PAS_SUIVI_D_ETUDES_APRES_LE_BAC, value=no_studies, on_change=declare).mark(
             "no-higher-education"
         ).set_visibility(not rows)
     entry_list(
@@ -279,19 +287,26 @@ def _describe_cursus(row) -> EntryView:
         f"{row.year} · {row.label}",
         [
             f"{diploma} · {row.school_name}",
-            f"Obtenu : {OBTAINED.get(row.obtained, row.obtained)}"
-            + (f" · Mention : {refdata.CURSUS_MENTIONS.get(row.mention, row.mention)}" if row.mention else ""),
+            messages.ENTRY_OBTAINED.format(obtained=messages.OBTAINED_LABELS.get(row.obtained, row.obtained))
+            + (
+                messages.ENTRY_MENTION.format(mention=refdata.CURSUS_MENTIONS.get(row.mention, row.mention))
+                if row.mention
+                else ""
+            ),
         ],
     )
 
 
 def _describe_internship(row) -> EntryView:
-    hours = f" · {row.hours_per_week} h/semaine" if row.hours_per_week else ""
-    return EntryView(row.id, f"{row.year} · {row.employer}", [f"Durée : {row.duration}{hours}", row.description])
+    hours = messages.ENTRY_HOURS.format(hours=row.hours_per_week) if row.hours_per_week else ""
+    duration = messages.ENTRY_DURATION.format(duration=row.duration, hours=hours)
+    return EntryView(row.id, f"{row.year} · {row.employer}", [duration, row.description])
 
 
 def _describe_experience(row) -> EntryView:
-    lines = [f"{row.employer} · Durée : {row.duration}"] + ([row.description] if row.description else [])
+    lines = [messages.ENTRY_EMPLOYER_DURATION.format(employer=row.employer, duration=row.duration)] + (
+        [row.description] if row.description else []
+    )
     return EntryView(row.id, f"{row.year} · {row.title}", lines)
 
 

@@ -14,19 +14,19 @@ def register(platform: Platform) -> None:
         questions = await run.io_bound(platform.faq.public)
         account = platform.session_cookie.account()
         statuses = await file_statuses(platform, account)
-        with page_frame(platform, "Assistance", "/assistance", account, statuses=statuses):
+        with page_frame(platform, messages.ASSISTANCE, "/assistance", account, statuses=statuses):
             if questions:
                 _questions(questions)
             with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
-                ui.label("Vous pouvez :").classes("text-body1")
+                ui.label(messages.FILE_VOUS_POUVEZ).classes("text-body1")
                 with ui.list().classes("w-full"):
                     if values.faq_url:
-                        _link("quiz", "Consulter la FAQ", values.faq_url)
+                        _link("quiz", messages.FILE_CONSULTER_LA_FAQ, values.faq_url)
                     if values.documentation_url:
-                        _link("description", "Consulter la documentation", values.documentation_url)
+                        _link("description", messages.FILE_CONSULTER_LA_DOCUMENTATION, values.documentation_url)
                     _link(
                         "mail",
-                        f"Envoyer un mail au référent de l'application: {values.contact_mail}",
+                        messages.WRITE_TO_CONTACT.format(mail=values.contact_mail),
                         f"mailto:{values.contact_mail}",
                     )
                     _link("shield", messages.PRIVACY_LINK, "/donnees-personnelles")

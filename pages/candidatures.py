@@ -16,14 +16,16 @@ from components.banner import banner
 from components.confirm import confirm
 from components.missing_dialog import show_missing
 from components.piece_upload import piece_card
-from ecandidat_ui import messages, pdf
+from ecandidat_ui import language, messages, pdf
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.calendar import candidate_calendar
 from ecandidat_ui.services.candidatures import CandidatureView, PieceView
 from ecandidat_ui.services.dates import date_time
 from ecandidat_ui.services.errors import Refused
 from ecandidat_ui.web_session import SignedIn
+from models import Account
 from pages.errors import RowId
+from pages.language import of_request
 from pages.layout import file_statuses, page_frame, sign_in_address, this_address
 from pages.private_files import HEADERS, private_file, uploaded_file
 
@@ -54,9 +56,9 @@ def register(platform: Platform) -> None:
             return
         statuses = await file_statuses(platform, me.account)
         with page_frame(platform, view.formation.label, "/compte/candidatures", me.account, statuses=statuses):
-            ui.link("← Mes candidatures", "/compte/candidatures").classes("text-primary")
+            ui.link(messages.BACK_TO_CANDIDATURES, "/compte/candidatures").classes("text-primary")
             if info in OUTCOMES:
-                banner(OUTCOMES[info], "success", marker="outcome")
+                banner(language.translate(OUTCOMES[info]), "success", marker="outcome")
             _candidature(platform, me, view)
 
     @app.get("/compte/candidatures/{candidature_id}/{document}.pdf")
@@ -65,30 +67,8 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.of_request(request)
         if me is None or document not in ("recapitulatif", "lettre"):
             raise HTTPException(status_code=404)
-        account = me.account
-        try:
-            view = platform.candidatures.view(account.id, candidature_id)
-        except Refused:
-            raise HTTPException(status_code=404) from None
-        if document == "lettre":
-            letter = platform.letters.of(account, candidature_id)
-            if letter is None:
-                raise HTTPException(status_code=404)
-            content, filename = letter.data, letter.name
-        else:
-            content = pdf.recapitulatif(
-                platform.settings.institution_name, account, platform.candidate_file.load(account.id), view
-            )
-            filename = f"recapitulatif-{account.login}-{view.formation.code}.pdf"
-        return Response(
-            content,
-            media_type="application/pdf",
-            headers={
-                "Content-Disposition": f'inline; filename="{filename}"',
-                "Cache-Control": "private, no-store",
-                "X-Content-Type-Options": "nosniff",
-            },
-        )
+        with language.using(of_request(request)):  # the language of the page it was asked from
+            return _candidature_pdf(platform, me.account, candidature_id, document)
 
     @app.get("/compte/candidatures/{candidature_id}/modeles/{piece_id}")
     def model_download(request: Request, candidature_id: RowId, piece_id: RowId) -> FileResponse:
@@ -109,8 +89,9 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.of_request(request)
         if me is None:
             raise HTTPException(status_code=404)
-        views = platform.candidatures.list(me.account.id)
-        content = candidate_calendar(views, platform.settings.institution_name, platform.settings.link)
+        with language.using(of_request(request)):  # the language of the page it was asked from
+            views = platform.candidatures.list(me.account.id)
+            content = candidate_calendar(views, platform.settings.institution_name, platform.settings.link)
         return Response(
             content,
             media_type="text/calendar",
@@ -125,6 +106,33 @@ def register(platform: Platform) -> None:
         if row is None:
             raise HTTPException(status_code=404)
         return uploaded_file(platform.settings.uploads_dir, row)
+
+
+def _candidature_pdf(platform: Platform, account: Account, candidature_id: int, document: str) -> Response:
+    """The récapitulatif, or the letter, in the current language."""
+    try:
+        view = platform.candidatures.view(account.id, candidature_id)
+    except Refused:
+        raise HTTPException(status_code=404) from None
+    if document == "lettre":
+        letter = platform.letters.of(account, candidature_id)
+        if letter is None:
+            raise HTTPException(status_code=404)
+        content, filename = letter.data, letter.name
+    else:
+        content = pdf.recapitulatif(
+            platform.settings.institution_name, account, platform.candidate_file.load(account.id), view
+        )
+        filename = f"recapitulatif-{account.login}-{view.formation.code}.pdf"
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 async def apply_to(platform: Platform, actor: str, formation_id: int, label: str) -> None:
@@ -151,26 +159,28 @@ def candidatures_list(platform: Platform, account_id: int) -> None:
     """The Candidatures tab: Formation, Date limite de retour, Statut du dossier, Décision."""
     views = platform.candidatures.list(account_id)
     with ui.row().classes("gap-2"):
-        ui.button("Nouvelle candidature", icon="add", on_click=lambda: ui.navigate.to("/offre")).mark("new-candidature")
+        ui.button(messages.NEW_CANDIDATURE, icon="add", on_click=lambda: ui.navigate.to("/offre")).mark(
+            "new-candidature"
+        )
         if views:
             ui.button(messages.CALENDAR_ADD, icon="event", on_click=lambda: ui.download.from_url(CALENDAR_PATH)).props(
                 "outline"
             ).mark("calendar")
     if not views:
-        ui.label("Vous n'avez encore aucune candidature.").classes("text-body1").mark("no-application")
+        ui.label(messages.NO_CANDIDATURE_YET).classes("text-body1").mark("no-application")
         return
     columns = [
-        {"name": "formation", "label": "Formation", "field": "formation", "align": "left"},
-        {"name": "return_by", "label": "Date limite de retour", "field": "return_by", "align": "left"},
-        {"name": "status", "label": "Statut du dossier", "field": "status", "align": "left"},
-        {"name": "decision", "label": "Décision", "field": "decision", "align": "left"},
+        {"name": "formation", "label": messages.COLUMN_FORMATION, "field": "formation", "align": "left"},
+        {"name": "return_by", "label": messages.COLUMN_RETURN_BY, "field": "return_by", "align": "left"},
+        {"name": "status", "label": messages.COLUMN_STATUS, "field": "status", "align": "left"},
+        {"name": "decision", "label": messages.COLUMN_DECISION, "field": "decision", "align": "left"},
     ]
     rows = [
         {
             "id": v.candidature.id,
             "formation": v.formation.label,
             "return_by": f"{v.return_by:%d/%m/%Y}",
-            "status": v.candidature.status + (" (transmise)" if v.candidature.transmitted_at else ""),
+            "status": _status(v.candidature, messages.STATUS_TRANSMITTED),
             "decision": v.decision,
         }
         for v in views
@@ -206,30 +216,37 @@ def candidatures_list(platform: Platform, account_id: int) -> None:
     )
 
 
+def _status(candidature, transmitted: str) -> str:
+    """The file's status as the candidate reads it (stored in French), saying when the candidature was sent."""
+    status = messages.FILE_STATUS_LABELS.get(candidature.status, candidature.status)
+    return transmitted.format(status=status) if candidature.transmitted_at else status
+
+
 def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> None:
     service = platform.candidatures
     c, formation = view.candidature, view.formation
     with ui.card().classes("w-full p-4 sm:p-6 gap-1"):
         ui.label(view.centre.label).classes("text-body2 text-grey-9")
-        _line("Statut du dossier", c.status + (" — transmise" if c.transmitted_at else ""), "status")
-        _line("Décision", view.decision, "decision")
-        _line("Dépôt des candidatures", f"du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y}")
-        _line("Date limite de retour", f"{view.return_by:%d/%m/%Y}", "return-by")
+        _line(messages.COLUMN_STATUS, _status(c, messages.STATUS_TRANSMITTED_LONG), "status")
+        _line(messages.COLUMN_DECISION, view.decision, "decision")
+        opens, closes = f"{formation.opens_on:%d/%m/%Y}", f"{formation.closes_on:%d/%m/%Y}"
+        _line(messages.APPLICATION_WINDOW, messages.FROM_TO.format(opens=opens, closes=closes))
+        _line(messages.COLUMN_RETURN_BY, f"{view.return_by:%d/%m/%Y}", "return-by")
         for label, day in (
-            ("Jury", formation.jury_on),
-            ("Publication des résultats", formation.publication_on),
-            ("Date limite de confirmation", view.confirm_deadline),
+            (messages.JURY_ON, formation.jury_on),
+            (messages.PUBLICATION_ON, formation.publication_on),
+            (messages.CONFIRM_BY, view.confirm_deadline),
         ):
             if day:
                 _line(label, f"{day:%d/%m/%Y}")
         if formation.info:
-            _line("Informations complémentaires", formation.info, "formation-info")
+            _line(messages.MORE_INFORMATION, formation.info, "formation-info")
         commission = view.commission
         if commission is not None and (commission.mail or commission.phone):
             contact = " — ".join(part for part in (commission.label, commission.mail, commission.phone) if part)
-            _line("Contact", contact, "contact")
+            _line(messages.CONTACT, contact, "contact")
         if commission is not None and commission.return_comment:
-            _line("Retour du dossier", commission.return_comment, "return-comment")
+            _line(messages.RETURN_COMMENT, commission.return_comment, "return-comment")
         if view.archived:
             banner(messages.CANDIDATURE_ARCHIVED, "info", marker="archived")
 
@@ -238,7 +255,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
         max_bytes = limits.upload_max_bytes
         hint = messages.UPLOAD_HINT.format(limits.upload_max_mb)
         if view.pieces:
-            ui.label("Pièces justificatives").classes("text-h6").props('role="heading" aria-level="2"')
+            ui.label(messages.PIECES_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
         for piece in view.pieces:
             _piece(service, me, view, piece, hint, max_bytes)
     else:
@@ -246,7 +263,7 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
 
     answers = AnswersSaving()
     if view.questions:
-        ui.label("Questions").classes("text-h6").props('role="heading" aria-level="2"')
+        ui.label(messages.QUESTIONS_TITLE).classes("text-h6").props('role="heading" aria-level="2"')
         with ui.card().classes("w-full p-4 sm:p-6 gap-3"):
             for question, value in view.questions:
                 _question(service, me.session_id, c.id, question, value, view.editable, answers)
@@ -254,29 +271,29 @@ def _candidature(platform: Platform, me: SignedIn, view: CandidatureView) -> Non
     _decision(platform, me.session_id, view)
     with ui.row().classes("w-full gap-2"):
         ui.button(
-            "Récapitulatif (PDF)",
+            messages.RECAPITULATIF_BUTTON,
             icon="picture_as_pdf",
             on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/recapitulatif.pdf", new_tab=True),
         ).props("outline").mark("recapitulatif")
         if view.editable and formation.paperless:
             ui.button(
-                "Transmettre ma candidature",
+                messages.TRANSMIT_BUTTON,
                 icon="send",
                 on_click=lambda: _transmit(platform, me.session_id, c.id, answers),
             ).mark("transmit")
         if c.status == "En attente" and c.transmitted_at is None and not c.decision:
             ui.button(
-                "Annuler ma candidature",
+                messages.CANCEL_BUTTON,
                 icon="delete",
                 color="negative",
                 on_click=lambda: _cancel(platform, me.session_id, c.id),
             ).props("outline").mark("cancel-candidature")
 
-    ui.label("Historique").classes("text-h6").props('role="heading" aria-level="2"')
+    ui.label(messages.HISTORY).classes("text-h6").props('role="heading" aria-level="2"')
     with ui.list().props("dense").classes("w-full"):
         for event in view.history:
             with ui.item(), ui.item_section():
-                ui.item_label(event.text)
+                ui.item_label(language.translate(event.text))  # stored as written, in French
                 ui.item_label(date_time(event.at)).props("caption")
 
 
@@ -321,7 +338,7 @@ def _piece(service, me: SignedIn, view: CandidatureView, piece: PieceView, hint:
             ui.notify(messages.SETUP_SAVE_FAILED, type="negative", multi_line=True, timeout=10000)
             return
         await redraw()
-        ui.notify(f"Fichier reçu : {piece.piece.label}", type="positive")
+        ui.notify(messages.FILE_RECEIVED.format(label=piece.piece.label), type="positive")
 
     async def not_concerned(value: bool) -> None:
         await run.io_bound(service.set_not_concerned, me.session_id, candidature_id, piece_id, value)
@@ -335,13 +352,14 @@ def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
     c = view.candidature
     if not view.decision_shown:
         return
-    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-label="Décision"'):
-        ui.label(f"Décision : {view.decision}").classes("text-h6").mark("decision-title")
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region"') as region:
+        region.props["aria-label"] = messages.COLUMN_DECISION
+        ui.label(messages.DECISION_TITLE.format(decision=view.decision)).classes("text-h6").mark("decision-title")
         if view.decision_comment:
             ui.label(view.decision_comment).classes("text-body1")
         if view.decision_shown in ("Favorable", "Défavorable"):
             ui.button(
-                "Télécharger la lettre (PDF)",
+                messages.LETTER_BUTTON,
                 icon="download",
                 on_click=lambda: ui.navigate.to(f"/compte/candidatures/{c.id}/lettre.pdf", new_tab=True),
             ).props("outline").mark("letter")
@@ -351,15 +369,15 @@ def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
             ui.label(messages.WITHDRAWN).classes("text-body1 text-bold").mark("withdrawn")
         if view.can_answer_offer(date.today()):
             if view.confirm_deadline:
-                ui.label(f"Répondez avant le {view.confirm_deadline:%d/%m/%Y}.").classes("text-body1")
+                ui.label(messages.ANSWER_BEFORE.format(date=f"{view.confirm_deadline:%d/%m/%Y}")).classes("text-body1")
             with ui.row().classes("gap-2"):
                 ui.button(
-                    "Confirmer mon inscription",
+                    messages.CONFIRM_BUTTON,
                     icon="check_circle",
                     on_click=lambda: _confirm(platform, actor, view),
                 ).mark("confirm")
                 ui.button(
-                    "Me désister",
+                    messages.WITHDRAW_BUTTON,
                     icon="cancel",
                     color="negative",
                     on_click=lambda: _withdraw(platform, actor, view),
@@ -367,7 +385,7 @@ def _decision(platform: Platform, actor: str, view: CandidatureView) -> None:
 
 
 async def _confirm(platform: Platform, actor: str, view: CandidatureView) -> None:
-    if await confirm(messages.CONFIRM_QUESTION.format(view.formation.label), yes="Oui, je confirme"):
+    if await confirm(messages.CONFIRM_QUESTION.format(view.formation.label), yes=messages.CONFIRM_YES):
         await _answer_offer(platform.candidatures.confirm, actor, view.candidature.id, date.today(), done="confirmee")
 
 
@@ -375,16 +393,16 @@ async def _withdraw(platform: Platform, actor: str, view: CandidatureView) -> No
     with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
         ui.label(messages.WITHDRAW_QUESTION.format(view.formation.label)).classes("text-body1")
         reason = (
-            ui.textarea("Motif (facultatif)")
+            ui.textarea(messages.WITHDRAW_REASON)
             .props("outlined maxlength=500 counter")
             .classes("w-full")
             .mark("withdraw-reason")
         )
         with ui.row().classes("w-full justify-end gap-2"):
-            ui.button("Annuler", on_click=lambda: dialog.submit(None)).props("flat")
-            ui.button(
-                "Confirmer mon désistement", color="negative", on_click=lambda: dialog.submit(reason.value or "")
-            ).mark("withdraw-yes")
+            ui.button(messages.CANCEL, on_click=lambda: dialog.submit(None)).props("flat")
+            ui.button(messages.WITHDRAW_YES, color="negative", on_click=lambda: dialog.submit(reason.value or "")).mark(
+                "withdraw-yes"
+            )
     given = await dialog
     dialog.delete()
     if given is not None:
@@ -437,7 +455,7 @@ def _paper_file(view: CandidatureView) -> None:
 
 def _line(label: str, value: str, marker: str = "") -> None:
     with ui.row().classes("gap-2 items-baseline"):
-        ui.label(f"{label} :").classes("text-body2 text-grey-9")
+        ui.label(messages.LABEL_OF_VALUE.format(label=label)).classes("text-body2 text-grey-9")
         text = ui.label(value).classes("text-body1 text-bold whitespace-pre-line")
         if marker:
             text.mark(marker)
@@ -489,7 +507,7 @@ def _answer_field(label: str, question, value: str, editable: bool, save) -> Non
     if question.kind == "yes_no":
         ui.label(label).classes("text-body1")
         radio = (
-            ui.radio(["Oui", "Non"], value=value or None, on_change=save)
+            ui.radio({"Oui": messages.YES, "Non": messages.NO}, value=value or None, on_change=save)  # stored: French
             .props("inline")
             .mark(f"question-{question.id}")
         )
@@ -523,9 +541,7 @@ async def _transmit(platform: Platform, actor: str, candidature_id: int, answers
 
 
 async def _cancel(platform: Platform, actor: str, candidature_id: int) -> None:
-    if not await confirm(
-        "Voulez-vous vraiment annuler cette candidature ?", yes="Oui, annuler", marker="cancel", danger=True
-    ):
+    if not await confirm(messages.CANCEL_QUESTION, yes=messages.CANCEL_YES, marker="cancel", danger=True):
         return
     try:
         await run.io_bound(platform.candidatures.cancel, actor, candidature_id)

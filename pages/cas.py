@@ -2,6 +2,7 @@
 
 from nicegui import run, ui
 
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
 from ecandidat_ui.services.errors import Refused
@@ -14,7 +15,7 @@ def register(platform: Platform) -> None:
     @ui.page(RETURN_PATH)
     async def cas_return(ticket: str = "") -> None:
         settings = platform.settings
-        problem = "Aucun ticket d'authentification n'a été reçu, veuillez vous reconnecter"
+        problem = messages.CAS_NO_TICKET
         if settings.cas_enabled and ticket:
             try:
                 user = await run.io_bound(
@@ -26,7 +27,7 @@ def register(platform: Platform) -> None:
             else:
                 platform.session_cookie.sign_in(handover, "/")
                 return
-        with page_frame(platform, "Connexion", RETURN_PATH, None):
+        with page_frame(platform, messages.SIGN_IN, RETURN_PATH, None):
             with (
                 ui.row()
                 .classes("w-full items-center gap-3 p-4 rounded bg-red-1 text-red-10 no-wrap")
@@ -34,4 +35,4 @@ def register(platform: Platform) -> None:
             ):
                 ui.icon("error").props('aria-hidden="true"')
                 ui.label(problem).classes("text-body1").mark("cas-problem")
-            ui.button("Retour à la connexion", on_click=lambda: ui.navigate.to("/connexion"))
+            ui.button(messages.FILE_RETOUR_A_LA_CONNEXION, on_click=lambda: ui.navigate.to("/connexion"))

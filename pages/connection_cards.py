@@ -7,6 +7,7 @@ from nicegui import run, ui
 from components.login_card import LoginCard, student_card
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services import cas
+from pages import language
 from pages.layout import open_create_account, open_forgotten, open_lost_activation
 
 
@@ -14,6 +15,7 @@ def connection_cards(platform: Platform, *, then: str = "/", login: str = "") ->
     """`then`: where the browser goes once signed in (kept to this site's addresses by the session cookie's
     route); `login`: typed in already."""
     settings = platform.settings
+    student_of = language.student_of(settings)
 
     async def sign_in(login: str, password: str) -> None:
         client = ui.context.client
@@ -24,9 +26,9 @@ def connection_cards(platform: Platform, *, then: str = "/", login: str = "") ->
 
     with ui.grid(columns="repeat(auto-fit, minmax(min(100%, 22rem), 1fr))").classes("w-full gap-4"):
         if settings.cas_enabled:
-            student_card(settings.student_of, cas.login_url(settings.cas_url, settings.link(cas.RETURN_PATH)))
+            student_card(student_of, cas.login_url(settings.cas_url, settings.link(cas.RETURN_PATH)))
         LoginCard(
-            settings.student_of,
+            student_of,
             on_sign_in=sign_in,
             on_forgotten=lambda: open_forgotten(platform),
             on_lost_activation=lambda: open_lost_activation(platform),

@@ -81,12 +81,12 @@ class SingleTabEditor:
             ):
                 ui.icon("restore").props('aria-hidden="true"')
                 ui.label(messages.DRAFT_RESTORED).classes("text-body2 grow").mark("draft-restored")
-                ui.button("Abandonner ma saisie", on_click=self.discard).props("flat").mark("discard-draft")
+                ui.button(messages.FILE_ABANDONNER_MA_SAISIE, on_click=self.discard).props("flat").mark("discard-draft")
         self.conflict_box = ui.column().classes("w-full")
         with ui.card().classes("w-full p-4 sm:p-6"):
             self.form = FileForm(specs, values, on_change=self.changed, locked_hint=locked_hint)
             with ui.row().classes("w-full justify-end pt-2"):
-                self.save_button = ui.button("Enregistrer", icon="save", on_click=self.save).mark("save-tab")
+                self.save_button = ui.button(messages.EDITOR_SAVE, icon="save", on_click=self.save).mark("save-tab")
 
     def changed(self, values: Values) -> None:
         self.dirty = True
@@ -101,7 +101,7 @@ class SingleTabEditor:
             row = await run.io_bound(self.save_call, self.form.values(), self.version if version is None else version)
         except InvalidInput as error:
             self.form.show_errors(error.errors)
-            ui.notify("Certains champs sont à corriger", type="warning")
+            ui.notify(messages.FILE_CERTAINS_CHAMPS_SONT_A_CORRIGER, type="warning")
             return False
         except Conflict as conflict:
             self._show_conflict(conflict)
@@ -125,7 +125,7 @@ class SingleTabEditor:
         self.conflict_box.clear()
         with self.conflict_box, ui.card().classes("w-full p-4 bg-amber-1").props('role="alert"').mark("conflict"):
             ui.label(conflict.message).classes("text-body1 text-bold")
-            ui.label("Version enregistrée :").classes("text-body2 text-bold pt-2")
+            ui.label(messages.FILE_VERSION_ENREGISTREE).classes("text-body2 text-bold pt-2")
             for spec in self.specs:
                 if conflict.saved and conflict.saved.get(spec.name) not in (None, "", []):
                     ui.label(f"{spec.label.rstrip(' *')} : {_shown(spec, conflict.saved[spec.name])}").classes(
@@ -133,10 +133,10 @@ class SingleTabEditor:
                     )
             with ui.row().classes("gap-2 pt-2"):
                 saved_version = int((conflict.saved or {}).get("version") or 0)
-                ui.button("Garder ma saisie", icon="edit", on_click=lambda: self.save(version=saved_version)).mark(
-                    "keep-mine"
-                )
-                ui.button("Reprendre la version enregistrée", icon="history", on_click=self.discard).props(
+                ui.button(
+                    messages.FILE_GARDER_MA_SAISIE, icon="edit", on_click=lambda: self.save(version=saved_version)
+                ).mark("keep-mine")
+                ui.button(messages.FILE_REPRENDRE_LA_VERSION_ENREGISTREE, icon="history", on_click=self.discard).props(
                     "outline"
                 ).mark("take-saved")
 
@@ -220,8 +220,8 @@ class EntryDialog:
             self.conflict.set_visibility(False)
             self.form = FileForm(specs, values, on_change=self.changed)
             with ui.row().classes("w-full justify-end gap-2"):
-                ui.button("Annuler", icon="close", on_click=self.cancel).props("flat").mark("cancel")
-                self.save_button = ui.button("Enregistrer", icon="check", on_click=self.save).mark("save-entry")
+                ui.button(messages.EDITOR_CANCEL, icon="close", on_click=self.cancel).props("flat").mark("cancel")
+                self.save_button = ui.button(messages.EDITOR_SAVE, icon="check", on_click=self.save).mark("save-entry")
         self.dialog.open()
 
     def changed(self, values: Values) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from components.file_form import FieldSpec, Options, Values
 from ecandidat_ui import messages, refdata
-from ecandidat_ui.services.file_rules import CIVILITIES, FRANCE, OBTAINED
+from ecandidat_ui.services.file_rules import CIVILITIES, FRANCE
 
 LIMIT = 20
 
@@ -112,49 +112,71 @@ def _has_bac(values: Values) -> bool:
 
 def personal_specs(locked: set[str]) -> list[FieldSpec]:
     return [
-        FieldSpec("nationality", "Nationalité *", "search", search=_nationalities, label_of=_nationality_label),
-        FieldSpec("ine", "INE", max_length=11, hint=messages.INE_HINT, locked="ine" in locked),
-        FieldSpec("civility", "Civilité *", "radio", options=CIVILITIES, locked="civility" in locked),
         FieldSpec(
-            "birth_name", "Nom patronymique *", max_length=30, autocomplete="family-name", locked="birth_name" in locked
+            "nationality", messages.FILE_NATIONALITE, "search", search=_nationalities, label_of=_nationality_label
         ),
-        FieldSpec("usual_name", "Nom usuel", max_length=30),
-        FieldSpec("first_name", "Prénom *", max_length=20, autocomplete="given-name", locked="first_name" in locked),
-        FieldSpec("other_first_name", "Autre prénom", max_length=20),
-        FieldSpec("birth_date", "Date de naissance *", "date", autocomplete="bday", locked="birth_date" in locked),
-        FieldSpec("birth_country", "Pays de naissance *", "search", search=_countries, label_of=_country_label),
+        FieldSpec("ine", messages.REVIEW_COLUMN_INE, max_length=11, hint=messages.INE_HINT, locked="ine" in locked),
+        FieldSpec("civility", messages.FILE_CIVILITE, "radio", options=CIVILITIES, locked="civility" in locked),
+        FieldSpec(
+            "birth_name",
+            messages.FILE_NOM_PATRONYMIQUE,
+            max_length=30,
+            autocomplete="family-name",
+            locked="birth_name" in locked,
+        ),
+        FieldSpec("usual_name", messages.FILE_NOM_USUEL, max_length=30),
+        FieldSpec(
+            "first_name",
+            messages.FIRST_NAME_FIELD,
+            max_length=20,
+            autocomplete="given-name",
+            locked="first_name" in locked,
+        ),
+        FieldSpec("other_first_name", messages.SUMMARY_AUTRE_PRENOM, max_length=20),
+        FieldSpec(
+            "birth_date", messages.FILE_DATE_DE_NAISSANCE, "date", autocomplete="bday", locked="birth_date" in locked
+        ),
+        FieldSpec(
+            "birth_country", messages.FILE_PAYS_DE_NAISSANCE, "search", search=_countries, label_of=_country_label
+        ),
         FieldSpec(
             "birth_departement",
-            "Département de naissance *",
+            messages.FILE_DEPARTEMENT_DE_NAISSANCE,
             "select",
             options=_departements,
             visible=_in_france("birth_country"),
         ),
         FieldSpec(
             "birth_commune",
-            "Commune de naissance *",
+            messages.FILE_COMMUNE_DE_NAISSANCE,
             "search",
             search=_communes("birth_departement", former=True),
             label_of=_commune_label,
             visible=_in_france("birth_country"),
         ),
-        FieldSpec("birth_city", "Ville de naissance *", max_length=30, visible=_abroad("birth_country")),
-        FieldSpec("phone", "Téléphone", max_length=20, autocomplete="tel"),
-        FieldSpec("mobile", "Téléphone portable", max_length=20, autocomplete="tel"),
+        FieldSpec("birth_city", messages.FILE_VILLE_DE_NAISSANCE, max_length=30, visible=_abroad("birth_country")),
+        FieldSpec("phone", messages.REVIEW_COLUMN_PHONE, max_length=20, autocomplete="tel"),
+        FieldSpec("mobile", messages.SUMMARY_TELEPHONE_PORTABLE, max_length=20, autocomplete="tel"),
     ]
 
 
 def address_specs() -> list[FieldSpec]:
     return [
-        FieldSpec("country", "Pays *", "search", search=_countries, label_of=_country_label),
+        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=_country_label),
         FieldSpec(
-            "postal_code", "Code postal *", max_length=5, autocomplete="postal-code", visible=_in_france("country")
+            "postal_code",
+            messages.FILE_CODE_POSTAL,
+            max_length=5,
+            autocomplete="postal-code",
+            visible=_in_france("country"),
         ),
-        FieldSpec("commune", "Commune *", "select", options=_communes_of_postal_code, visible=_in_france("country")),
-        FieldSpec("foreign_city", "Commune étrangère *", max_length=32, visible=_abroad("country")),
-        FieldSpec("line1", "Adresse *", max_length=32, autocomplete="address-line1"),
-        FieldSpec("line2", "Complément d'adresse 1", max_length=32, autocomplete="address-line2"),
-        FieldSpec("line3", "Complément d'adresse 2", max_length=32, autocomplete="address-line3"),
+        FieldSpec(
+            "commune", messages.FILE_COMMUNE, "select", options=_communes_of_postal_code, visible=_in_france("country")
+        ),
+        FieldSpec("foreign_city", messages.FILE_COMMUNE_ETRANGERE, max_length=32, visible=_abroad("country")),
+        FieldSpec("line1", messages.FILE_ADRESSE, max_length=32, autocomplete="address-line1"),
+        FieldSpec("line2", messages.FILE_COMPLEMENT_D_ADRESSE_1, max_length=32, autocomplete="address-line2"),
+        FieldSpec("line3", messages.FILE_COMPLEMENT_D_ADRESSE_2, max_length=32, autocomplete="address-line3"),
     ]
 
 
@@ -163,40 +185,45 @@ def bac_specs(today: date) -> list[FieldSpec]:
     return [
         FieldSpec(
             "has_bac",
-            "Avez-vous le baccalauréat ? *",
+            messages.FILE_AVEZ_VOUS_LE_BACCALAUREAT,
             "radio",
-            options={True: "J'ai le bac ou une équivalence", False: "Je n'ai pas le bac"},
+            options={True: messages.FILE_J_AI_LE_BAC_OU_UNE_EQUIVALENCE, False: messages.SUMMARY_JE_N_AI_PAS_LE_BAC},
             wide=True,
         ),
-        FieldSpec("year", "Année d'obtention *", "select", options=years, visible=_has_bac),
-        FieldSpec("series", "Série du bac ou équivalence *", "select", options=_series, visible=_has_bac),
+        FieldSpec("year", messages.FILE_ANNEE_D_OBTENTION, "select", options=years, visible=_has_bac),
+        FieldSpec("series", messages.FILE_SERIE_DU_BAC_OU_EQUIVALENCE, "select", options=_series, visible=_has_bac),
         FieldSpec(
             "specialties",
-            "Spécialités suivies en Terminale *",
+            messages.FILE_SPECIALITES_SUIVIES_EN_TERMINALE,
             "multi",
             options=_specialties,
             visible=_with_specialties,
         ),
         FieldSpec(
             "dropped_specialty",
-            "Spécialité abandonnée en Première",
+            messages.SUMMARY_SPECIALITE_ABANDONNEE_EN_PREMIERE,
             "select",
             options=_specialties,
             visible=_with_specialties,
         ),
         FieldSpec(
-            "country", "Pays d'obtention *", "search", search=_countries, label_of=_country_label, visible=_has_bac
+            "country",
+            messages.FILE_PAYS_D_OBTENTION,
+            "search",
+            search=_countries,
+            label_of=_country_label,
+            visible=_has_bac,
         ),
         FieldSpec(
             "departement",
-            "Département *",
+            messages.FILE_DEPARTEMENT,
             "select",
             options=_departements,
             visible=lambda v: _has_bac(v) and _in_france("country")(v),
         ),
         FieldSpec(
             "commune",
-            "Commune *",
+            messages.FILE_COMMUNE,
             "search",
             search=_communes("departement"),
             label_of=_commune_label,
@@ -204,56 +231,63 @@ def bac_specs(today: date) -> list[FieldSpec]:
         ),
         FieldSpec(
             "school",
-            "Établissement *",
+            messages.FILE_ETABLISSEMENT,
             "search",
             search=_schools,
             label_of=_school_label,
             visible=lambda v: _has_bac(v) and _in_france("country")(v),
             hint=messages.SCHOOL_SEARCH_HINT,
         ),
-        FieldSpec("mention", "Mention", "select", options=_mentions, visible=_has_bac),
+        FieldSpec("mention", messages.SUMMARY_MENTION, "select", options=_mentions, visible=_has_bac),
     ]
 
 
 def external_specs(today: date) -> list[FieldSpec]:
     years = {str(year): str(year) for year in range(today.year + 1, 1949, -1)}
     return [
-        FieldSpec("country", "Pays *", "search", search=_countries, label_of=_country_label),
-        FieldSpec("departement", "Département *", "select", options=_departements, visible=_in_france("country")),
+        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=_country_label),
+        FieldSpec(
+            "departement", messages.FILE_DEPARTEMENT, "select", options=_departements, visible=_in_france("country")
+        ),
         FieldSpec(
             "commune",
-            "Commune *",
+            messages.FILE_COMMUNE,
             "search",
             search=_communes("departement"),
             label_of=_commune_label,
             visible=_in_france("country"),
         ),
-        FieldSpec("school_name", "Établissement *", max_length=120),
-        FieldSpec("year", "Année d'obtention *", "select", options=years),
-        FieldSpec("diploma_type", "Formation *", "select", options={d.code: d.label for d in refdata.diploma_types()}),
-        FieldSpec("label", "Libellé et niveau *", "textarea", max_length=255, wide=True),
-        FieldSpec("obtained", "Obtenu *", "radio", options=OBTAINED),
-        FieldSpec("mention", "Mention", "select", options=refdata.CURSUS_MENTIONS),
+        FieldSpec("school_name", messages.FILE_ETABLISSEMENT, max_length=120),
+        FieldSpec("year", messages.FILE_ANNEE_D_OBTENTION, "select", options=years),
+        FieldSpec(
+            "diploma_type",
+            messages.FILE_FORMATION,
+            "select",
+            options={d.code: d.label for d in refdata.diploma_types()},
+        ),
+        FieldSpec("label", messages.FILE_LIBELLE_ET_NIVEAU, "textarea", max_length=255, wide=True),
+        FieldSpec("obtained", messages.FILE_OBTENU, "radio", options=messages.OBTAINED_LABELS),
+        FieldSpec("mention", messages.SUMMARY_MENTION, "select", options=refdata.CURSUS_MENTIONS),
     ]
 
 
 def internship_specs(today: date) -> list[FieldSpec]:
     years = {str(year): str(year) for year in range(today.year + 1, 1949, -1)}
     return [
-        FieldSpec("year", "Année *", "select", options=years),
-        FieldSpec("duration", "Durée *", max_length=20, hint="Par exemple : 2 mois"),
-        FieldSpec("hours_per_week", "Nombre d'heures/semaine", "number"),
-        FieldSpec("employer", "Employeur / organisme *", max_length=50),
-        FieldSpec("description", "Descriptif *", "textarea", max_length=500, wide=True),
+        FieldSpec("year", messages.FILE_ANNEE, "select", options=years),
+        FieldSpec("duration", messages.FILE_DUREE, max_length=20, hint=messages.FILE_PAR_EXEMPLE_2_MOIS),
+        FieldSpec("hours_per_week", messages.FILE_NOMBRE_D_HEURES_SEMAINE, "number"),
+        FieldSpec("employer", messages.FILE_EMPLOYEUR_ORGANISME, max_length=50),
+        FieldSpec("description", messages.FILE_DESCRIPTIF, "textarea", max_length=500, wide=True),
     ]
 
 
 def experience_specs(today: date) -> list[FieldSpec]:
     years = {str(year): str(year) for year in range(today.year + 1, 1949, -1)}
     return [
-        FieldSpec("year", "Année *", "select", options=years),
-        FieldSpec("title", "Intitulé *", max_length=50),
-        FieldSpec("duration", "Durée *", max_length=20, hint="Par exemple : 6 mois"),
-        FieldSpec("employer", "Employeur / organisme *", max_length=50),
-        FieldSpec("description", "Descriptif", "textarea", max_length=500, wide=True),
+        FieldSpec("year", messages.FILE_ANNEE, "select", options=years),
+        FieldSpec("title", messages.FILE_INTITULE, max_length=50),
+        FieldSpec("duration", messages.FILE_DUREE, max_length=20, hint=messages.FILE_PAR_EXEMPLE_6_MOIS),
+        FieldSpec("employer", messages.FILE_EMPLOYEUR_ORGANISME, max_length=50),
+        FieldSpec("description", messages.FILE_DESCRIPTIF_OPTIONAL, "textarea", max_length=500, wide=True),
     ]

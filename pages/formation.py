@@ -78,8 +78,8 @@ def _summary(details: FormationDetails, today: date, candidature_id: int | None,
                 seen.classes("text-bold text-primary").mark("formation-applied")
                 seen.props["aria-label"] = messages.OFFER_SEE_CANDIDATURE.format(label=formation.label)
             elif formation.is_open(today):
-                button = ui.button("Candidater", icon="how_to_reg", on_click=apply).mark("formation-apply")
-                button.props["aria-label"] = f"Candidater à {formation.label}"
+                button = ui.button(messages.APPLY, icon="how_to_reg", on_click=apply).mark("formation-apply")
+                button.props["aria-label"] = messages.APPLY_TO.format(formation=formation.label)
 
 
 def _asked(details: FormationDetails) -> None:

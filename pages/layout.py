@@ -13,33 +13,40 @@ from nicegui import run, ui
 
 from components.account_dialogs import account_dialog, mail_dialog
 from components.frame import FrameModel, MenuEntry, frame
-from ecandidat_ui import messages
+from ecandidat_ui import language, messages
 from ecandidat_ui.platform import Platform
 from models import Account
+from pages.language import switch_address
 
 log = logging.getLogger(__name__)
 SIGN_IN_PATH = "/connexion"
 
-ACCOUNT_PAGES = [
-    MenuEntry("Informations perso.", "/compte/informations-perso", "person"),
-    MenuEntry("Adresse", "/compte/adresse", "home"),
-    MenuEntry("Baccalauréat", "/compte/baccalaureat", "school"),
-    MenuEntry("Cursus Interne", "/compte/cursus-interne", "account_balance"),
-    MenuEntry("Cursus Externe", "/compte/cursus-externe", "history_edu"),
-    MenuEntry("Stages", "/compte/stages", "work_outline"),
-    MenuEntry("Expériences pro.", "/compte/experiences-pro", "work"),
-    MenuEntry("Candidatures", "/compte/candidatures", "assignment"),
-]
+ACCOUNT_ICONS = {  # the tabs of the candidate's file (messages.TAB_LABELS) → their icons
+    "informations-perso": "person",
+    "adresse": "home",
+    "baccalaureat": "school",
+    "cursus-interne": "account_balance",
+    "cursus-externe": "history_edu",
+    "stages": "work_outline",
+    "experiences-pro": "work",
+    "candidatures": "assignment",
+}
+
+
+def account_pages() -> list[MenuEntry]:
+    """The tabs of « Mon compte », in the page's language."""
+    labels = messages.TAB_LABELS
+    return [MenuEntry(labels[tab], f"/compte/{tab}", icon) for tab, icon in ACCOUNT_ICONS.items()]
 
 
 def public_menu(signed_in: bool) -> list[MenuEntry]:
     entries = [
-        MenuEntry("Accueil", "/", "home"),
-        MenuEntry("Assistance", "/assistance", "help_outline"),
-        MenuEntry("Offre de formation", "/offre", "menu_book"),
+        MenuEntry(messages.HOME, "/", "home"),
+        MenuEntry(messages.ASSISTANCE, "/assistance", "help_outline"),
+        MenuEntry(messages.OFFER_TITLE, "/offre", "menu_book"),
     ]
     if not signed_in:
-        entries.append(MenuEntry("Connexion", "/connexion", "login"))
+        entries.append(MenuEntry(messages.SIGN_IN, "/connexion", "login"))
     return entries
 
 
@@ -56,7 +63,7 @@ def page_frame(
 ) -> Iterator[ui.column]:
     """The frame of a page; `statuses` (tab → status) puts the completion badges in the menu."""
     signed_in = account is not None
-    account_menu = ACCOUNT_PAGES if signed_in else []
+    account_menu = account_pages() if signed_in else []
     if statuses:
         account_menu = [
             replace(entry, status=str(status)) for entry, status in zip(account_menu, statuses.values(), strict=True)
@@ -71,9 +78,16 @@ def page_frame(
         on_create_account=lambda: open_create_account(platform),
         on_sign_out=lambda: sign_out(platform),
         maintenance=maintenance_message(platform),
+        switch_language=switch_language(),
     )
     with frame(title, model) as content:
         yield content
+
+
+def switch_language() -> tuple[str, str]:
+    """The header's link to the other language (pages/language.py)."""
+    other = language.ENGLISH if language.current() == language.FRENCH else language.FRENCH
+    return other, switch_address(other)
 
 
 def maintenance_message(platform: Platform) -> str:
@@ -100,7 +114,7 @@ def open_create_account(platform: Platform) -> None:
         )
         return messages.ACCOUNT_CREATED
 
-    account_dialog("Création de compte", save, on_forgotten=lambda: open_forgotten(platform)).open()
+    account_dialog(messages.ACCOUNT_CREATION, save, on_forgotten=lambda: open_forgotten(platform)).open()
 
 
 def open_forgotten(platform: Platform) -> None:
@@ -110,7 +124,7 @@ def open_forgotten(platform: Platform) -> None:
         await run.io_bound(platform.accounts.send_reset_link, values["mail"], address)
         return messages.RESET_SENT
 
-    mail_dialog("J'ai oublié mes identifiants", messages.FORGOTTEN_INTRO, save).open()
+    mail_dialog(messages.FORGOTTEN, messages.FORGOTTEN_INTRO, save).open()
 
 
 def open_lost_activation(platform: Platform) -> None:
@@ -120,7 +134,7 @@ def open_lost_activation(platform: Platform) -> None:
         await run.io_bound(platform.accounts.resend_validation_link, values["mail"], address)
         return messages.ACTIVATION_SENT
 
-    mail_dialog("J'ai perdu mon code d'activation", messages.LOST_ACTIVATION_INTRO, save).open()
+    mail_dialog(messages.LOST_ACTIVATION, messages.LOST_ACTIVATION_INTRO, save).open()
 
 
 def sign_in_address(then: str = "", login: str = "") -> str:

@@ -25,18 +25,16 @@ def register(platform: Platform) -> None:
         me = platform.session_cookie.signed_in()
         account = me.account if me else None
         statuses = await file_statuses(platform, account)
-        with page_frame(platform, "Offre de formation", "/offre", account, statuses=statuses):
+        with page_frame(platform, messages.OFFER_TITLE, "/offre", account, statuses=statuses):
             search = (
-                ui.input("Rechercher une formation", value=recherche)
+                ui.input(messages.OFFER_SEARCH, value=recherche)
                 .props('outlined clearable debounce=300 type=search aria-describedby="aide-recherche"')
                 .classes("w-full")
                 .mark("search")
             )
             with search.add_slot("prepend"):
                 ui.icon("search").props('aria-hidden="true"')
-            ui.label("Par titre ou par mot-clé, par exemple « informatique » ou « alternance ».").classes(
-                "text-caption text-grey-9"
-            ).props('id="aide-recherche"')
+            ui.label(messages.OFFER_SEARCH_HINT).classes("text-caption text-grey-9").props('id="aide-recherche"')
 
             async def apply(formation: OfferedFormation) -> None:
                 if me is None:  # back to this formation in the offer once signed in
@@ -78,7 +76,7 @@ class Listing:
 def _offer_tree(formations: list[OfferedFormation], listing: Listing, *, search: str, on_clear) -> None:
     with ui.element("div").classes("w-full").props('aria-live="polite"'):
         count = len(formations)
-        ui.label(f"{count} formation{'s' if count > 1 else ''}").classes("text-body2 text-grey-9").mark("offer-count")
+        ui.label(_formations(count)).classes("text-body2 text-grey-9").mark("offer-count")
     if not formations:
         with ui.card().classes("w-full p-4 sm:p-6 items-center gap-2"):
             ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
@@ -135,18 +133,24 @@ def _centre_content(formations: list[OfferedFormation], listing: Listing) -> Non
 
 def _line(formation: OfferedFormation, listing: Listing) -> OfferLine:
     candidature_id = listing.applied.get(formation.id)
-    mode = "dossier dématérialisé" if formation.paperless else "dossier papier"
+    mode = messages.PAPERLESS_FILE if formation.paperless else messages.PAPER_FILE
     return OfferLine(
         id=formation.id,
         label=formation.label,
         page=f"/formation/{quote(formation.code, safe='')}",
-        dates=f"Du {formation.opens_on:%d/%m/%Y} au {formation.closes_on:%d/%m/%Y} · {mode}",
+        dates=messages.OFFER_DATES.format(
+            opens=f"{formation.opens_on:%d/%m/%Y}", closes=f"{formation.closes_on:%d/%m/%Y}", mode=mode
+        ),
         window=formation.window_state(listing.today),
         open=formation.is_open(listing.today),
         candidature=f"/compte/candidatures/{candidature_id}" if candidature_id is not None else "",
     )
 
 
+def _formations(count: int) -> str:
+    return (messages.FORMATIONS_MANY if count > 1 else messages.FORMATIONS_ONE).format(count=count)
+
+
 def _count(total: int, open_now: int) -> str:
-    formations = f"{total} formation{'s' if total > 1 else ''}"
-    return f"{formations}, dont {open_now} ouverte{'s' if open_now > 1 else ''}"
+    said = messages.FORMATIONS_OPEN_MANY if open_now > 1 else messages.FORMATIONS_OPEN_ONE
+    return said.format(formations=_formations(total), count=open_now)

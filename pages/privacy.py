@@ -67,7 +67,8 @@ def _notice(platform: Platform, values) -> None:
         "retention_years": values.retention_years,
         "dpo": values.dpo_mail,
     }
-    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region" aria-label="Protection des données"'):
+    with ui.card().classes("w-full p-4 sm:p-6 gap-2").props('role="region"') as notice:
+        notice.props["aria-label"] = messages.DATA_PROTECTION_SHORT
         for title, text in messages.PRIVACY_SECTIONS:
             ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
             ui.label(text.format(**filled)).classes("text-body1").mark("privacy-section")

@@ -1,4 +1,9 @@
-"""Default French mail templates. Placeholders are {name}; values are escaped in the HTML part."""
+"""Default French mail templates. Placeholders are {name}; values are escaped in the HTML part.
+
+A candidate who reads English gets the English of a text from the catalogue (ecandidat_ui/language.py) while the
+institution kept our default text; a text the staff rewrote (in French, in the gestion) is sent as they wrote it,
+since no catalogue knows their words. The staff's own mails are in French.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from ecandidat_ui import language as languages
+from ecandidat_ui import messages
 from models import MailTemplate
 from models.clock import PARIS
 
@@ -390,8 +397,9 @@ VARIABLES: dict[str, str] = {
 
 
 def now_text() -> str:
-    """The current time as a mail states it: « 23/11/2026 à 14:05 », French time."""
-    return datetime.now(PARIS).strftime("%d/%m/%Y à %H:%M")
+    """The current time as a mail states it: « 23/11/2026 à 14:05 » (« at » in English), French time."""
+    now = datetime.now(PARIS)
+    return messages.DATE_AT_TIME.format(date=f"{now:%d/%m/%Y}", time=f"{now:%H:%M}")
 
 
 @dataclass(frozen=True)
@@ -405,22 +413,29 @@ class RenderedMail:
 _URL = re.compile(r"(https?://[^\s<]+)")
 
 
-def render(template: str, session: Session | None = None, **values: object) -> RenderedMail:
-    """The mail of an event, from the institution's text when it changed it, else from the default."""
+def render(
+    template: str, session: Session | None = None, *, language: str | None = None, **values: object
+) -> RenderedMail:
+    """The mail of an event in the recipient's `language` (French when None), from the institution's text when it
+    changed it, else from the default."""
+    chosen = languages.supported(language)
     subject, body = DEFAULTS[template]
     stored = session.get(MailTemplate, template) if session is not None else None
-    if stored is not None:
-        subject, body = stored.subject, stored.body
-    return render_text(template, subject, body, values)
+    if stored is not None and (stored.subject, stored.body) != (subject, body):
+        return render_text(template, stored.subject, stored.body, values)  # the staff's words, as written
+    with languages.using(chosen):
+        translated = {key: languages.translated(value) for key, value in values.items()}
+        return render_text(template, languages.translate(subject), languages.translate(body), translated)
 
 
 def render_text(template: str, subject: str, body: str, values: dict[str, object]) -> RenderedMail:
-    """A mail from a given text (checked by services.mail_texts: only known {placeholders})."""
-    body += SIGNATURE
+    """A mail from a given text (checked by services.mail_texts: only known {placeholders}), signed in the
+    current language."""
+    body += languages.translate(SIGNATURE)
     text = _fill(body, values)
     escaped = _fill(html.escape(body, quote=False), {key: html.escape(str(value)) for key, value in values.items()})
     filled_subject = _fill(subject, values)
-    return RenderedMail(template, filled_subject, text, _as_html(escaped, filled_subject))
+    return RenderedMail(template, filled_subject, text, _as_html(escaped, filled_subject, languages.current()))
 
 
 def seed_defaults(session: Session) -> None:
@@ -440,10 +455,10 @@ def _fill(text: str, values: dict[str, object]) -> str:
     return text.format_map(_Blank(values))
 
 
-def _as_html(escaped_body: str, title: str) -> str:
+def _as_html(escaped_body: str, title: str, lang: str) -> str:
     linked = _URL.sub(r'<a href="\1">\1</a>', escaped_body)
     paragraphs = "".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in linked.split("\n\n") if part.strip())
     return (
-        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
         f'<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2937">{paragraphs}</body></html>'
     )

@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select, update
 
-from ecandidat_ui import messages, metrics, security
+from ecandidat_ui import language, messages, metrics, security
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
@@ -59,7 +59,7 @@ class ValidationOutcome:
             return messages.ALREADY_VALIDATED
         if self.state is LinkState.UNKNOWN:
             return messages.UNKNOWN_LINK
-        return LINK_MESSAGES[self.state]
+        return language.translate(LINK_MESSAGES[self.state])
 
 
 class AccountService:
@@ -82,6 +82,7 @@ class AccountService:
                     first_name=values["first_name"],
                     mail=values["mail"],
                     mail_key=fields.mail_key(values["mail"]),
+                    language=language.current(),  # the language of the page where the account was created
                 )
                 session.add(account)
                 session.flush()
@@ -89,6 +90,13 @@ class AccountService:
                 return account
         except IntegrityError:  # the same address created at the same instant by another request
             raise InvalidInput({"mail": messages.MAIL_ALREADY_USED}) from None
+
+    def choose_language(self, actor: str, chosen: str) -> None:
+        """The language of this candidate's pages, mails and PDFs (pages/language.py: the header's switch)."""
+        with self.db.session() as session:
+            account = self.sessions.check(session, actor)
+            account.language = language.supported(chosen)
+            session.add(account)
 
     def follow_validation_link(self, token: str) -> ValidationOutcome:
         """Validate the account of the link. The link stays usable to choose a password until one is set."""
@@ -116,10 +124,10 @@ class AccountService:
         with self.db.session() as session:
             row, state = self._token(session, token, purpose)
             if state is not LinkState.VALID:
-                raise Refused(LINK_MESSAGES[state])
+                raise Refused(language.translate(LINK_MESSAGES[state]))
             account = session.get(Account, row.account_id)
             if purpose is TokenPurpose.VALIDATION and account.password_hash:
-                raise Refused(LINK_MESSAGES[LinkState.USED])
+                raise Refused(language.translate(LINK_MESSAGES[LinkState.USED]))
             self._check_new_password(account, password, confirmation)
             account.password_hash = security.hash_password(password)
             now = utcnow()
@@ -433,6 +441,7 @@ class AccountService:
         mail = render(
             template,
             session,
+            language=account.language,
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from ecandidat_ui import messages
 from ecandidat_ui.services.candidatures import CandidatureView
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -21,7 +22,7 @@ def candidate_calendar(views: list[CandidatureView], institution: str, link) -> 
     calendar = Calendar()
     calendar.add("prodid", f"-//{institution}//eCandidat//FR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Candidatures — {institution}")
+    calendar.add("x-wr-calname", messages.CALENDAR_NAME.format(institution=institution))
     for view in views:
         if view.archived or view.candidature.withdrawn_at is not None:
             continue
@@ -46,13 +47,15 @@ def _deadlines(view: CandidatureView) -> list[tuple[str, str, date | datetime, s
     candidature, formation = view.candidature, view.formation
     found: list[tuple[str, str, date | datetime, str]] = []
     if view.editable and formation.paperless:  # still the candidate's to complete and transmit
-        found.append(("retour", f"Date limite de retour : {formation.label}", view.return_by, ""))
+        found.append(("retour", messages.CALENDAR_RETURN_BY.format(formation=formation.label), view.return_by, ""))
     if view.decision_shown == "Favorable" and candidature.confirmed_at is None and view.confirm_deadline:
-        found.append(("confirmation", f"Date limite de confirmation : {formation.label}", view.confirm_deadline, ""))
+        summary = messages.CALENDAR_CONFIRM_BY.format(formation=formation.label)
+        found.append(("confirmation", summary, view.confirm_deadline, ""))
     if view.decision_shown == "Présélection" and formation.preselection_on:
         start: date | datetime = formation.preselection_on
         if formation.preselection_time:
             hours, minutes = (int(part) for part in formation.preselection_time.split(":"))
             start = datetime.combine(formation.preselection_on, time(hours, minutes), tzinfo=PARIS)
-        found.append(("preselection", f"Présélection : {formation.label}", start, formation.preselection_place))
+        summary = messages.CALENDAR_PRESELECTION.format(formation=formation.label)
+        found.append(("preselection", summary, start, formation.preselection_place))
     return found

@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from ecandidat_ui import messages, refdata
 from ecandidat_ui.db import Database
+from ecandidat_ui.refdata import labels
 from ecandidat_ui.services.candidature_table import NO_AVIS, CandidatureTableService, _tags_of
 from ecandidat_ui.services.errors import InvalidInput
 from ecandidat_ui.services.export_files import ExportFiles
@@ -117,8 +118,7 @@ class ExportResult:
 
 
 def _country(code: str | None) -> str:
-    country = refdata.country_by_code(code) if code else None
-    return country.name if country else ""
+    return labels.country(code)
 
 
 def _commune(code: str | None) -> str:
@@ -134,8 +134,7 @@ def _birth_place(row) -> str:
 
 
 def _nationality(code: str | None) -> str:
-    country = refdata.country_by_code(code) if code else None
-    return country.nationality if country else ""
+    return labels.nationality(code)
 
 
 def _bac(row) -> str:

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from ecandidat_ui import messages
 from ecandidat_ui.db import Database
-from ecandidat_ui.refdata import country_by_code
+from ecandidat_ui.refdata import labels
 from ecandidat_ui.services import rights
 from ecandidat_ui.services.candidate_file import CandidateFile, CandidateFileService
 from ecandidat_ui.services.candidatures import CandidatureService, CandidatureView
@@ -460,10 +460,7 @@ def _decimal(value: float | None) -> str:
 
 
 def _country(code: str | None, *, nationality: bool = False) -> str:
-    country = country_by_code(code) if code else None
-    if country is None:
-        return code or ""
-    return country.nationality.capitalize() if nationality else country.name
+    return labels.nationality(code) if nationality else labels.country(code)
 
 
 def _number(value: object) -> int:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select, update
 
-from ecandidat_ui import messages
+from ecandidat_ui import language, messages
 from ecandidat_ui.db import Database
 from ecandidat_ui.mail import outbox
 from ecandidat_ui.mail.templates import now_text, render
@@ -97,7 +97,10 @@ class CandidatureView:
         c = self.candidature
         if not c.decision or c.decision_validated_at is None:
             return messages.DECISION_PENDING
-        return f"{c.decision} (rang {c.decision_rank})" if c.decision_rank else c.decision
+        decision = language.translate(c.decision)  # stored in French (an AvisKind's label)
+        return (
+            messages.DECISION_WITH_RANK.format(decision=decision, rank=c.decision_rank) if c.decision_rank else decision
+        )
 
     @property
     def decision_shown(self) -> str:
@@ -581,6 +584,7 @@ class CandidatureService:
         mail = render(
             template,
             session,
+            language=account.language,
             prenom=account.first_name,
             nom=account.last_name,
             login=account.login,

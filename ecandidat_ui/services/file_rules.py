@@ -17,7 +17,7 @@ from ecandidat_ui.services.fields import FieldError, clean, collect, person_name
 
 FRANCE = refdata.FRANCE_CODE
 CIVILITIES = {"M.": "M.", "Mme": "Mme"}
-OBTAINED = {"O": "Oui", "N": "Non", "E": "En cours"}
+OBTAINED = messages.OBTAINED_LABELS  # read at import: the French words, the keys being what counts
 _PHONE = re.compile(r"^[0-9/+()\-.\s]+$")
 _POSTAL = re.compile(r"^\d{5}$")
 LONGEST_TEXT = 500  # the descriptions: no field of the file takes more characters

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecandidat_ui import pdf
+from ecandidat_ui import language, pdf
 from ecandidat_ui.services.candidatures import CandidatureService
 from ecandidat_ui.services.commissions import CommissionService
 from ecandidat_ui.services.errors import Refused
@@ -41,7 +41,7 @@ class LetterService:
 
     def attachment(self, reference: str) -> tuple[str, bytes] | None:
         """The attachment an outbox mail names (`lettre:<candidature id>`), built when the mail leaves; None if
-        the reference names nothing to attach (then the mail goes without it)."""
+        the reference names nothing to attach (then the mail goes without it). In the candidate's language."""
         kind, _, number = reference.partition(":")
         if kind != LETTER_ATTACHMENT or not number.isdigit():
             return None
@@ -49,7 +49,8 @@ class LetterService:
         if account is None:
             return None
         try:
-            letter = self.of(account, int(number))
+            with language.using(account.language):  # the mail's reader's language, whoever sent it
+                letter = self.of(account, int(number))
         except Refused:
             return None
         return (letter.name, letter.data) if letter else None

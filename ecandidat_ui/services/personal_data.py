@@ -106,6 +106,7 @@ class PersonalDataService:
             rendered = render(
                 "account_deleted",
                 session,
+                language=account.language,
                 prenom=account.first_name,
                 nom=account.last_name,
                 login=account.login,

@@ -896,6 +896,7 @@ def mail(
     rendered = render(
         template,
         session,
+        language=account.language,
         prenom=account.first_name,
         nom=account.last_name,
         login=account.login,
