@@ -50,7 +50,8 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
     ui.add_head_html(_STYLE)
     ui.add_body_html(_SCRIPT)
     ui.link(messages.SKIP_TO_CONTENT, "#contenu").classes("skip-link")
-    with ui.header(elevated=True).classes("items-center gap-2 px-3 py-2 bg-primary text-white"):
+    # one line on a phone too: the name gives way (ellipsis), never the sign-out button
+    with ui.header(elevated=True).classes("items-center no-wrap gap-2 px-3 py-2 bg-primary text-white"):
         menu_button = ui.button(icon="menu").props("flat round color=white").classes("lg:hidden")
         menu_button.props["aria-label"] = messages.MENU
         with ui.link(target="/").classes("text-white no-underline column leading-tight"):
@@ -77,7 +78,7 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
 
 def _header_account(model: FrameModel) -> None:
     if model.user_name:
-        ui.label(model.user_name).classes("text-body2 text-bold").mark("user-name")
+        ui.label(model.user_name).classes("text-body2 text-bold ellipsis min-w-0").mark("user-name")
         if model.on_sign_out:
             ui.button(messages.SIGN_OUT, icon="logout", on_click=model.on_sign_out).props(
                 "flat color=white no-caps"

@@ -54,7 +54,8 @@ def recapitulatif(institution: str, account: Account, file: CandidateFile, view:
         _section(pdf, messages.PIECES_TITLE)
         for piece in view.pieces:
             name = f" - {piece.file.original_name}" if piece.file else ""
-            _line(pdf, f"{piece.piece.label} : {messages.PIECE_STATUS_LABELS.get(piece.status, piece.status)}{name}")
+            status = messages.PIECE_STATUS_LABELS.get(piece.status, piece.status)
+            _line(pdf, f"{messages.LABEL_OF_VALUE.format(label=piece.piece.label)} {status}{name}")
     else:
         _section(pdf, messages.PDF_PIECES_TO_POST)
         for piece in view.pieces:
@@ -219,10 +220,10 @@ def _pairs(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     short: list[tuple[str, str]] = []
     pdf.set_font(FAMILY, size=10)
     for label, value in shown:
-        if not _fits_in_a_row(pdf, f"{label} :", value):
+        if not _fits_in_a_row(pdf, messages.LABEL_OF_VALUE.format(label=label), value):
             _table(pdf, short)
             short = []
-            _question(pdf, f"{label} :", value)
+            _question(pdf, messages.LABEL_OF_VALUE.format(label=label), value)
         else:
             short.append((label, value))
     _table(pdf, short)
@@ -252,7 +253,7 @@ def _table(pdf: _Document, pairs: list[tuple[str, str]]) -> None:
     ) as table:
         for label, value in pairs:
             row = table.row()
-            row.cell(pdf.fit(f"{label} :"), style=FontFace(emphasis="BOLD"))
+            row.cell(pdf.fit(messages.LABEL_OF_VALUE.format(label=label)), style=FontFace(emphasis="BOLD"))
             row.cell(pdf.fit(value))
     pdf.ln(1)
 

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlmodel import select
 
+from ecandidat_ui import messages
 from ecandidat_ui.platform import Platform, build_platform
 from ecandidat_ui.settings import load_settings
 from models import Account, Formation
@@ -61,7 +62,7 @@ def dialog(page: Page, title: str) -> Locator:
 
 
 def login_card(page: Page) -> Locator:
-    return page.get_by_role("region", name="Je ne suis pas étudiant")
+    return page.get_by_role("region", name=messages.NOT_STUDENT_OF.format(institution="").strip())
 
 
 def open_create_account_dialog(page: Page, *, from_card: bool = False) -> Locator:
@@ -108,10 +109,10 @@ def choose_password(page: Page, password: str = PASSWORD) -> None:
 
 
 def sign_in(page: Page, identifier: str, password: str) -> None:
-    """Type the identifiers in « Je ne suis pas étudiant à … » and press Enter."""
+    """Type the identifiers in « Je ne suis pas étudiant à … » and press Enter (in the language of the run)."""
     card = login_card(page)
-    card.get_by_label("Utilisateur *", exact=True).fill(identifier)
-    password_field = card.get_by_label("Mot de passe *", exact=True)
+    card.get_by_label(messages.USER_FIELD, exact=True).fill(identifier)
+    password_field = card.get_by_label(messages.PASSWORD_FIELD, exact=True)
     password_field.fill(password)
     password_field.press("Enter")
 
@@ -252,7 +253,11 @@ def piece_card(page: Page, label: str) -> Locator:
 
 def send_piece(page: Page, label: str, name: str, mime_type: str, data: bytes) -> None:
     """« Envoyer le fichier » (or « Remplacer le fichier ») of a pièce, then the file chosen in the file chooser."""
-    button = piece_card(page, label).get_by_role("button", name=re.compile(rf"le fichier : {re.escape(label)}$"))
+    names = {
+        messages.PIECE_ACTION_FOR.format(action=action, label=label)
+        for action in (messages.PIECE_SEND, messages.PIECE_REPLACE)
+    }
+    button = piece_card(page, label).get_by_role("button", name=re.compile("|".join(map(re.escape, names)) + "$"))
     with page.expect_file_chooser() as chooser:
         button.click()
     chooser.value.set_files(files=[{"name": name, "mimeType": mime_type, "buffer": data}])

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from ecandidat_ui import pdf, refdata
+from ecandidat_ui import language, messages, pdf, refdata
 from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_file import CandidateFileService, Tab
 from ecandidat_ui.services.offer_import import apply_offer
@@ -131,7 +131,8 @@ def fill_the_other_tabs(files: CandidateFileService, me: str) -> tuple[str, ...]
         *("BAILLON", "Mme", "14/02/2003", "Ajaccio", "1 cours Napoléon", "20000"),  # perso., adresse
         *("Assez bien", specialties_label(specialties[0])),  # bac: mention, spécialités
         *("Grado en Matemáticas", "Universidad de Sevilla", "Très bien", "Oui"),  # cursus: obtained, mention
-        *("Mairie de Rennes", "35 h/semaine", "Animateur", "Centre social"),  # stages, expériences
+        *("Mairie de Rennes", messages.SUMMARY_HOURS.format(hours=35)),  # stages
+        *("Animateur", "Centre social"),  # expériences
     )
 
 
@@ -139,7 +140,7 @@ def check_recapitulatif(document: bytes, shown: tuple[str, ...]) -> None:
     """Every tab in the tabs' reading order, each value shown, pages numbered, no two pieces of text on the same
     space, none running off the page."""
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
-    positions = [text.index(f"\n{section}\n") for section in SECTIONS]
+    positions = [text.index(f"\n{section}\n") for section in language.translated(SECTIONS)]
     assert positions == sorted(positions)  # the tabs' reading order
     for value in shown:
         assert value in text, value
