@@ -14,7 +14,7 @@ from components.offer_list import OfferLine, offer_list
 from ecandidat_ui import messages
 from ecandidat_ui.event_limits import LatestWins
 from ecandidat_ui.platform import Platform
-from ecandidat_ui.services.offer import OfferedFormation
+from ecandidat_ui.services.offer import OfferedCentre, OfferedFormation
 from pages.candidatures import apply_to
 from pages.layout import file_statuses, page_frame, sign_in_address
 
@@ -50,13 +50,21 @@ def register(platform: Platform) -> None:
                 search.run_method("focus")
 
             async def show(query: str) -> None:
-                formations = await run.io_bound(platform.offer.formations, query)
+                today, search = date.today(), query.strip()
+                if search:  # the matching formations, their centres open
+                    centres, load = _found(await run.io_bound(platform.offer.formations, search), today)
+                else:  # the centres, counted by the database; a centre's formations read when it is opened
+                    centres = await run.io_bound(platform.offer.centres, today)
+
+                    async def load(centre: OfferedCentre) -> list[OfferedFormation]:
+                        return await run.io_bound(platform.offer.formations, "", centre.id)
+
                 if results.is_deleted:  # the tab left meanwhile
                     return
                 results.clear()
                 with results:
-                    listing = Listing(date.today(), applied, apply)
-                    _offer_tree(formations, listing, search=query.strip(), on_clear=clear_search)
+                    listing = Listing(today, applied, apply)
+                    await _offer_tree(centres, load, listing, search=search, on_clear=clear_search)
 
             # one search at a time for this tab, for the latest value: a flood of values costs two searches
             searches = LatestWins(show)
@@ -73,11 +81,32 @@ class Listing:
     on_apply: Callable[[OfferedFormation], Awaitable[None]]
 
 
-def _offer_tree(formations: list[OfferedFormation], listing: Listing, *, search: str, on_clear) -> None:
+Load = Callable[[OfferedCentre], Awaitable[list[OfferedFormation]]]  # a centre's formations
+
+
+def _found(formations: list[OfferedFormation], today: date) -> tuple[list[OfferedCentre], Load]:
+    """The centres of a search's formations, counted, and the loader of each one's formations among them."""
+    by_centre: dict[int, list[OfferedFormation]] = {}
+    for formation in formations:
+        by_centre.setdefault(formation.centre_id, []).append(formation)
+    centres = [
+        OfferedCentre(centre_id, found[0].centre, len(found), sum(f.is_open(today) for f in found))
+        for centre_id, found in by_centre.items()
+    ]
+
+    async def load(centre: OfferedCentre) -> list[OfferedFormation]:
+        return by_centre[centre.id]
+
+    return centres, load
+
+
+async def _offer_tree(
+    centres: list[OfferedCentre], load: Load, listing: Listing, *, search: str, on_clear: Callable[[], None]
+) -> None:
     with ui.element("div").classes("w-full").props('aria-live="polite"'):
-        count = len(formations)
+        count = sum(centre.formations for centre in centres)
         ui.label(_formations(count)).classes("text-body2 text-grey-9").mark("offer-count")
-    if not formations:
+    if not centres:
         with ui.card().classes("w-full p-4 sm:p-6 items-center gap-2"):
             ui.icon("menu_book", size="xl", color="grey-7").props('aria-hidden="true"')
             if search:  # nothing matches: say so, and offer the whole offer back
@@ -88,34 +117,37 @@ def _offer_tree(formations: list[OfferedFormation], listing: Listing, *, search:
             else:
                 ui.label(messages.NO_FORMATION).classes("text-body1").mark("empty-offer")
         return
-    today = listing.today
-    for centre, in_centre in groupby(formations, key=lambda f: f.centre):
-        in_centre = list(in_centre)
-        open_now = sum(f.is_open(today) for f in in_centre)
-        summary = _count(len(in_centre), open_now)
+    for centre in centres:
+        summary = _count(centre.formations, centre.open_now)
         with ui.expansion(value=bool(search)).classes("w-full bg-white rounded-borders shadow-1").mark("centre") as box:
-            box.props["toggle-aria-label"] = f"{centre} {summary}"
+            box.props["toggle-aria-label"] = f"{centre.label} {summary}"
             with box.add_slot("header"), ui.row().classes("w-full items-center no-wrap gap-3"):
                 ui.icon("account_balance", color="primary").props('aria-hidden="true"')
                 with ui.column().classes("gap-0"):
-                    ui.label(f"{centre} ").classes("text-subtitle1 text-bold")  # the space: name = visible text
+                    ui.label(f"{centre.label} ").classes("text-subtitle1 text-bold")  # the space: name = visible text
                     ui.label(summary).classes("text-caption text-grey-9")
-            _lazy(box, lambda in_centre=in_centre: _centre_content(in_centre, listing))
+        await _lazy(box, centre, load, listing)
 
 
-def _lazy(box: ui.expansion, build) -> None:
-    """Build the content of a centre when it is first opened, so a large offer stays light."""
+async def _lazy(box: ui.expansion, centre: OfferedCentre, load: Load, listing: Listing) -> None:
+    """Read and build the formations of a centre when it is first opened, so a large offer stays light."""
     built = False
 
-    def ensure(_=None) -> None:
+    async def ensure(_=None) -> None:
         nonlocal built
         if box.value and not built:
             built = True
-            with box:
-                build()
+            try:
+                formations = await load(centre)
+            except BaseException:
+                built = False  # the next opening tries again
+                raise
+            if not box.is_deleted:
+                with box:
+                    _centre_content(formations, listing)
 
     box.on_value_change(ensure)
-    ensure()
+    await ensure()
 
 
 def _centre_content(formations: list[OfferedFormation], listing: Listing) -> None:

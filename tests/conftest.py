@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from tests.cas_server import CasServer
+from tests.databases import copy_sqlite, fresh_postgres, migrated_sqlite
 from tests.mailbox import Mailbox
 
 POSTGRES_URL = os.environ.get("ECANDIDAT_TEST_DATABASE_URL", "")
@@ -42,26 +43,38 @@ def environment(tmp_path, monkeypatch, mailbox: Mailbox) -> None:
     monkeypatch.setenv("ECANDIDAT_INSTITUTION_NAME", "Université Esup")
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """An SQLite file migrated once for the whole session: each test gets a copy."""
+    return migrated_sqlite(tmp_path_factory.mktemp("migrated"))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, monkeypatch) -> str:
-    """The database of a service test: a SQLite file, and PostgreSQL where ECANDIDAT_TEST_DATABASE_URL is set."""
+    """The database of a service test, empty and fully migrated: a SQLite file, and PostgreSQL where
+    ECANDIDAT_TEST_DATABASE_URL is set (tests/databases.py: copies of a database migrated once per session)."""
+    return _database(request, tmp_path, monkeypatch, migrated=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request, tmp_path, monkeypatch) -> str:
+    """As `database_url`, but without any table: for the tests of the migrations themselves."""
+    return _database(request, tmp_path, monkeypatch, migrated=False)
+
+
+def _database(request, tmp_path: Path, monkeypatch, *, migrated: bool) -> str:
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        path = tmp_path / "test.sqlite3"
+        if migrated:
+            copy_sqlite(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
     else:
         if not POSTGRES_URL:
             pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test on PostgreSQL too")
         url = POSTGRES_URL
-        reset_postgres(url)
+        fresh_postgres(url, migrated=migrated)
     monkeypatch.setenv("ECANDIDAT_DATABASE_URL", url)
     return url
-
-
-def reset_postgres(url: str) -> None:
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.fixture

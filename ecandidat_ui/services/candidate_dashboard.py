@@ -70,5 +70,4 @@ def _missing_text(pieces: int, answers: int) -> str:
 
 def cards(candidatures: CandidatureService, account_id: int, today: date) -> list[Card]:
     """The cards of the candidate's candidatures in the campaign under way, newest first."""
-    current = [view for view in candidatures.list(account_id) if not view.archived]
-    return [card_of(candidatures.view(account_id, view.candidature.id), today) for view in current]
+    return [card_of(view, today) for view in candidatures.current_views(account_id)]

@@ -272,56 +272,68 @@ class CandidatureService:
 
     def view(self, account_id: int, candidature_id: int) -> CandidatureView:
         with self.db.session() as session:
-            candidature = self._mine(session, account_id, candidature_id)
-            formation = session.get(Formation, candidature.formation_id)
-            centre = session.get(Centre, formation.centre_id)
-            pieces = asked.pieces_of(session, formation)
-            states = {
-                s.piece_id: s
-                for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
-            }
-            remembered = _declared_elsewhere(session, account_id, [p.id for p in pieces if p.unique_file])
-            views = []
-            for piece in pieces:
-                state = states.get(piece.id)
-                if candidature.transmitted_at is not None and state is not None and state.file_id:
-                    file = session.get(UploadedFile, state.file_id)  # as transmitted
-                else:
-                    file = self._file_for(session, account_id, candidature.id, piece)
-                views.append(
-                    PieceView(
-                        piece,
-                        file,
-                        state.not_concerned if state is not None else remembered.get(piece.id, False),
-                        state.review if state else "",
-                        transmitted=candidature.transmitted_at is not None,
-                        review_comment=state.review_comment if state else "",
-                    )
-                )
-            questions = asked.questions_of(session, formation)
-            answers = {
-                a.question_id: a.value
-                for a in session.exec(select(Answer).where(Answer.candidature_id == candidature.id))
-            }
-            history = session.exec(
-                select(CandidatureEvent)
-                .where(CandidatureEvent.candidature_id == candidature.id)
-                .order_by(col(CandidatureEvent.at).desc(), col(CandidatureEvent.id).desc())
+            return self._view(session, account_id, self._mine(session, account_id, candidature_id))
+
+    def current_views(self, account_id: int) -> list[CandidatureView]:
+        """The candidate's candidatures of the campaigns not archived, newest first, each whole as `view` reads it,
+        in one transaction (the home's cards)."""
+        with self.db.session() as session:
+            candidatures = session.exec(
+                select(Candidature)
+                .join(Campaign, col(Campaign.id) == col(Candidature.campaign_id))
+                .where(Candidature.account_id == account_id, col(Campaign.archived_at).is_(None))
+                .order_by(col(Candidature.created_at).desc())
             ).all()
-            campaign = session.get(Campaign, candidature.campaign_id)
-            return CandidatureView(
-                candidature,
-                formation,
-                centre,
-                views,
-                [(q, answers.get(q.id, "")) for q in questions],
-                list(history),
-                session.get(Commission, formation.commission_id) if formation.commission_id else None,
-                archived=campaign.archived_at is not None,
-                decision_type=session.get(DecisionType, candidature.decision_type_id)
-                if candidature.decision_type_id
-                else None,
+            return [self._view(session, account_id, candidature) for candidature in candidatures]
+
+    def _view(self, session: Session, account_id: int, candidature: Candidature) -> CandidatureView:
+        formation = session.get(Formation, candidature.formation_id)
+        centre = session.get(Centre, formation.centre_id)
+        pieces = asked.pieces_of(session, formation)
+        states = {
+            s.piece_id: s for s in session.exec(select(PieceState).where(PieceState.candidature_id == candidature.id))
+        }
+        remembered = _declared_elsewhere(session, account_id, [p.id for p in pieces if p.unique_file])
+        views = []
+        for piece in pieces:
+            state = states.get(piece.id)
+            if candidature.transmitted_at is not None and state is not None and state.file_id:
+                file = session.get(UploadedFile, state.file_id)  # as transmitted
+            else:
+                file = self._file_for(session, account_id, candidature.id, piece)
+            views.append(
+                PieceView(
+                    piece,
+                    file,
+                    state.not_concerned if state is not None else remembered.get(piece.id, False),
+                    state.review if state else "",
+                    transmitted=candidature.transmitted_at is not None,
+                    review_comment=state.review_comment if state else "",
+                )
             )
+        questions = asked.questions_of(session, formation)
+        answers = {
+            a.question_id: a.value for a in session.exec(select(Answer).where(Answer.candidature_id == candidature.id))
+        }
+        history = session.exec(
+            select(CandidatureEvent)
+            .where(CandidatureEvent.candidature_id == candidature.id)
+            .order_by(col(CandidatureEvent.at).desc(), col(CandidatureEvent.id).desc())
+        ).all()
+        campaign = session.get(Campaign, candidature.campaign_id)
+        return CandidatureView(
+            candidature,
+            formation,
+            centre,
+            views,
+            [(q, answers.get(q.id, "")) for q in questions],
+            list(history),
+            session.get(Commission, formation.commission_id) if formation.commission_id else None,
+            archived=campaign.archived_at is not None,
+            decision_type=session.get(DecisionType, candidature.decision_type_id)
+            if candidature.decision_type_id
+            else None,
+        )
 
     def account_of(self, candidature_id: int) -> Account | None:
         """Whose candidature it is (for the mail sender, which acts for no one)."""

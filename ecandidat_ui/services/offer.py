@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import and_, case, func
 from sqlmodel import col, select
 
 from ecandidat_ui.db import Database
@@ -26,6 +27,7 @@ class OfferedFormation:
     return_by: date | None
     paperless: bool
     url: str
+    centre_id: int
 
     def is_open(self, today: date) -> bool:
         return self.opens_on <= today <= self.closes_on
@@ -38,6 +40,16 @@ class OfferedFormation:
     def matches(self, folded_words: list[str]) -> bool:
         haystack = fold(f"{self.label} {self.keywords} {self.code} {self.diploma_type}")
         return all(word in haystack for word in folded_words)
+
+
+@dataclass(frozen=True)
+class OfferedCentre:
+    """A centre of the offer as its closed header shows it: its formations in service, counted."""
+
+    id: int
+    label: str
+    formations: int
+    open_now: int
 
 
 @dataclass(frozen=True)
@@ -64,16 +76,33 @@ class OfferService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def formations(self, search: str = "") -> list[OfferedFormation]:
-        """Every formation in service, ordered by centre, type of diploma and title; only those matching every
-        typed word."""
+    def centres(self, today: date) -> list[OfferedCentre]:
+        """The centres offering formations, by name, each with its formations in service and those open today,
+        counted by the database (the offer's page reads a centre's formations only when it is opened)."""
+        open_now = case((and_(col(Formation.opens_on) <= today, col(Formation.closes_on) >= today), 1), else_=0)
         with self.db.session() as session:
             rows = session.exec(
-                select(Formation, Centre)
-                .join(Centre, col(Formation.centre_id) == col(Centre.id))
-                .where(col(Formation.active), col(Centre.active))  # out of service: not offered
-                .order_by(col(Centre.label), col(Formation.diploma_type), col(Formation.label))
+                select(Centre.id, Centre.label, func.count(col(Formation.id)), func.sum(open_now))
+                .join(Formation, col(Formation.centre_id) == col(Centre.id))
+                .where(col(Formation.active), col(Centre.active))
+                .group_by(col(Centre.id), col(Centre.label))
+                .order_by(col(Centre.label), col(Centre.id))
             ).all()
+        return [OfferedCentre(id, label, total, int(open_now)) for id, label, total, open_now in rows]
+
+    def formations(self, search: str = "", centre_id: int | None = None) -> list[OfferedFormation]:
+        """Every formation in service (of one centre, if given), ordered by centre, type of diploma and title; only
+        those matching every typed word."""
+        query = (
+            select(Formation, Centre)
+            .join(Centre, col(Formation.centre_id) == col(Centre.id))
+            .where(col(Formation.active), col(Centre.active))  # out of service: not offered
+            .order_by(col(Centre.label), col(Centre.id), col(Formation.diploma_type), col(Formation.label))
+        )
+        if centre_id is not None:
+            query = query.where(Formation.centre_id == centre_id)
+        with self.db.session() as session:
+            rows = session.exec(query).all()
         found = [_offered(f, c) for f, c in rows]
         words = fold(search).split()
         return [f for f in found if f.matches(words)] if words else found
@@ -128,4 +157,5 @@ def _offered(f: Formation, c: Centre) -> OfferedFormation:
         f.return_by,
         f.paperless,
         f.url,
+        c.id,
     )

@@ -102,9 +102,9 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'ecandidat.sqlite3'}"
     if not POSTGRES_URL:
         pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test on PostgreSQL too")
-    from tests.conftest import reset_postgres
+    from tests.databases import fresh_postgres
 
-    reset_postgres(POSTGRES_URL)
+    fresh_postgres(POSTGRES_URL, migrated=False)
     return POSTGRES_URL
 
 

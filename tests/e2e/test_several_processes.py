@@ -15,7 +15,8 @@ from ecandidat_ui import security
 from ecandidat_ui.db import Database
 from models import Account
 from models.clock import utcnow
-from tests.conftest import POSTGRES_URL, reset_postgres
+from tests.conftest import POSTGRES_URL
+from tests.databases import fresh_postgres
 from tests.e2e.app_process import AppDidNotStart, start_app
 from tests.e2e.steps import open_page
 from tests.mailbox import Mailbox
@@ -58,7 +59,7 @@ def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Pa
         pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
     if not redis_reachable():
         pytest.skip(f"Redis not reachable at {REDIS_URL} (set ECANDIDAT_TEST_REDIS_URL)")
-    reset_postgres(POSTGRES_URL)
+    fresh_postgres(POSTGRES_URL, migrated=False)
     shared = {
         "ECANDIDAT_DATABASE_URL": POSTGRES_URL,
         "ECANDIDAT_REDIS_URL": REDIS_URL,
@@ -90,7 +91,7 @@ def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Pa
 def test_a_process_with_another_folder_or_secret_does_not_start(tmp_path: Path, mailbox: Mailbox):
     if not POSTGRES_URL:
         pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
-    reset_postgres(POSTGRES_URL)
+    fresh_postgres(POSTGRES_URL, migrated=False)
     secret = secrets.token_urlsafe(32)
     shared = {"ECANDIDAT_DATABASE_URL": POSTGRES_URL, "ECANDIDAT_STORAGE_SECRET": secret}
     first = start_app(tmp_path / "donnees", "127.0.0.1", mailbox.port, extra_env=shared)

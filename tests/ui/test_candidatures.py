@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     until,
     validated_account,
 )
+from tests.ui.test_event_limits import counted_searches
 from tests.unit.test_file_rules import ADDRESS, PERSONAL, bac
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -78,6 +79,26 @@ async def test_the_offer_can_be_browsed_and_searched_without_an_account(user: Us
     await see(user, "1 formation")
     [line] = offer_lines(user)
     assert (line["label"], line["window_text"]) == ("Licence Économie et gestion", "Candidatures ouvertes")
+
+
+async def test_a_centre_of_the_offer_reads_its_formations_when_it_is_opened(user: User):
+    platform = build_platform(load_settings())
+    apply_offer(platform.db, demo_offer(date.today()))
+    with counted_searches() as formations_read:
+        await user.open("/offre")
+        await see(user, "25 formations")
+    assert formations_read == []  # the database counted them; none is read yet
+    await user.should_not_see(marker="offer-list")
+    boxes = list(user.find(marker="centre").elements)
+    by_label = {c.label: c for c in platform.offer.centres(date.today())}
+    first = by_label["UFR Sciences et Techniques"]
+    box = next(box for box in boxes if box.props["toggle-aria-label"].startswith(first.label))
+    box.value = True
+    codes = [f.code for f in platform.offer.formations("", first.id)]
+    await user.should_see(marker="offer-list")
+    await offer_line(user, codes[-1])
+    assert [line["page"] for line in offer_lines(user)] == [f"/formation/{code}" for code in codes]
+    platform.db.dispose()
 
 
 async def test_a_search_that_matches_nothing_says_so_and_clears(user: User):

@@ -11,7 +11,8 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.candidate_dashboard import cards
 from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.review import Decision
-from models import Formation
+from models import Campaign, Formation
+from models.clock import utcnow
 from tests.sessions import actor
 from tests.unit.test_candidatures import PDF, TODAY, formation_id, offer, ready_candidate
 
@@ -79,3 +80,16 @@ def test_a_late_or_paper_candidature_says_so(platform: Platform):
     late = cards(platform.candidatures, account.id, TODAY + timedelta(days=3))
     assert {card.deadline for card in late} == {messages.HOME_CARDS_TOO_LATE}
     assert {card.action for card in late} == {""}
+
+
+def test_a_candidature_of_an_archived_campaign_has_no_card(platform: Platform):
+    apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10), TODAY + timedelta(days=20)))
+    account = ready_candidate(platform)
+    candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
+    assert [card.candidature_id for card in cards(platform.candidatures, account.id, TODAY)] == [candidature.id]
+    with platform.db.session() as session:
+        campaign = session.get(Campaign, candidature.campaign_id)
+        campaign.archived_at = utcnow()  # as activating the next campaign does (services/campaigns.py)
+        session.add(campaign)
+    assert cards(platform.candidatures, account.id, TODAY) == []
+    assert platform.candidatures.view(account.id, candidature.id).archived  # kept, as history

@@ -303,9 +303,9 @@ def test_the_rights_of_each_profile_over_the_bloc_notes_and_the_tags(
     assert result.changed == [row for row, allowed in zip(rows, written, strict=True) if allowed], profile
 
 
-def test_the_avis_already_given_begin_the_history_when_the_database_upgrades(database_url: str):
-    db = Database(database_url)
-    with at_revision(db, database_url, "b3e1c7a4d925") as connection:
+def test_the_avis_already_given_begin_the_history_when_the_database_upgrades(empty_database_url: str):
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, "b3e1c7a4d925") as connection:
         for statement in (
             "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')",
             "INSERT INTO formation (id, code, label, centre_id, diploma_type, keywords, url, opens_on, closes_on, "

@@ -228,9 +228,9 @@ def test_without_automatic_promotion_a_withdrawal_leaves_the_list_as_it_is(
         assert session.get(Candidature, waiting_list["Bob"]).decision == Decision.COMPLEMENTARY_LIST
 
 
-def test_the_migration_turns_automatic_promotion_on_for_every_formation(database_url: str):
-    db = Database(database_url)
-    with at_revision(db, database_url, "b3e1c7a4d925") as connection:
+def test_the_migration_turns_automatic_promotion_on_for_every_formation(empty_database_url: str):
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, "b3e1c7a4d925") as connection:
         connection.execute(text("INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')"))
         connection.execute(
             text(

@@ -20,7 +20,8 @@ from ecandidat_ui.mail.listener import APPLICATION_NAME
 from ecandidat_ui.mail.templates import RenderedMail
 from ecandidat_ui.platform import Platform, build_platform
 from ecandidat_ui.settings import load_settings
-from tests.conftest import POSTGRES_URL, reset_postgres
+from tests.conftest import POSTGRES_URL
+from tests.databases import fresh_postgres
 from tests.mailbox import Mailbox
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL")
@@ -30,7 +31,7 @@ WAKE_WITHIN = 3.0  # seconds: ~0.1 on an idle machine; far below the poll, with 
 
 @pytest.fixture
 def two_platforms(monkeypatch) -> tuple[Platform, Platform]:
-    reset_postgres(POSTGRES_URL)
+    fresh_postgres(POSTGRES_URL)
     monkeypatch.setenv("ECANDIDAT_DATABASE_URL", POSTGRES_URL)
     first, second = build_platform(load_settings()), build_platform(load_settings())
     prepare(first)

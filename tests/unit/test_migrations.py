@@ -18,18 +18,18 @@ FIRST = "444fd667a521"
 
 
 @contextmanager
-def at_revision(db: Database, database_url: str, revision: str) -> Iterator[Connection]:
+def at_revision(db: Database, url: str, revision: str) -> Iterator[Connection]:
     """The database upgraded to an older revision, in a transaction, to put the data of that time in."""
     with db.engine.begin() as connection:
-        config = alembic_config(database_url)
+        config = alembic_config(url)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
         yield connection
 
 
-def test_an_old_database_upgrades_with_its_data(database_url: str):
-    db = Database(database_url)
-    with at_revision(db, database_url, FIRST) as connection:
+def test_an_old_database_upgrades_with_its_data(empty_database_url: str):
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, FIRST) as connection:
         connection.execute(text("INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences')"))
         connection.execute(
             text(
@@ -48,11 +48,11 @@ BEFORE_OFFER_SETUP = "ee6188f23f3e"
 NOW = "2027-01-10 10:00:00"
 
 
-def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_pieces(database_url: str):
+def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_pieces(empty_database_url: str):
     """The formation's commission texts become Commission rows of its centre (one per label, an existing one
     reused); the candidature table is copied on SQLite to change its unique key: nothing pointing at it is lost."""
-    db = Database(database_url)
-    with at_revision(db, database_url, BEFORE_OFFER_SETUP) as connection:
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, BEFORE_OFFER_SETUP) as connection:
         for statement in (
             "INSERT INTO centre (id, code, label) VALUES (1, 'SCI', 'UFR Sciences'), (2, 'LSH', 'UFR Lettres')",
             "INSERT INTO commission (id, code, label, centre_id) VALUES (7, 'SCI-M', 'Commission des masters', 1)",
@@ -121,8 +121,8 @@ def test_commissions_of_the_formations_become_rows_and_candidatures_keep_their_p
     db.dispose()
 
 
-def test_the_migrations_match_the_models(database_url: str):
-    db = Database(database_url)
+def test_the_migrations_match_the_models(empty_database_url: str):
+    db = Database(empty_database_url)
     db.upgrade()
     with db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
@@ -130,9 +130,9 @@ def test_the_migrations_match_the_models(database_url: str):
     db.dispose()
 
 
-def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url: str):
-    db = Database(database_url)
-    with at_revision(db, database_url, "a7fc2fcddd1c") as connection:
+def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(empty_database_url: str):
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, "a7fc2fcddd1c") as connection:
         connection.execute(
             text(
                 "INSERT INTO account (id, login, last_name, first_name, mail, mail_key, created_at, mail_confirmed) "
@@ -156,9 +156,9 @@ def test_old_cursus_mentions_typed_as_text_become_codes_of_the_list(database_url
     db.dispose()
 
 
-def test_stored_mail_texts_name_the_institution_with_its_article(database_url: str):
-    db = Database(database_url)
-    with at_revision(db, database_url, "d2f0a9d3eb75") as connection:
+def test_stored_mail_texts_name_the_institution_with_its_article(empty_database_url: str):
+    db = Database(empty_database_url)
+    with at_revision(db, empty_database_url, "d2f0a9d3eb75") as connection:
         connection.execute(text("DELETE FROM mailtemplate"))
         connection.execute(
             text("INSERT INTO mailtemplate (code, subject, body, updated_at) VALUES ('account_created', :s, :b, :t)"),
@@ -174,12 +174,12 @@ def test_stored_mail_texts_name_the_institution_with_its_article(database_url: s
 BEFORE_PIECES_SETUP = "7c1e0b5a9f3d"
 
 
-def test_questions_become_objects_linked_to_formations_and_answers_follow(database_url: str):
+def test_questions_become_objects_linked_to_formations_and_answers_follow(empty_database_url: str):
     """The same question asked by formations of one centre becomes one question of that centre, linked to each;
     answers point at it; a formation asking the same text twice keeps two; a common pièce keeps its one file."""
-    db = Database(database_url)
+    db = Database(empty_database_url)
     with db.engine.begin() as connection:
-        config = alembic_config(database_url)
+        config = alembic_config(empty_database_url)
         config.attributes["connection"] = connection
         command.upgrade(config, BEFORE_PIECES_SETUP)
         formations = ", ".join(

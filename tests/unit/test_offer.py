@@ -138,6 +138,29 @@ def test_the_demo_offer_has_open_future_and_closed_windows(platform: Platform):
     assert {f.window_state(today) for f in formations} == {"open", "future", "closed"}
 
 
+def test_the_centres_are_counted_by_the_database_as_their_formations_say(platform: Platform):
+    """The offer's closed headers: each centre's formations in service and those open today, counted in SQL, the
+    same as its formations read one by one; a centre out of service, or whose formations all are, is not listed."""
+    today = date.today()
+    apply_offer(platform.db, demo_offer(today))
+    with platform.db.session() as session:
+        first = session.exec(select(Formation).where(Formation.code == "L1-ECO")).one()
+        first.active = False  # out of service: counted nowhere
+        session.add(Centre(code="VIDE", label="Centre sans formation"))
+    centres = platform.offer.centres(today)
+    read = [
+        (centre.label, centre.formations, centre.open_now, [f.code for f in platform.offer.formations("", centre.id)])
+        for centre in centres
+    ]
+    every = platform.offer.formations()
+    assert [(label, total, open_now) for label, total, open_now, _ in read] == [
+        (label, len(codes), sum(f.is_open(today) for f in every if f.code in codes)) for label, _, _, codes in read
+    ]
+    assert [code for *_, codes in read for code in codes] == [f.code for f in every]  # each formation once, in order
+    assert len(centres) == 3 and sum(c.formations for c in centres) == 24 and "L1-ECO" not in str(read)
+    assert 0 < sum(c.open_now for c in centres) < 24
+
+
 def test_search_ignores_case_and_accents_and_needs_every_word(platform: Platform):
     apply_offer(platform.db, demo_offer(date.today()))
     assert [f.code for f in platform.offer.formations("ECONOMIE gestion")] == ["L1-ECO"]
@@ -149,6 +172,6 @@ def test_window_edges():
     from ecandidat_ui.services.offer import OfferedFormation
 
     today = date(2027, 3, 1)
-    formation = OfferedFormation(1, "X", "X", "C", "Licence", "", today, today + timedelta(days=1), None, True, "")
+    formation = OfferedFormation(1, "X", "X", "C", "Licence", "", today, today + timedelta(days=1), None, True, "", 1)
     assert formation.is_open(today) and formation.is_open(today + timedelta(days=1))
     assert not formation.is_open(today - timedelta(days=1)) and not formation.is_open(today + timedelta(days=2))

@@ -15,7 +15,8 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.paging import InvalidQuery, TableQuery, like_pattern, paginate
 from models import Centre, Formation
-from tests.conftest import POSTGRES_URL, reset_postgres
+from tests.conftest import POSTGRES_URL
+from tests.databases import fresh_postgres
 from tests.table_demo import DemoBase, create_demo, demo_page, demo_rows
 
 GENERATED = 2_000
@@ -32,7 +33,7 @@ def db(request, tmp_path_factory) -> Iterator[Database]:
         if not POSTGRES_URL:
             pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test on PostgreSQL too")
         url = POSTGRES_URL
-        reset_postgres(url)
+        fresh_postgres(url, migrated=False)  # its own tables, not the platform's
     database = Database(url)
     create_demo(database, GENERATED)
     yield database

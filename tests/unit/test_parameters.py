@@ -59,13 +59,13 @@ def test_a_fresh_install_has_every_parameter_at_its_default(platform: Platform):
 
 
 def test_the_first_start_after_the_upgrade_keeps_the_values_set_in_the_environment(
-    database_url: str, monkeypatch, tmp_path, caplog
+    empty_database_url: str, monkeypatch, tmp_path, caplog
 ):
-    db = Database(database_url)
+    db = Database(empty_database_url)
     with db.engine.begin() as connection:  # a database of the previous version
-        config = alembic_config(database_url)
+        config = alembic_config(empty_database_url)
         config.attributes["connection"] = connection
-        command.upgrade(config, before_parameters(database_url))
+        command.upgrade(config, before_parameters(empty_database_url))
     db.dispose()
     monkeypatch.setenv("ECANDIDAT_MAX_CANDIDATURES", "7")
     monkeypatch.setenv("ECANDIDAT_INE_REQUIRED", "true")

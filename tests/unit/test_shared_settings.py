@@ -69,7 +69,7 @@ def test_a_change_made_on_purpose_is_accepted_after_a_reset(platform: Platform, 
         other.db.dispose()
 
 
-def test_processes_starting_at_the_same_moment_agree(database_url: str, monkeypatch):
+def test_processes_starting_at_the_same_moment_agree(empty_database_url: str, monkeypatch):
     first, second = build_platform(load_settings()), build_platform(load_settings())
     failures: list[Exception] = []
     start = threading.Barrier(2)
