@@ -62,7 +62,9 @@ app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: aro
 if __name__ in {"__main__", "__mp_main__"}:
     if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder
         Storage.path = (settings.data_dir / "storage").resolve()
-        Storage.redis_url = settings.redis_url or None  # several processes share the browsers' storage
+        # nothing of ours lives in NiceGUI's storage (who is signed in is in the database, web_session.py): no
+        # Redis, whatever NICEGUI_REDIS_URL says; each process keeps NiceGUI's own per-browser dict to itself
+        Storage.redis_url = None
     ui.run(
         host=settings.host,
         port=settings.port,
