@@ -14,7 +14,7 @@ Changes nothing in the app's code; tracing (BENCH_TRACEMALLOC=1) slows it and ad
 traced run are not comparable with a normal run. One what-if for the diagnoses: BENCH_WS_DEFLATE=0 runs the app
 as if main.py passed `ws_per_message_deflate=False` to ui.run (uvicorn's websockets without permessage-deflate);
 BENCH_GC=python (Python's own collector) or BENCH_GC=700,10,100 (other thresholds) instead of those of
-ecandidat_ui/collector.py; BENCH_WS=websockets-sansio (or websockets) instead of the wsproto NiceGUI asks uvicorn for.
+ecandidat_ui/collector.py; BENCH_WS=wsproto (NiceGUI's choice) instead of the websockets-sansio main.py sets.
 """
 
 from __future__ import annotations
@@ -102,10 +102,17 @@ def _collector_what_if(setting: str) -> None:
 if __name__ == "__main__":
     if setting := os.environ.get("BENCH_GC"):  # after main.py's own start-up handler (collector.settle)
         app.on_startup(lambda: asyncio.get_running_loop().call_later(1.0, _collector_what_if, setting))
-    if protocol := os.environ.get("BENCH_WS"):  # NiceGUI passes ws="wsproto" to uvicorn: its class swapped
+    if protocol := os.environ.get("BENCH_WS"):  # NiceGUI passes ws="wsproto" to uvicorn, main.py swaps its class
+        from nicegui import ui
         from uvicorn import config
 
-        config.WS_PROTOCOLS["wsproto"] = config.WS_PROTOCOLS[protocol]
+        chosen, run = dict(config.WS_PROTOCOLS)[protocol], ui.run
+
+        def run_with_chosen_protocol(*args, **kwargs) -> None:  # main.py calls ui.run(...) after its own swap
+            config.WS_PROTOCOLS["wsproto"] = chosen
+            run(*args, **kwargs)
+
+        ui.run = run_with_chosen_protocol
     if os.environ.get("BENCH_WS_DEFLATE") == "0":
         import functools
 

@@ -324,7 +324,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         default=[],
         metavar="BENCH_X=VALUE",
-        help="our app under app_inspect.py with a what-if: BENCH_GC=python, BENCH_GC=a,b,c, BENCH_WS=websockets-sansio",
+        help="our app under app_inspect.py with a what-if: BENCH_GC=python, BENCH_GC=a,b,c, BENCH_WS=wsproto",
     )
     parser.add_argument("--py-spy", metavar="FILE", help="profile our app at the largest count (py-spy on PATH)")
     return parser.parse_args(argv)
