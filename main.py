@@ -7,10 +7,11 @@ import sys
 from nicegui import app, ui
 from nicegui.storage import Storage
 from starlette.middleware.gzip import GZipMiddleware
+from uvicorn import config as uvicorn_config
 
 import pages
 from components.frame import apply_theme
-from ecandidat_ui import lifecycle
+from ecandidat_ui import collector, lifecycle
 from ecandidat_ui.platform import build_platform
 from ecandidat_ui.security_headers import SecurityHeaders
 from ecandidat_ui.services.sessions import ABSOLUTE_TIMEOUT
@@ -60,9 +61,16 @@ app.add_middleware(
 app.add_middleware(SecurityHeaders, cas_url=settings.cas_url)  # added last: around every other middleware of ours
 
 if __name__ in {"__main__", "__mp_main__"}:
-    if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder
+    if not os.environ.get("NICEGUI_USER_SIMULATION"):  # tests keep their own storage folder and collector
         Storage.path = (settings.data_dir / "storage").resolve()
-        Storage.redis_url = settings.redis_url or None  # several processes share the browsers' storage
+        # nothing of ours lives in NiceGUI's storage (who is signed in is in the database, web_session.py): no
+        # Redis, whatever NICEGUI_REDIS_URL says; each process keeps NiceGUI's own per-browser dict to itself
+        Storage.redis_url = None
+        app.on_startup(collector.settle)  # once started: freeze what start-up built, collect less often
+        # NiceGUI asks uvicorn for ws="wsproto" (pure Python) and refuses another ws= in ui.run; uvicorn's other
+        # maintained implementation, on the websockets library (sans-I/O, C speed-ups), spends 10-15 % less
+        # event-loop CPU per candidate action (benchmarks/connected_clients.py, --what-if BENCH_WS=...)
+        uvicorn_config.WS_PROTOCOLS["wsproto"] = uvicorn_config.WS_PROTOCOLS["websockets-sansio"]
     ui.run(
         host=settings.host,
         port=settings.port,

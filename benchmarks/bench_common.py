@@ -176,7 +176,13 @@ class App:
     """The real app (`main.py`) on a free port with a throw-away data folder; a context manager."""
 
     def __init__(
-        self, prefix: str, keep: bool = False, inspect: bool = False, trace: bool = False, ws_deflate: bool = True
+        self,
+        prefix: str,
+        keep: bool = False,
+        inspect: bool = False,
+        trace: bool = False,
+        ws_deflate: bool = True,
+        what_if: dict[str, str] | None = None,
     ) -> None:
         self.data_dir = Path(tempfile.mkdtemp(prefix=prefix))
         self.port = free_port()
@@ -184,7 +190,8 @@ class App:
         self.env = app_environment(self.data_dir, self.port)
         self.log_path = self.data_dir / "server.log"
         self.keep = keep
-        self.inspect = inspect or trace or not ws_deflate  # app_inspect.py instead of main.py: /__bench/ routes
+        self.what_if = what_if or {}  # app_inspect.py's BENCH_... variables
+        self.inspect = inspect or trace or not ws_deflate or bool(self.what_if)  # app_inspect.py: /__bench/ routes
         self.trace = trace  # tracemalloc in the app (slower, more memory)
         self.ws_deflate = ws_deflate  # False: what-if, websockets without permessage-deflate
         self.server = None
@@ -196,7 +203,7 @@ class App:
     def start(self) -> None:
         began = time.monotonic()
         if self.inspect:
-            env = {**self.env, **({"BENCH_TRACEMALLOC": "1"} if self.trace else {})}
+            env = {**self.env, **({"BENCH_TRACEMALLOC": "1"} if self.trace else {}), **self.what_if}
             if not self.ws_deflate:
                 env["BENCH_WS_DEFLATE"] = "0"
             self.server = subprocess.Popen(
@@ -213,6 +220,7 @@ class App:
         script = "main.py"
         if self.inspect:
             what_if = [*(["tracemalloc"] if self.trace else []), *([] if self.ws_deflate else ["no ws deflate"])]
+            what_if += [f"{name}={value}" for name, value in self.what_if.items()]
             script = "app_inspect.py" + (f" ({', '.join(what_if)})" if what_if else "")
         print(f"app ({script}) pid {self.server.pid} on {self.base_url}; answered in {time.monotonic() - began:.1f} s")
 

@@ -39,7 +39,6 @@ class Settings(BaseSettings):
     mail_retry_max_delay: int = Field(3600, ge=1, description="longest wait between two tries of a mail, s")
 
     storage_secret: str = ""
-    redis_url: str = Field("", description="shared browser storage when several processes serve the platform")
 
     # The business parameters (limits, INE, login prefix, contact mail…) are set in the gestion, home message
     # included: services/parameters.py, services/site_messages.py.

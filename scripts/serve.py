@@ -3,7 +3,7 @@
 The processes listen on 127.0.0.1, ports ECANDIDAT_PORT+1 … ECANDIDAT_PORT+N; HAProxy listens on ECANDIDAT_PORT
 with deploy/haproxy.cfg (sticky cookie, health check on /sante), its ports and bind filled in, written to the
 data folder. The first process starts alone (it upgrades the database), the others once it answers. Several
-processes need PostgreSQL and Redis (README, « Mettre en production »). Ctrl-C (or SIGTERM) stops them all.
+processes need PostgreSQL (README, « Mettre en production »). Ctrl-C (or SIGTERM) stops them all.
 """
 
 from __future__ import annotations
@@ -78,8 +78,6 @@ def _cannot_serve(settings: Settings, count: int) -> str:
         return f"HAProxy n'est pas installé ({HAPROXY}) : apt install haproxy"
     if count > 1 and not settings.database_url.startswith("postgresql"):
         return "plusieurs processus partagent une base PostgreSQL : réglez ECANDIDAT_DATABASE_URL"
-    if count > 1 and not settings.redis_url:
-        return "plusieurs processus partagent le stockage des navigateurs dans Redis : réglez ECANDIDAT_REDIS_URL"
     return ""
 
 

@@ -22,7 +22,7 @@ from tests.conftest import POSTGRES_URL
 from tests.databases import fresh_postgres
 from tests.e2e.app_process import ROOT, child_environment, port_open
 from tests.e2e.steps import open_page
-from tests.e2e.test_several_processes import PASSWORD, REDIS_URL, redis_reachable, validated_account
+from tests.e2e.test_several_processes import PASSWORD, validated_account
 from tests.mailbox import Mailbox, free_port
 
 pytestmark = pytest.mark.browser
@@ -48,13 +48,10 @@ def test_two_processes_behind_haproxy_survive_one_of_them(page: Page, tmp_path: 
         pytest.skip("HAProxy not installed (apt install haproxy)")
     if not POSTGRES_URL:
         pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
-    if not redis_reachable():
-        pytest.skip(f"Redis not reachable at {REDIS_URL}")
     fresh_postgres(POSTGRES_URL, migrated=False)
     port = free_port()
     env = child_environment(port, tmp_path / "donnees", "127.0.0.1", mailbox.port) | {
         "ECANDIDAT_DATABASE_URL": POSTGRES_URL,
-        "ECANDIDAT_REDIS_URL": REDIS_URL,
         "ECANDIDAT_STORAGE_SECRET": secrets.token_urlsafe(32),
     }
     log_path = tmp_path / "serve.log"

@@ -1,10 +1,9 @@
-"""Two processes of the platform behind one address: PostgreSQL holds the data, Redis the browsers' storage,
-so a candidate signed in on one process is signed in on the other; a process started with another data folder
-or secret does not start, and says why."""
+"""Two processes of the platform behind one address: PostgreSQL holds the data and the sessions (a signed cookie
+carries a session id the database knows; no Redis), so a candidate signed in on one process is signed in on the
+other; a process started with another data folder or secret does not start, and says why."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
@@ -21,17 +20,7 @@ from tests.e2e.app_process import AppDidNotStart, start_app
 from tests.e2e.steps import open_page
 from tests.mailbox import Mailbox
 
-REDIS_URL = os.environ.get("ECANDIDAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PASSWORD = "une phrase de passe solide"
-
-
-def redis_reachable() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
-    except redis.RedisError:
-        return False
 
 
 def validated_account(url: str, login: str) -> None:
@@ -57,12 +46,9 @@ def validated_account(url: str, login: str) -> None:
 def test_a_candidate_signed_in_on_one_process_is_signed_in_on_the_other(page: Page, tmp_path: Path, mailbox: Mailbox):
     if not POSTGRES_URL:
         pytest.skip("PostgreSQL: set ECANDIDAT_TEST_DATABASE_URL to run this test")
-    if not redis_reachable():
-        pytest.skip(f"Redis not reachable at {REDIS_URL} (set ECANDIDAT_TEST_REDIS_URL)")
     fresh_postgres(POSTGRES_URL, migrated=False)
     shared = {
         "ECANDIDAT_DATABASE_URL": POSTGRES_URL,
-        "ECANDIDAT_REDIS_URL": REDIS_URL,
         "ECANDIDAT_STORAGE_SECRET": secrets.token_urlsafe(32),
     }
     folder = tmp_path / "donnees"  # one data folder for both: the pièces one writes, the other reads
