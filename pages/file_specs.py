@@ -6,27 +6,26 @@ from datetime import date
 
 from components.file_form import FieldSpec, Options, Values
 from ecandidat_ui import messages, refdata
+from ecandidat_ui.refdata import labels
 from ecandidat_ui.services.file_rules import CIVILITIES, FRANCE
 
 LIMIT = 20
 
 
 def _countries(text: str, _values: Values) -> Options:
-    return {c.code: c.name for c in refdata.search_countries(text, limit=LIMIT)}
+    return {c.code: labels.country(c.code) for c in labels.matching_countries(text, LIMIT)}
 
 
 def _nationalities(text: str, _values: Values) -> Options:
-    return {c.code: f"{c.nationality} ({c.name})" for c in refdata.search_countries(text, limit=LIMIT)}
+    return {c.code: labels.nationality_choice(c.code) for c in labels.matching_countries(text, LIMIT)}
 
 
 def _country_label(code: str) -> str:
-    country = refdata.country_by_code(code)
-    return country.name if country else code
+    return labels.country(code)
 
 
 def _nationality_label(code: str) -> str:
-    country = refdata.country_by_code(code)
-    return f"{country.nationality} ({country.name})" if country else code
+    return labels.nationality_choice(code)
 
 
 def _departements(_values: Values) -> Options:

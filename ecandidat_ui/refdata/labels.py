@@ -6,10 +6,12 @@ lost), an empty one as nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from ecandidat_ui import language
 
-from .countries import Country, country_by_code
+from ._text import fold_name, fold_query
+from .countries import Country, countries, country_by_code, search_countries
 
 
 def country(code: str | None) -> str:
@@ -31,3 +33,28 @@ def _label(code: str | None, french: Callable[[Country], str]) -> str:
     if language.current() == language.FRENCH:
         return french(found)
     return language.territory_name(found.iso2) or found.name
+
+
+def matching_countries(text: str, limit: int) -> tuple[Country, ...]:
+    """The countries a candidate means by `text`: by their French names and nationality (« espa », « allemande »),
+    and on an English page by their English names too (« spain », « germany »)."""
+    found = list(search_countries(text, limit=limit))
+    query = fold_query(text or "")
+    if language.current() == language.FRENCH or not query:
+        return tuple(found)
+    english = [country for country, name in _english_names() if query in name and country not in found]
+    return tuple((english + found)[:limit])
+
+
+@cache
+def _english_names() -> tuple[tuple[Country, str], ...]:
+    named = ((c, language.territory_name(c.iso2, language.ENGLISH)) for c in countries())
+    return tuple((country, fold_name(name)) for country, name in named if name)
+
+
+def nationality_choice(code: str | None) -> str:
+    """A nationality in a list: « espagnole (Espagne) »; in English the country's name alone (« Spain »)."""
+    found = country_by_code(code)
+    if found is None or language.current() != language.FRENCH:
+        return nationality(code)
+    return f"{found.nationality} ({found.name})"
