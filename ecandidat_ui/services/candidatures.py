@@ -196,7 +196,7 @@ class CandidatureService:
                 candidature = Candidature(account_id=account_id, formation_id=formation_id, campaign_id=campaign.id)
                 session.add(candidature)
                 session.flush()
-                self._event(session, candidature, "Candidature créée")
+                self._event(session, candidature, _in_french("HISTORY_CREATED"))
                 self._mail(session, account_id, formation, "candidature_created")
                 return candidature
         except IntegrityError:  # the same candidature created by a second click at the same instant
@@ -448,7 +448,7 @@ class CandidatureService:
                         state.review, state.review_comment = "", ""
                     state.file_id = piece.file.id
                     session.add(state)
-            self._event(session, candidature, "Candidature transmise")
+            self._event(session, candidature, _in_french("HISTORY_TRANSMITTED"))
             self._mail(
                 session,
                 account_id,
@@ -489,7 +489,7 @@ class CandidatureService:
         with self.db.session() as session:
             candidature = session.get(Candidature, candidature_id)
             candidature.confirmed_at = utcnow()
-            self._event(session, candidature, "Inscription confirmée")
+            self._event(session, candidature, _in_french("HISTORY_CONFIRMED"))
             self._mail(session, account_id, view.formation, "candidature_confirmed")
 
     def withdraw(self, actor: str, candidature_id: int, reason: str, today: date) -> None:
@@ -578,6 +578,7 @@ class CandidatureService:
 
     @staticmethod
     def _event(session: Session, candidature: Candidature, text: str) -> None:
+        """A line of the history, stored in French (the reference): the page shows it in its own language."""
         session.add(CandidatureEvent(candidature_id=candidature.id, text=text))
 
     def _mail(
@@ -637,3 +638,10 @@ def _declared_elsewhere(session: Session, account_id: int, piece_ids: list[int])
         .order_by(col(Candidature.id))
     ).all()
     return dict(rows)  # the latest candidature's declaration wins
+
+
+def _in_french(name: str) -> str:
+    """A text of messages.py as written, the French reference, whatever the language of the page acting: the
+    history keeps it so, and each page shows it in its own language (language.translate)."""
+    with language.using(language.FRENCH):
+        return getattr(messages, name)

@@ -181,6 +181,19 @@ def test_reference_labels_are_one_way_everywhere_and_english_where_cldr_names_th
     assert labels.country("") == labels.nationality(None) == ""
 
 
+def test_the_file_s_country_lists_are_searched_and_shown_in_the_page_s_language():
+    def found(text: str) -> list[str]:
+        return [labels.country(c.code) for c in labels.matching_countries(text, 5)]
+
+    assert found("espa") == ["Espagne"] and found("spain") == []  # French: the French names, as before
+    assert [labels.nationality_choice(c.code) for c in labels.matching_countries("allemande", 1)] == [
+        "allemande (Allemagne)"
+    ]
+    with language.using("en"):
+        assert found("spain") == ["Spain"] and found("espa") == ["Spain"]  # English names, French ones still found
+        assert [labels.nationality_choice(c.code) for c in labels.matching_countries("germ", 1)] == ["Germany"]
+
+
 def test_the_recapitulatif_of_an_english_candidate_is_in_english(platform: Platform):
     apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
     account = ready_candidate(platform)
@@ -194,3 +207,13 @@ def test_the_recapitulatif_of_an_english_candidate_is_in_english(platform: Platf
     for french in ("Récapitulatif", "Informations personnelles", "Date de naissance", "Numéro de dossier"):
         assert french not in text, french
     assert PdfReader(io.BytesIO(document)).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_history_is_kept_in_french_and_read_in_the_page_s_language(platform: Platform):
+    apply_offer(platform.db, offer(TODAY - timedelta(days=10), TODAY + timedelta(days=10)))
+    account = ready_candidate(platform)
+    with language.using("en"):  # an English page applies
+        candidature = platform.candidatures.apply(actor(platform, account), formation_id(platform), TODAY)
+        [created] = platform.candidatures.view(account.id, candidature.id).history
+        assert created.text == "Candidature créée"  # the reference, whoever acted
+        assert language.translate(created.text) == "Application created"  # as the page shows it
