@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlmodel import select
 
+from ecandidat_ui.web_session import LANGUAGE_COOKIE
 from models import PostalAddress
 from tests.e2e.app_process import RunningApp
 from tests.e2e.steps import (
@@ -59,7 +60,8 @@ def test_sign_out_renews_the_browser_identity_and_ends_the_copied_cookie(
     page.get_by_role("button", name="Déconnexion").first.click()
     expect(page.get_by_text("Non connecté")).to_be_visible()
     after = session_cookies(page.context)
-    assert all(after.get(cookie["name"]) != cookie["value"] for cookie in signed_in)
+    identity = [cookie for cookie in signed_in if cookie["name"] != LANGUAGE_COOKIE]  # a preference, kept on purpose
+    assert identity and all(after.get(cookie["name"]) != cookie["value"] for cookie in identity)
 
     other = browser.new_context(locale="fr-FR")
     try:
