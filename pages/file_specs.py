@@ -20,14 +20,6 @@ def _nationalities(text: str, _values: Values) -> Options:
     return {c.code: labels.nationality_choice(c.code) for c in labels.matching_countries(text, LIMIT)}
 
 
-def _country_label(code: str) -> str:
-    return labels.country(code)
-
-
-def _nationality_label(code: str) -> str:
-    return labels.nationality_choice(code)
-
-
 def _departements(_values: Values) -> Options:
     return {d.code: f"{d.code} - {d.name}" for d in refdata.departements()}
 
@@ -112,7 +104,11 @@ def _has_bac(values: Values) -> bool:
 def personal_specs(locked: set[str]) -> list[FieldSpec]:
     return [
         FieldSpec(
-            "nationality", messages.FILE_NATIONALITE, "search", search=_nationalities, label_of=_nationality_label
+            "nationality",
+            messages.FILE_NATIONALITE,
+            "search",
+            search=_nationalities,
+            label_of=labels.nationality_choice,
         ),
         FieldSpec("ine", messages.REVIEW_COLUMN_INE, max_length=11, hint=messages.INE_HINT, locked="ine" in locked),
         FieldSpec("civility", messages.FILE_CIVILITE, "radio", options=CIVILITIES, locked="civility" in locked),
@@ -136,7 +132,7 @@ def personal_specs(locked: set[str]) -> list[FieldSpec]:
             "birth_date", messages.FILE_DATE_DE_NAISSANCE, "date", autocomplete="bday", locked="birth_date" in locked
         ),
         FieldSpec(
-            "birth_country", messages.FILE_PAYS_DE_NAISSANCE, "search", search=_countries, label_of=_country_label
+            "birth_country", messages.FILE_PAYS_DE_NAISSANCE, "search", search=_countries, label_of=labels.country
         ),
         FieldSpec(
             "birth_departement",
@@ -161,7 +157,7 @@ def personal_specs(locked: set[str]) -> list[FieldSpec]:
 
 def address_specs() -> list[FieldSpec]:
     return [
-        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=_country_label),
+        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=labels.country),
         FieldSpec(
             "postal_code",
             messages.FILE_CODE_POSTAL,
@@ -210,7 +206,7 @@ def bac_specs(today: date) -> list[FieldSpec]:
             messages.FILE_PAYS_D_OBTENTION,
             "search",
             search=_countries,
-            label_of=_country_label,
+            label_of=labels.country,
             visible=_has_bac,
         ),
         FieldSpec(
@@ -244,7 +240,7 @@ def bac_specs(today: date) -> list[FieldSpec]:
 def external_specs(today: date) -> list[FieldSpec]:
     years = {str(year): str(year) for year in range(today.year + 1, 1949, -1)}
     return [
-        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=_country_label),
+        FieldSpec("country", messages.FILE_PAYS, "search", search=_countries, label_of=labels.country),
         FieldSpec(
             "departement", messages.FILE_DEPARTEMENT, "select", options=_departements, visible=_in_france("country")
         ),
