@@ -104,8 +104,10 @@ class SecurityHeaders:
                 if message.get("more_body", False):
                     return
                 page = b"".join(body)
+                body.clear()  # NiceGUI keeps each page's request, and with it this function, while the page lives
                 policy = content_security_policy(self.cas_url, _INLINE_SCRIPT.findall(page)).encode("latin-1")
-                await send(self._start(held, policy))
+                start, held = self._start(held, policy), None
+                await send(start)
                 await send({"type": "http.response.body", "body": page, "more_body": False})
             else:
                 await send(message)
