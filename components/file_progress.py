@@ -27,13 +27,6 @@ def badge(status: str) -> None:
         ui.label(text).classes("text-caption")
 
 
-def badge_icon(status: str) -> None:
-    """The badge as an icon alone, named for screen readers (beside an entry of the menu)."""
-    icon, text = BADGES[status], messages.BADGE_LABELS[status]
-    mark = ui.icon(icon, size="xs").classes(BADGE_COLORS[status]).props('aria-hidden="false" role="img"')
-    mark.props["aria-label"] = text
-
-
 def tab_strip(tabs: list[TabLink], current_path: str) -> None:
     """A horizontal, scrollable list of the tabs with their badge; the current one is marked for screen readers."""
     with ui.element("nav").classes("w-full") as nav:

@@ -8,19 +8,11 @@ from dataclasses import dataclass, field
 
 from nicegui import app, ui
 
-from components.file_progress import badge_icon
+from components.app_menu import AppMenu, MenuEntry
 from components.staff_markdown import maintenance_notice
 from ecandidat_ui import messages
 
 PRIMARY = "#1d4f91"
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    label: str
-    path: str
-    icon: str
-    status: str | None = None  # complete, to_complete or optional: a badge beside the entry
 
 
 @dataclass(frozen=True)
@@ -65,7 +57,12 @@ def frame(title: str, model: FrameModel) -> Iterator[ui.column]:
         .props("show-if-above breakpoint=1023 width=250")
         .classes("bg-grey-1 p-0") as drawer
     ):
-        _menu(model)
+        AppMenu(
+            model.menu,
+            model.current_path,
+            account_entries=model.account_menu,
+            on_sign_out=model.on_sign_out if model.user_name else None,
+        ).mark("menu")
     menu_button.on_click(drawer.toggle)
     with (
         ui.column().classes("w-full max-w-5xl mx-auto p-4 sm:p-6 gap-4").props('id="contenu" tabindex="-1"') as content
@@ -111,50 +108,6 @@ def _language_link(model: FrameModel) -> None:
         element.props["lang"] = code
         element.props["hreflang"] = code
         element.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
-
-
-def _menu(model: FrameModel) -> None:
-    nav = ui.element("nav").classes("w-full")
-    nav.props["aria-label"] = messages.MAIN_MENU
-    with nav:
-        with ui.list().props("padding").classes("w-full"):
-            for entry in model.menu:
-                _menu_item(entry, model.current_path)
-            if model.user_name and model.on_sign_out:
-                with ui.element("div").props('role="listitem"'):
-                    with (
-                        ui.item(on_click=model.on_sign_out)
-                        .props('clickable tag="button" role="button"')
-                        .classes("w-full text-left")
-                        .mark("menu-sign-out")
-                    ):
-                        with ui.item_section().props("avatar"):
-                            ui.icon("logout").props('aria-hidden="true"')
-                        ui.item_section(messages.SIGN_OUT)
-        if model.account_menu:
-            ui.separator().classes("my-2")
-            ui.label(messages.MY_ACCOUNT).classes("text-bold text-grey-9 px-4 py-2").props('id="menu-mon-compte"')
-            with ui.list().props('padding aria-labelledby="menu-mon-compte"').classes("w-full"):
-                for entry in model.account_menu:
-                    _menu_item(entry, model.current_path)
-
-
-def _menu_item(entry: MenuEntry, current_path: str) -> None:
-    active = entry.path == current_path
-    with (
-        ui.element("div").props('role="listitem"'),
-        ui.item(on_click=lambda path=entry.path: ui.navigate.to(path))
-        .props('clickable tag="a" role="link"' + (' active aria-current="page"' if active else ""))
-        .classes("w-full rounded-r-full") as item,
-    ):
-        with ui.item_section().props("avatar"):
-            ui.icon(entry.icon).props('aria-hidden="true"')
-        ui.item_section(entry.label)
-        if entry.status:
-            with ui.item_section().props("side"):
-                badge_icon(entry.status)
-    item.props["href"] = entry.path
-    item.props('active-class="menu-active"')
 
 
 # Quasar gives the list of an open select a focusable wrapper inside its listbox, which screen readers

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from nicegui import ui
 
 from components.account_dialogs import FormDialog, account_dialog, deletion_dialog, mail_dialog, password_dialog
+from components.app_menu import AppMenu
 from components.banner import banner
 from components.bulk_result import show_bulk_result
 from components.candidature_cards import candidature_cards
@@ -25,7 +26,7 @@ from components.editor_dialog import EditorDialog
 from components.entry_list import EntryView, entry_list
 from components.error_notice import error_notice
 from components.file_form import FieldSpec, FileForm
-from components.file_progress import TabLink, badge, badge_icon, tab_strip
+from components.file_progress import TabLink, badge, tab_strip
 from components.form import FormFields
 from components.frame import FrameModel, MenuEntry, frame
 from components.gestion_frame import GestionFrameModel, MenuLink, MenuSection, gestion_frame
@@ -157,12 +158,25 @@ def tag_chips():
 @entry("badge", "les trois statuts")
 def badges():
     for status in ("complete", "to_complete", "optional"):
-        with ui.row().classes("items-center gap-2"):
-            badge(status)
-            badge_icon(status)
+        badge(status)
 
 
 # --- candidate screens ------------------------------------------------------------------------------------------
+
+
+@entry("app_menu", "candidat connecté, badges")
+def app_menu_signed_in():
+    with ui.card().classes("w-72 p-0"):
+        AppMenu(
+            [MenuEntry("Accueil", "/", "home"), MenuEntry("Offre de formation", "/offre", "menu_book")],
+            "/compte/adresse",
+            account_entries=[
+                MenuEntry("Informations perso.", "/compte/informations-perso", "person", status="complete"),
+                MenuEntry("Adresse", "/compte/adresse", "home", status="to_complete"),
+                MenuEntry("Stages", "/compte/stages", "work_outline", status="optional"),
+            ],
+            on_sign_out=lambda: ui.notify("Déconnexion"),
+        )
 
 
 @entry("tab_strip", "rempli")

@@ -7,6 +7,7 @@ import asyncio
 from nicegui import ui
 from nicegui.testing import User
 
+from components.app_menu import AppMenu
 from tests.mailbox import Mailbox
 
 PASSWORD = "une phrase de passe solide"
@@ -110,3 +111,13 @@ async def apply_to_line(user: User, code: str) -> None:
     line = await offer_line(user, code)
     assert line["open"] and not line["candidature"], f"{code} offers no « Candidater »: {line}"
     user.find(marker="offer-list").trigger("apply", line["id"])
+
+
+def menu(user: User) -> AppMenu:
+    """The candidate's menu: one element whose entries are props (components/app_menu.py), read as it shows them."""
+    return user.find(marker="menu").elements.pop()
+
+
+async def menu_shows(user: User, *labels: str) -> None:
+    """Each label is an entry of the menu (waiting for the page as `see` does)."""
+    await until(lambda: bool(user.find(marker="menu").elements) and set(labels) <= set(menu(user).labels))

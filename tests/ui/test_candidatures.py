@@ -28,6 +28,7 @@ from tests.ui.helpers import (
     apply_to_line,
     field,
     fill,
+    menu,
     offer_line,
     offer_lines,
     see,
@@ -119,8 +120,8 @@ async def test_a_formation_applied_to_says_so_and_links_to_the_candidature(user:
     candidature_page = user.back_history[-1].split("?")[0]
     await user.open("/offre?recherche=licence histoire")
     line = await offer_line(user, "L1-HIST")
-    badges = {e.props.get("aria-label") for e in user.find(kind=ui.icon).elements}
-    assert {"complet", "à compléter"} <= badges  # the menu's badges on the offer too (a candidature to send)
+    # the menu's badges on the offer too (a candidature to send)
+    assert {"complet", "à compléter"} <= set(menu(user).badges.values())
     assert line["candidature"] == candidature_page  # « Déjà candidaté », a link to it, instead of « Candidater »
     await user.open("/offre?recherche=licence droit")  # the others still offer « Candidater »
     line = await offer_line(user, "L1-DROIT")
