@@ -77,12 +77,10 @@ def _header_account(model: FrameModel) -> None:
     if model.user_name:
         ui.label(model.user_name).classes("text-body2 text-bold ellipsis min-w-0").mark("user-name")
         if model.on_sign_out:
-            ui.button(messages.SIGN_OUT, icon="logout", on_click=model.on_sign_out).props(
-                "flat color=white no-caps"
-            ).classes("gt-xs").mark("header-sign-out")
-            # on phones, the icon alone: leaving stays one tap away, not at the end of the menu
-            phone = ui.button(icon="logout", on_click=model.on_sign_out).props("flat round dense color=white")
-            phone.classes("lt-sm").mark("header-sign-out-phone").props["aria-label"] = messages.SIGN_OUT
+            # one button: on phones its icon alone (header-phone-icon), leaving stays one tap away
+            sign_out = ui.button(messages.SIGN_OUT, icon="logout", on_click=model.on_sign_out)
+            sign_out.props("flat color=white no-caps").classes("header-phone-icon").mark("header-sign-out")
+            sign_out.props["aria-label"] = messages.SIGN_OUT
         return
     ui.label(messages.NOT_SIGNED_IN).classes("text-body2").mark("user-name")
     if model.on_sign_in:
@@ -96,18 +94,16 @@ def _header_account(model: FrameModel) -> None:
 
 
 def _language_link(model: FrameModel) -> None:
-    """« English » on a French page, « Français » on an English one: a link, in the language it leads to."""
+    """« English » on a French page, « Français » on an English one: a link, in the language it leads to (on phones
+    its icon alone, drawn by the style sheet: one element either way)."""
     if model.switch_language is None:
         return
     code, address = model.switch_language
-    link = ui.link(messages.LANGUAGE_SWITCH, address).classes("gt-xs text-white text-body2 px-2")
-    with ui.link(target=address).classes("lt-sm text-white row items-center p-2") as phone:  # the icon alone
-        ui.icon("translate", size="sm").props('aria-hidden="true"')
-    for element, marker in ((link, "language-switch"), (phone, "language-switch-phone")):
-        element.mark(marker)
-        element.props["lang"] = code
-        element.props["hreflang"] = code
-        element.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
+    link = ui.link(messages.LANGUAGE_SWITCH, address).classes("language-switch text-white text-body2 px-2")
+    link.mark("language-switch")
+    link.props["lang"] = code
+    link.props["hreflang"] = code
+    link.props["aria-label"] = messages.LANGUAGE_SWITCH_LABEL
 
 
 # Quasar gives the list of an open select a focusable wrapper inside its listbox, which screen readers
@@ -131,5 +127,16 @@ _STYLE = """
   .q-field--outlined .q-field__label { color: #374151; }
   .q-field--with-bottom { padding-bottom: 0; }
   .q-field__bottom { position: static; transform: none; min-height: 20px; }
+  /* the header on phones: the language link and « Déconnexion » as their icons alone (named by aria-label) */
+  .language-switch::before { font-family: "Material Icons"; content: "translate"; font-size: 24px;
+                             line-height: 1; display: none; font-feature-settings: "liga"; }
+  @media (max-width: 599.98px) {
+    .language-switch { font-size: 0; padding: 8px; }
+    .language-switch::before { display: inline-block; }
+    /* hidden as sr-only does it: Quasar's .block is display:block !important in an earlier cascade layer */
+    .header-phone-icon .q-btn__content > .block { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                                                  clip: rect(0 0 0 0); white-space: nowrap; }
+    .header-phone-icon .q-btn__content > .q-icon { margin: 0; }
+  }
 </style>
 """
