@@ -41,6 +41,7 @@ except SettingsError as error:  # a setting this process does not share with the
     stop_on(error)
 lifecycle.attach(platform)
 apply_theme()
+app.on_delete(collector.release_page)  # a closed page is freed at once, not at the next full collection
 pages.register_all(platform)
 errors.install(platform)
 metrics.register(platform)  # /metrics, when ECANDIDAT_METRICS=true
