@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from components.form import FormFields
+from components.modal import Modal
 from components.password_fields import new_password_fields
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -24,9 +25,8 @@ class FormDialog:
         self.on_errors: Callable[[dict[str, str]], None] | None = None  # e.g. a way out for a known address
         self.form = FormFields()
         title_id = f"titre-{id(self)}"
-        self.dialog = ui.dialog().props('aria-modal="true"')
+        self.dialog = Modal()
         self.dialog.props["aria-labelledby"] = title_id
-        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[32rem] max-w-full gap-3 p-4 sm:p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from components.modal import Modal
 from ecandidat_ui import messages
 from ecandidat_ui.services.setup_access import BulkResult
 
@@ -11,9 +12,8 @@ from ecandidat_ui.services.setup_access import BulkResult
 def show_bulk_result(title: str, done: str, refused: str, result: BulkResult, *, marker: str = "bulk") -> ui.dialog:
     """Open the dialog: `done` and `refused` are the French lines, their `{count}` filled in here. Marks
     `{marker}-result`, `{marker}-done`, `{marker}-refused` and `{marker}-close` for the tests."""
-    with ui.dialog().props('aria-modal="true"').mark(f"{marker}-result") as dialog:
+    with Modal().mark(f"{marker}-result") as dialog:
         dialog.props["aria-label"] = title
-        dialog.on_value_change(lambda event: None if event.value else dialog.delete())
         with ui.card().classes("w-[40rem] max-w-full gap-2 p-4 sm:p-6"):
             ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
             changed = ui.label(done.format(count=len(result.changed))).classes("text-body1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from components.modal import Modal
 from ecandidat_ui import messages
 
 
@@ -11,7 +12,7 @@ async def confirm(question: str, *, yes: str = "", no: str = "", marker: str = "
     """Buttons are marked `{marker}-yes` and `{marker}-no`; closing the dialog answers no."""
     title_id = f"question-{id(question)}"
     with (
-        ui.dialog().props('aria-modal="true"') as dialog,
+        Modal() as dialog,
         ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"),
     ):
         dialog.props["aria-labelledby"] = title_id

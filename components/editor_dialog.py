@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from components.form import FormFields
+from components.modal import Modal
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import InvalidInput, Refused
 
@@ -27,9 +28,8 @@ class EditorDialog:
         self.on_save = on_save
         self.form = FormFields()
         title_id = f"titre-{id(self)}"
-        self.dialog = ui.dialog().props('aria-modal="true"')
+        self.dialog = Modal()
         self.dialog.props["aria-labelledby"] = title_id
-        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes(WIDTHS[wide]).mark("editor"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')

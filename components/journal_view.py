@@ -7,6 +7,7 @@ from datetime import date
 
 from nicegui import ui
 
+from components.modal import Modal
 from ecandidat_ui import messages
 
 ANY = ""  # the option « Tous » of a filter
@@ -75,9 +76,8 @@ class JournalFilters:
 def changes_dialog(title: str, lines: Sequence[tuple[str, str, str]]) -> None:
     """Each value of the line: (name, before, after), as text."""
     title_id = f"titre-journal-{id(lines)}"
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("w-[48rem] max-w-full gap-3 p-4"):
+    with Modal() as dialog, ui.card().classes("w-[48rem] max-w-full gap-3 p-4"):
         dialog.props["aria-labelledby"] = title_id
-        dialog.on_value_change(lambda event: None if event.value else dialog.delete())
         with ui.row().classes("w-full items-center justify-between no-wrap"):
             heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
             heading.props["id"] = title_id

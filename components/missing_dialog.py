@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from components.modal import Modal
 from ecandidat_ui import messages
 
 
@@ -12,7 +13,7 @@ async def show_missing(title: str, intro: str, missing: list[tuple[str, str]], *
     """`missing`: (label, address) — an address starting with « # » is a place on this page: the dialog closes,
     then the page goes there (while a dialog is open the page under it cannot scroll)."""
     place: list[str] = []
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+    with Modal(delete_on_close=False) as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
         dialog.props["aria-labelledby"] = f"{marker}-title"
         heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
         heading.props["id"] = f"{marker}-title"

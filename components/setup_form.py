@@ -20,6 +20,7 @@ from typing import Any, Literal
 from nicegui import ui
 from sqlalchemy.exc import SQLAlchemyError
 
+from components.modal import Modal
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import InvalidInput, Refused
 
@@ -144,9 +145,8 @@ class SetupDialog:
     ) -> None:
         self.on_save = on_save
         title_id = f"titre-{id(self)}"
-        self.dialog = ui.dialog().props('aria-modal="true"').mark(marker)
+        self.dialog = Modal().mark(marker)
         self.dialog.props["aria-labelledby"] = title_id
-        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[56rem] max-w-full gap-2 p-4 sm:p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')

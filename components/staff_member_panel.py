@@ -15,6 +15,7 @@ from nicegui import ui
 
 from components.account_dialogs import FormDialog, OnSave
 from components.confirm import confirm
+from components.modal import Modal
 from ecandidat_ui import messages
 from ecandidat_ui.services.errors import InvalidInput, Refused
 
@@ -83,9 +84,8 @@ class MemberPanel:
         self.on_send_link = on_send_link
         self.on_edit = on_edit
         title_id = f"titre-membre-{id(self)}"
-        self.dialog = ui.dialog().props('aria-modal="true"').mark("member-panel")
+        self.dialog = Modal().mark("member-panel")
         self.dialog.props["aria-labelledby"] = title_id
-        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[44rem] max-w-full gap-3 p-4 sm:p-6"):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 self.heading = ui.label().classes("text-h6").props('role="heading" aria-level="2"')

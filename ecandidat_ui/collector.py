@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Iterable
 
 from nicegui import Client
+from nicegui.element import Element
 from nicegui.elements.mixins.value_element import ValueElement
 
 log = logging.getLogger(__name__)
@@ -51,17 +53,22 @@ def settle() -> None:
 
 
 def release_page(client: Client) -> None:
-    """When NiceGUI deletes a page (app.on_delete), break the cycles its elements still have, so that reference
-    counting frees the page at once instead of leaving it to the next full collection.
+    """app.on_delete: a page NiceGUI deletes is freed at once (see `release`)."""
+    release(list(client.elements.values()))
+
+
+def release(elements: Iterable[Element]) -> None:
+    """Break the cycles elements about to be deleted still have, so that reference counting frees them at once
+    instead of leaving them to the next full collection (a closed page; a dialog closed, components/modal.py).
 
     NiceGUI 3 holds elements, slots and clients by weak references and clears slots and listeners at deletion;
     what is left: each element's props, classes and style (observable collections) hold their own bound `_update`
     method as change handler (three small cycles per element), and a field's value-change handlers often name
-    the field (`on_change=lambda: check(field)`). That was ~1,100 objects in cycles per closed page, now none
-    (benchmarks/objects_per_page.py, tests/ui/test_collector.py). Runs before NiceGUI removes the elements:
-    nothing changes them afterwards, and a change would only go unsent to a page that is gone.
+    the field (`on_change=lambda: check(field)`). That was ~1,100 objects in cycles per closed page, now a few
+    hundred, from the network layer (benchmarks/objects_per_page.py, tests/ui/test_collector.py). To be run
+    before NiceGUI removes the elements: nothing changes them afterwards, and a change would only go unsent.
     """
-    for element in list(client.elements.values()):
+    for element in elements:
         for observable in (element._props, element._classes, element._style):
             observable._change_handlers.clear()
         if isinstance(element, ValueElement):

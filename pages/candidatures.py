@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from components.banner import banner
 from components.confirm import confirm
 from components.missing_dialog import show_missing
+from components.modal import Modal
 from components.piece_upload import piece_card
 from ecandidat_ui import language, messages, pdf
 from ecandidat_ui.platform import Platform
@@ -390,7 +391,7 @@ async def _confirm(platform: Platform, actor: str, view: CandidatureView) -> Non
 
 
 async def _withdraw(platform: Platform, actor: str, view: CandidatureView) -> None:
-    with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
+    with Modal() as dialog, ui.card().classes("p-4 sm:p-6 gap-3 max-w-lg"):
         ui.label(messages.WITHDRAW_QUESTION.format(view.formation.label)).classes("text-body1")
         reason = (
             ui.textarea(messages.WITHDRAW_REASON)

@@ -13,6 +13,7 @@ from typing import Any
 from nicegui import background_tasks, run, ui
 
 from components.file_form import FieldSpec, FileForm, Values
+from components.modal import Modal
 from ecandidat_ui import messages
 from ecandidat_ui.services.candidate_file import CandidateFileService, Conflict
 from ecandidat_ui.services.errors import InvalidInput, Refused
@@ -206,9 +207,8 @@ class EntryDialog:
         self.drafts = DraftWriter(service, actor, key)
         draft = service.draft(actor, key)
         values = {**saved, **(draft.values if draft else {})}
-        self.dialog = ui.dialog().props('aria-modal="true" persistent')
+        self.dialog = Modal().props("persistent")
         self.dialog.props["aria-labelledby"] = f"titre-{key}"
-        self.dialog.on_value_change(lambda event: None if event.value else self.dialog.delete())
         with self.dialog, ui.card().classes("w-[44rem] max-w-full p-4 sm:p-6 gap-3"):
             heading = ui.label(title).classes("text-h6").props('role="heading" aria-level="2"')
             heading.props["id"] = f"titre-{key}"

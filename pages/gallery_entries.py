@@ -35,6 +35,7 @@ from components.login_card import LoginCard, student_card
 from components.mail_editor import MailDraft, MailEditor
 from components.markdown_editor import markdown_editor
 from components.missing_dialog import show_missing
+from components.modal import Modal
 from components.model_file import ModelFileBox
 from components.offer_list import OfferLine, offer_list, window_label
 from components.parameter_editor import ParameterField, parameter_editor
@@ -177,6 +178,17 @@ def app_menu_signed_in():
             ],
             on_sign_out=lambda: ui.notify("Déconnexion"),
         )
+
+
+@entry("modal", "ouvert, supprimé à la fermeture")
+def modal_opened():
+    def open_modal() -> None:
+        with Modal() as dialog, ui.card().classes("gap-3 p-4"):
+            ui.label("Une fenêtre construite à l'ouverture, supprimée à la fermeture.")
+            ui.button("Fermer", on_click=dialog.close).props("flat")
+        dialog.open()
+
+    ui.button("Ouvrir la fenêtre", on_click=open_modal)
 
 
 @entry("tab_strip", "rempli")

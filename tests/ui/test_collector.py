@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 
+from nicegui import ui
 from nicegui.testing import User
 
 from tests.ui.helpers import see
@@ -45,3 +46,23 @@ async def test_a_deleted_page_leaves_its_elements_to_reference_counting(user: Us
     assert {name: left[name] for name in (*OBSERVABLES, "Input")} == dict.fromkeys((*OBSERVABLES, "Input"), 0)
     assert sum(left.values()) < elements  # without the release: ~20 objects in cycles per element
 
+
+
+async def test_a_closed_dialog_is_gone_at_once(user: User):
+    """ui.dialog's canary kept every dialog opened and closed until the page went (components/modal.py)."""
+    await user.open("/")
+    await see(user, "Non connecté")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            user.find(marker="header-create-account").click()
+            await see(user, "Création de compte")
+            user.find(marker="cancel").click()
+            await user.should_not_see("Création de compte")
+        kept = [item for item in gc.get_objects() if isinstance(item, ui.element) and item.is_deleted]
+        left = garbage_in_cycles()
+    finally:
+        gc.enable()
+    assert kept == []
+    assert {name: left[name] for name in (*OBSERVABLES, "Dialog")} == dict.fromkeys((*OBSERVABLES, "Dialog"), 0)
