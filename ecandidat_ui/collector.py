@@ -1,32 +1,29 @@
 """The garbage collector of a process that holds hundreds of connected candidates (issue 11, item 1).
 
-Each connected page keeps a few thousand objects the collector tracks (its elements, their props, listeners and
-slots); with 500 candidates that is over a million, and every full collection walks them all while the event
-loop waits (socket.io drops a tab whose process stays silent ~12 s: NiceGUI's ping of reconnect_timeout × 1.2).
-`settle()`, run once the app has started:
+Each connected page keeps ~1,600 objects the collector tracks (its elements, their props, listeners and slots, its
+socket); with 500 candidates that is ~800,000, and every full collection walks them all while the event loop
+waits (socket.io drops a tab whose process stays silent ~12 s: NiceGUI's ping of reconnect_timeout × 1.2).
 
-- `gc.freeze()`: what start-up built (~290,000 objects: modules, the platform, SQLAlchemy's mappers, NiceGUI's
-  classes) lives as long as the process; frozen, no collection walks it again;
-- THRESHOLDS (700, 10, 100): young collections as Python does, a full one ten times less often (it also waits,
-  as always, until a quarter of the old objects are new). Higher first thresholds were not measured.
+- `settle()`, once the app has started: `gc.freeze()` puts what start-up built (~290,000 objects: modules, the
+  platform, SQLAlchemy's mappers, NiceGUI's classes) out of every collection's way; then THRESHOLDS.
+- THRESHOLDS (700, 10, 1000): young collections as Python does; a full one after 1,000 middle ones instead of 10
+  (Python also waits, as always, until a quarter of the old objects are new). A full collection finds little now:
+  closed pages and closed dialogs are freed by reference counting (`release`, components/modal.py), so it mostly
+  walks live pages for nothing. At 500 candidates it comes every ~2 minutes and pauses ~0.6 s.
+- `release()`: what NiceGUI would leave in cycles when it deletes elements, broken first (see there).
 
-Measured with benchmarks/connected_clients.py (« Créer un compte » opened and closed every 5 s by each client) on
-the shared 2-core machine, load average 8–14, within the same hour: the event loop's CPU per action, and the
-collector's pauses in a 30 s window (app_inspect.py, gc.callbacks); ranges: two runs, one per websocket implementation:
+Measured with benchmarks/connected_clients.py (each candidate opens and closes « Créer un compte » every 5 s on
+average), 500 candidates, quiet machine (load 0.7), same code, 30 s windows, one run each (2026-12-06):
 
-| | CPU per action, 200 / 500 clients | collections, 200 clients (gen 0/1/2) | in the collector, 200 / 500 |
-| --- | --- | --- | --- |
-| Python's settings (700, 10, 10), no freeze | 3.76–3.96 / 4.15–4.72 ms | 991 / 91 / 5 | 29 % / 61 % |
-| freeze + (700, 10, 100) | 3.11–3.23 / 3.47–3.80 ms | 1,034 / 94 / 1 | 18 % / 48 % |
-| bare NiceGUI page (Python's settings) | 3.28–3.62 / 4.95 ms | 845 / 77 / 7 | 25 % / 51 % |
+| thresholds | p95 | p99 | full collections in the window, longest | in the collector |
+| --- | --- | --- | --- | --- |
+| (700, 10, 100), the previous setting | 256 ms | 785 ms | 2, 0.64 s | 11.2 % |
+| (700, 10, 1000) | 53 ms | 152 ms | 0 | 7.8 % |
+| (20000, 10, 100): fewer, larger young collections | 130 ms | 243 ms | 0 (each young one ~0.1 s) | 7.8 % |
 
-On a quieter machine (load average 1.4–2.7), ours against the bare page in one run at 200 / 500 clients: CPU per
-action 2.55 / 2.71 ms (bare 3.86 / 3.27), in the collector 4.5 % / 15.6 % (bare 12.9 % / 32.1 %), p95 17 ms /
-1.75 s (bare 371 ms / 1.33 s): at 500 the two full collections of the window, 1.9 s each, make our p95.
-The issue's own run, on a quieter machine: p95 at 300 clients from 1,074 ms to 197 ms with the same settings.
-What it does not mend: a full collection still walks every connected page's objects; at 500 clients on the
-overloaded machine one lasted 12 s (wall clock) and 400 sockets timed out. Fewer objects per page is the lever
-left. The memory per connected client did not move measurably (0.79–0.97 MB with either setting).
+Before pages and dialogs were freed by reference counting (the same run's code without them, 2026-12-06): p95
+2.1 s at 500 candidates with (700, 10, 100), full collections of 2.3 s, 0.87 MB per candidate: every closed
+dialog stayed in memory with its page, and every closed page waited for a full collection.
 """
 
 from __future__ import annotations
@@ -41,7 +38,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 
 log = logging.getLogger(__name__)
 
-THRESHOLDS = (700, 10, 100)
+THRESHOLDS = (700, 10, 1000)
 
 
 def settle() -> None:
