@@ -47,7 +47,6 @@ async def test_a_deleted_page_leaves_its_elements_to_reference_counting(user: Us
     assert sum(left.values()) < elements  # without the release: ~20 objects in cycles per element
 
 
-
 async def test_a_closed_dialog_is_gone_at_once(user: User):
     """ui.dialog's canary kept every dialog opened and closed until the page went (components/modal.py)."""
     await user.open("/")
