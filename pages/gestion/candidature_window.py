@@ -15,6 +15,7 @@ from nicegui import app, run, ui
 
 from components.candidature_notes import AvisRow, NoteRow, add_note_styles, avis_history, note_list
 from components.confirm import confirm
+from components.modal import Modal
 from components.setup_form import Field, Section, SetupDialog
 from components.tag_chip import add_styles, tag_chip
 from ecandidat_ui import gestion_session, messages
@@ -374,7 +375,7 @@ class CandidatureWindow:
         self.viewer.run_method("scrollIntoView")
 
     def ask_refusal(self, piece) -> None:
-        with ui.dialog().props('aria-modal="true"') as dialog, ui.card().classes("w-[32rem] max-w-full gap-2"):
+        with Modal() as dialog, ui.card().classes("w-[32rem] max-w-full gap-2"):  # gone once closed
             dialog.props["aria-label"] = f"{messages.REVIEW_REFUSE_PIECE} : {piece.piece.label}"
             ui.label(f"{messages.REVIEW_REFUSE_PIECE} : {piece.piece.label}").classes("text-h6").props(
                 'role="heading" aria-level="2"'
@@ -403,8 +404,9 @@ class CandidatureWindow:
                 except Refused as refused:
                     failed(refused)
                     return
-                dialog.close()
+                # before closing: the closed dialog is deleted, with the slot a notification would use
                 ui.notify(messages.REVIEW_PIECE_DONE.format(review="refusée"), type="positive")
+                dialog.close()
                 await self.reload()
 
             with ui.row().classes("w-full justify-end gap-2"):
