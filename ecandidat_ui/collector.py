@@ -5,7 +5,8 @@ socket); with 500 candidates that is ~800,000, and every full collection walks t
 waits (socket.io drops a tab whose process stays silent ~12 s: NiceGUI's ping of reconnect_timeout × 1.2).
 
 - `settle()`, once the app has started: `gc.freeze()` puts what start-up built (~290,000 objects: modules, the
-  platform, SQLAlchemy's mappers, NiceGUI's classes) out of every collection's way; then THRESHOLDS.
+  platform, SQLAlchemy's mappers, NiceGUI's classes) out of every collection's way; then THRESHOLDS (lifecycle.py
+  freezes again once the reference data, communes and lycées, is loaded).
 - THRESHOLDS (700, 10, 1000): young collections as Python does; a full one after 1,000 middle ones instead of 10
   (Python also waits, as always, until a quarter of the old objects are new). A full collection finds little now:
   closed pages and closed dialogs are freed by reference counting (`release`, components/modal.py), so it mostly

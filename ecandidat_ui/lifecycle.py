@@ -55,13 +55,6 @@ def attach(platform: Platform) -> None:
     cap the events each browser tab may send."""
     event_limits.cap_event_rate()
 
-    # The collector walks every tracked object of every connected client; the third generation, walked when 10
-    # second ones pile up by default, holds the pages' elements and the reference data. Measured with 300
-    # connected candidates (issue 11): default thresholds and nothing frozen, p95 of a round trip 1,074 ms; the
-    # data loaded at start frozen out of the collector and (700, 10, 100), 197 ms. A full collection is then 10
-    # times rarer; memory stays bounded by the clients' own lifetimes, their elements freed when they leave.
-    gc.set_threshold(700, 10, 100)
-
     def startup() -> None:
         background_tasks.create(_load_reference_data_then_freeze(), name="reference data")
         background_tasks.create(platform.mail_sender.run(), name="mail sender")
@@ -73,7 +66,8 @@ def attach(platform: Platform) -> None:
 
 async def _load_reference_data_then_freeze() -> None:
     """Load the reference data, then move everything alive at start (modules, reference data, the app) out of the
-    collector's sight: it never becomes garbage, and walking it is most of a full collection's time."""
+    collector's sight: it never becomes garbage, and walking it is most of a full collection's time. (The
+    collector's thresholds, and what a closed page leaves it: ecandidat_ui/collector.py.)"""
     await asyncio.to_thread(_load_reference_data)
     gc.collect()
     gc.freeze()
