@@ -23,6 +23,7 @@ from ecandidat_ui.services.errors import InvalidInput, Refused
 from ecandidat_ui.services.export_files import KEPT_SECONDS, ExportFiles
 from ecandidat_ui.services.paging import TableQuery
 from ecandidat_ui.services.rights import Actor, Role
+from models.clock import in_paris, utcnow
 from tests.review_world import World, ready_candidate
 from tests.sessions import actor as candidate_session
 from tests.unit.test_candidature_review import actor_of
@@ -72,7 +73,7 @@ def test_the_export_has_the_rows_of_the_table_with_the_groups_ticked(platform: P
     assert marie["Prénom"] == "MARIE" or marie["Prénom"].lower() == "marie"
     assert marie["Date de naissance"] == datetime(2003, 2, 14)  # a real Excel date
     assert isinstance(marie["Date de transmission"], datetime)
-    assert marie["Date de transmission"].date() == date.today()
+    assert marie["Date de transmission"].date() == in_paris(utcnow()).date()  # French time, as people read it
     assert marie["Code formation"] == "M1-INFO" and marie["Commission"] == "Commission SCI-MASTERS"
     assert marie["Statut du dossier"] == "En attente"
     assert marie["Code postal"] == "20000" and marie["Pays"] == "France"

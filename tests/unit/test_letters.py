@@ -13,6 +13,7 @@ from ecandidat_ui.platform import Platform
 from ecandidat_ui.services.offer_import import apply_offer
 from ecandidat_ui.services.review import Decision
 from models import Account
+from models.clock import in_paris, utcnow
 from tests.mailbox import Mailbox
 from tests.sessions import actor
 from tests.unit.test_candidatures import TODAY, formation_id, offer, ready_candidate
@@ -42,7 +43,7 @@ def test_the_decision_mail_carries_its_letter(platform: Platform, mailbox: Mailb
     assert name.startswith("lettre-") and name.endswith("-M1-INFO.pdf")
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert words in text and "Master Informatique" in text
-    assert f"Le {TODAY:%d/%m/%Y}" in text  # dated the day of the validation
+    assert f"Le {in_paris(utcnow()):%d/%m/%Y}" in text  # dated the day of the validation, in French time
     with platform.db.session() as session:
         account = session.get(Account, account_id)
     assert platform.letters.of(account, candidature_id).data[:4] == b"%PDF"  # the candidate's own download
