@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from nicegui.element import Element
 
-from components.file_progress import BADGE_COLORS, BADGES
+from components.file_progress import badge_props
 from ecandidat_ui import messages
 
 
@@ -62,9 +62,5 @@ class AppMenu(Element, component="app_menu.js"):
 def _entry(entry: MenuEntry, current_path: str) -> dict:
     data = {"label": entry.label, "path": entry.path, "icon": entry.icon, "current": entry.path == current_path}
     if entry.status:
-        data["badge"] = {
-            "icon": BADGES[entry.status],
-            "colour": BADGE_COLORS[entry.status],
-            "label": messages.BADGE_LABELS[entry.status],
-        }
+        data["badge"] = badge_props(entry.status)
     return data

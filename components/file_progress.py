@@ -28,6 +28,11 @@ def badge(status: str) -> None:
         ui.label(text).classes("text-caption")
 
 
+def badge_props(status: str) -> dict[str, str]:
+    """The badge as data for a template (the menu's, the tab strip's): its icon, colour class and name."""
+    return {"icon": BADGES[status], "colour": BADGE_COLORS[status], "label": messages.BADGE_LABELS[status]}
+
+
 class _TabStrip(Element, component="tab_strip.js"):
     """A horizontal list of the tabs with their badge, the current one marked for screen readers: ONE element
     (tab_strip.js) where it was five per tab, on every page of « Mon compte »."""
@@ -40,9 +45,8 @@ class _TabStrip(Element, component="tab_strip.js"):
                 "label": tab.label,
                 "path": tab.path,
                 "current": tab.path == current_path,
-                "icon": BADGES[tab.status],
-                "colour": BADGE_COLORS[tab.status],
-                "badge": messages.BADGE_OF_TAB.format(badge=messages.BADGE_LABELS[tab.status]),
+                "badge": badge_props(tab.status),
+                "badge_text": messages.BADGE_OF_TAB.format(badge=messages.BADGE_LABELS[tab.status]),
             }
             for tab in tabs
         ]

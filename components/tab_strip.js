@@ -8,9 +8,9 @@ export default {
            class="no-underline rounded-full px-3 py-1 border text-body2 whitespace-nowrap"
            :class="tab.current ? 'bg-primary text-white border-primary' : 'bg-white text-grey-10 border-grey-5'">
           <span class="row items-center gap-1 no-wrap">
-            <q-icon :name="tab.icon" size="xs" aria-hidden="true" :class="tab.current ? '' : tab.colour" />
+            <q-icon :name="tab.badge.icon" size="xs" aria-hidden="true" :class="tab.current ? '' : tab.badge.colour" />
             <span>{{ tab.label }}</span>
-            <span class="sr-only">{{ tab.badge }}</span>
+            <span class="sr-only">{{ tab.badge_text }}</span>
           </span>
         </a>
       </div>

@@ -67,6 +67,7 @@ LONG = (
 NOT_SHOWN = {
     "components.frame.apply_theme": "réglage de l'application, appelé une fois par main.py",
     "components.stored_file.StoredFileBox": "base de ModelFileBox et SignatureImage, montrées ci-dessous",
+    "components.file_progress.badge_props": "les données d'un badge pour app_menu et tab_strip, montrés ci-dessous",
 }
 
 
